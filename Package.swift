@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "rmq-doctor",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "rmq-doctor", targets: ["rmq-doctor"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // The C library cmark from Debian's libcmark-dev, declared as a system library.
+    .systemLibrary(
+      name: "Ccmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    // The only module that imports cmark: parses Markdown into Swift values and renders it.
+    .target(name: "CommonMark", dependencies: ["Ccmark"]),
+    // Guides: model, loading, front-matter, extraction, validation (lint).
+    .target(
+      name: "GuideKit",
+      dependencies: ["CommonMark", .product(name: "Yams", package: "Yams")]
+    ),
+    // The thin command-line layer.
+    .executableTarget(
+      name: "rmq-doctor",
+      dependencies: [
+        "GuideKit", "CommonMark",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+    .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
+    .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
+  ]
+)

@@ -1,0 +1,119 @@
+internal import Ccmark
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The one place that talks to cmark. No cmark pointer leaves these functions.
+enum CmarkBridge {
+  /// Options for every parse and render: validate UTF-8; safe mode is cmark's default, and
+  /// `CMARK_OPT_UNSAFE` is never passed.
+  private static let options = CMARK_OPT_VALIDATE_UTF8
+
+  /// Parses `source` and copies cmark's tree into Swift values, freeing the C tree.
+  static func parseBlocks(_ source: String) -> [Block] {
+    let utf8 = Array(source.utf8)
+    let parsed = utf8.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { base in
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          cmark_parse_document($0, buffer.count, options)
+        }
+      } ?? cmark_parse_document("", 0, options)
+    }
+    guard let document = parsed else { return [] }
+    defer { cmark_node_free(document) }
+    return children(of: document).compactMap(block(from:))
+  }
+
+  /// Renders `source` to an HTML fragment with cmark in safe mode: raw HTML is replaced by a
+  /// comment and `javascript:`, `vbscript:`, `file:` and most `data:` links are dropped.
+  static func renderHTML(_ source: String) -> String {
+    let length = source.utf8.count
+    guard let rendered = source.withCString({ cmark_markdown_to_html($0, length, options) }) else {
+      return ""
+    }
+    defer { free(rendered) }
+    return String(cString: rendered)
+  }
+
+  private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var result: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      result.append(current)
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+
+  private static func range(of node: OpaquePointer) -> SourceRange {
+    SourceRange(
+      startLine: Int(cmark_node_get_start_line(node)),
+      startColumn: Int(cmark_node_get_start_column(node)),
+      endLine: Int(cmark_node_get_end_line(node)),
+      endColumn: Int(cmark_node_get_end_column(node)))
+  }
+
+  private static func literal(of node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  private static func block(from node: OpaquePointer) -> Block? {
+    let kind: BlockKind
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_HEADING:
+      kind = .heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node))
+    case CMARK_NODE_PARAGRAPH:
+      kind = .paragraph(inlines(of: node))
+    case CMARK_NODE_CODE_BLOCK:
+      let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+      kind = .codeBlock(info: info, code: literal(of: node))
+    case CMARK_NODE_HTML_BLOCK:
+      kind = .htmlBlock(literal(of: node))
+    case CMARK_NODE_BLOCK_QUOTE:
+      kind = .blockQuote(children(of: node).compactMap(block(from:)))
+    case CMARK_NODE_LIST:
+      let style: ListStyle =
+        cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        ? .ordered(start: Int(cmark_node_get_list_start(node))) : .bullet
+      let items = children(of: node).map { children(of: $0).compactMap(block(from:)) }
+      kind = .list(style, tight: cmark_node_get_list_tight(node) != 0, items: items)
+    case CMARK_NODE_THEMATIC_BREAK:
+      kind = .thematicBreak
+    default:
+      return nil
+    }
+    return Block(kind, range: range(of: node))
+  }
+
+  private static func inlines(of node: OpaquePointer) -> [Inline] {
+    children(of: node).compactMap(inline(from:))
+  }
+
+  private static func inline(from node: OpaquePointer) -> Inline? {
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_TEXT: .text(literal(of: node))
+    case CMARK_NODE_SOFTBREAK: .softBreak
+    case CMARK_NODE_LINEBREAK: .lineBreak
+    case CMARK_NODE_CODE: .code(literal(of: node))
+    case CMARK_NODE_HTML_INLINE: .html(literal(of: node))
+    case CMARK_NODE_EMPH: .emphasis(inlines(of: node))
+    case CMARK_NODE_STRONG: .strong(inlines(of: node))
+    case CMARK_NODE_LINK:
+      .link(destination: url(of: node), title: title(of: node), content: inlines(of: node))
+    case CMARK_NODE_IMAGE:
+      .image(source: url(of: node), title: title(of: node), content: inlines(of: node))
+    default: nil
+    }
+  }
+
+  private static func url(of node: OpaquePointer) -> String {
+    cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+  }
+
+  private static func title(of node: OpaquePointer) -> String {
+    cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+extension Linter {
+  /// Programs that run other programs or a shell; a diagnostic may never start one.
+  static let launchers: Set<String> = [
+    "sh", "bash", "dash", "zsh", "ksh", "csh", "tcsh", "fish", "busybox", "env", "sudo", "su",
+    "doas", "runuser", "xargs", "nohup", "setsid", "timeout", "nice", "chroot", "python",
+    "python3", "perl", "ruby", "node", "awk", "sed",
+  ]
+
+  /// Arguments that only mean something to a shell.
+  static let shellOperators: Set<String> = ["|", "||", "&&", "&", ";", ">", ">>", "<", "<<", "2>", "2>&1", "|&"]
+
+  func checkDiagnostics(_ library: ContentLibrary, into report: inout LintReport) {
+    for located in library.diagnostics {
+      checkDiagnostic(located, allowList: library.allowList?.value, into: &report)
+    }
+  }
+
+  private func checkDiagnostic(
+    _ located: Located<DiagnosticCommand>, allowList: AllowList?, into report: inout LintReport
+  ) {
+    let diagnostic = located.value
+    let yaml = located.yaml
+    if diagnostic.schema != 1 {
+      report.error("unsupported schema \(diagnostic.schema)", at: yaml.location(at: ["schema"]))
+    }
+    if diagnostic.id != Self.baseName(yaml.path) {
+      report.error(
+        "id '\(diagnostic.id)' must equal the file name '\(Self.baseName(yaml.path))'",
+        at: yaml.location(at: ["id"]))
+    }
+    if !diagnostic.readOnly {
+      report.error("the catalogue holds read-only commands only", at: yaml.location(at: ["read_only"]))
+    }
+    if !(1...300).contains(diagnostic.timeoutSeconds) {
+      report.error("timeout_seconds must be from 1 to 300", at: yaml.location(at: ["timeout_seconds"]))
+    }
+    if !(1024...(64 << 20)).contains(diagnostic.outputLimitBytes) {
+      report.error(
+        "output_limit_bytes must be from 1024 to 67108864", at: yaml.location(at: ["output_limit_bytes"]))
+    }
+    if let filter = diagnostic.filter, (try? NSRegularExpression(pattern: filter)) == nil {
+      report.error("filter is not a valid regular expression", at: yaml.location(at: ["filter"]))
+    }
+    if diagnostic.yields.isEmpty {
+      report.warning("the diagnostic yields no facts", at: yaml.location(at: ["yields"]))
+    }
+    for (index, fact) in diagnostic.yields.enumerated() where !Self.isKebabCase(fact.fact) {
+      report.error("fact id '\(fact.fact)' is not kebab-case", at: yaml.location(at: ["yields", .index(index), "fact"]))
+    }
+    checkArgv(diagnostic.argv, yaml: yaml, allowList: allowList, into: &report)
+  }
+
+  private func checkArgv(
+    _ argv: [String], yaml: YAMLDocument, allowList: AllowList?, into report: inout LintReport
+  ) {
+    guard let program = argv.first else {
+      report.error("argv is empty", at: yaml.location(at: ["argv"]))
+      return
+    }
+    let programAt = yaml.location(at: ["argv", 0])
+    if program.contains("/") || program.contains(" ") {
+      report.error("argv[0] must be a bare program name, not '\(program)'", at: programAt)
+    }
+    if Self.launchers.contains(program) {
+      report.error("'\(program)' runs a shell or another program; diagnostics run one read-only program directly", at: programAt)
+      return
+    }
+    for (index, argument) in argv.enumerated() where Self.shellOperators.contains(argument) {
+      report.error(
+        "argument '\(argument)' is a shell operator; write a pipeline as a command plus 'filter'",
+        at: yaml.location(at: ["argv", .index(index)]))
+    }
+    guard let allowList else { return }
+    guard let entry = allowList.entry(for: program) else {
+      report.error("program '\(program)' is not in allowlist.yaml", at: programAt)
+      return
+    }
+    let arguments = Array(argv.dropFirst())
+    if let subcommands = entry.subcommands {
+      let subcommand = arguments.first { !$0.hasPrefix("-") }
+      if let subcommand, !subcommands.contains(subcommand) {
+        let index = (arguments.firstIndex(of: subcommand) ?? 0) + 1
+        report.error(
+          "'\(program) \(subcommand)' is not an allowed subcommand", at: yaml.location(at: ["argv", .index(index)]))
+      } else if subcommand == nil {
+        report.error("'\(program)' needs one of its allowed subcommands", at: programAt)
+      }
+    }
+    for (index, argument) in arguments.enumerated() {
+      let forbidden = (entry.forbiddenArguments ?? []).contains { flag in
+        argument.hasPrefix(flag + "=") || Self.hasFlag(argument, flag)
+      }
+      let writesSysctl = program == "sysctl" && argument.contains("=")
+      if forbidden || writesSysctl {
+        report.error(
+          "argument '\(argument)' makes '\(program)' change state", at: yaml.location(at: ["argv", .index(index + 1)]))
+      }
+    }
+    for required in entry.requiredArguments ?? [] where !arguments.contains(where: { Self.hasFlag($0, required) }) {
+      report.error("'\(program)' must be run with '\(required)'", at: programAt)
+    }
+  }
+
+  /// Whether `argument` is `flag`, or bundles it among short flags (`-asz` holds `-s`).
+  static func hasFlag(_ argument: String, _ flag: String) -> Bool {
+    if argument == flag { return true }
+    guard flag.count == 2, flag.hasPrefix("-"), argument.hasPrefix("-"), !argument.hasPrefix("--")
+    else { return false }
+    return argument.dropFirst().contains(flag.last ?? " ")
+  }
+}

@@ -1,0 +1,106 @@
+extension Linter {
+  func checkGuide(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+    let fm = guide.frontMatter
+    let yaml = guide.yaml
+    if fm.schema != 1 {
+      report.error("unsupported schema \(fm.schema); this tool reads schema 1", at: yaml.location(at: ["schema"]))
+    }
+    if fm.id != Self.baseName(guide.path) {
+      report.error(
+        "id '\(fm.id)' must equal the file name '\(Self.baseName(guide.path))'",
+        at: yaml.location(at: ["id"]))
+    }
+    if !Self.isKebabCase(fm.id) {
+      report.error("id '\(fm.id)' is not kebab-case", at: yaml.location(at: ["id"]))
+    }
+    if fm.title.trimmingCharacters(in: .whitespaces).isEmpty {
+      report.error("the title is empty", at: yaml.location(at: ["title"]))
+    }
+    checkSummary(fm.summary, yaml: yaml, into: &report)
+    if fm.tags.isEmpty { report.error("a guide needs at least one tag", at: yaml.location(at: ["tags"])) }
+    for (index, tag) in fm.tags.enumerated() where !Self.isKebabCase(tag) {
+      report.error("tag '\(tag)' is not kebab-case", at: yaml.location(at: ["tags", .index(index)]))
+    }
+    checkErrors(guide, in: library, into: &report)
+    checkRelated(guide, in: library, into: &report)
+    checkSources(guide, into: &report)
+    for (index, id) in (fm.diagnostics ?? []).enumerated() where library.diagnostic(id) == nil {
+      report.error(
+        "unknown diagnostic '\(id)'\(Self.suggest(id, library.diagnostics.map(\.value.id)))",
+        at: yaml.location(at: ["diagnostics", .index(index)]))
+    }
+    checkCausesAndSteps(guide, into: &report)
+    checkBodySections(guide, into: &report)
+    checkLocalQuestions(guide, in: library, into: &report)
+    checkTree(guide, in: library, into: &report)
+  }
+
+  private func checkSummary(_ summary: String, yaml: YAMLDocument, into report: inout LintReport) {
+    let trimmed = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+    let sentenceEnds = trimmed.filter { ".!?".contains($0) }.count
+    if trimmed.isEmpty || !".!?".contains(trimmed.last ?? " ") || trimmed.contains("\n") {
+      report.error("the summary must be one sentence ending with a full stop", at: yaml.location(at: ["summary"]))
+    } else if sentenceEnds > 1 && trimmed.contains(". ") {
+      report.warning("the summary looks like more than one sentence", at: yaml.location(at: ["summary"]))
+    }
+  }
+
+  private func checkErrors(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+    let yaml = guide.yaml
+    if guide.frontMatter.errors.isEmpty {
+      report.error("a guide must list at least one error message", at: yaml.location(at: ["errors"]))
+    }
+    var seen: Set<String> = []
+    for (index, signature) in guide.frontMatter.errors.enumerated() {
+      let at = yaml.location(at: ["errors", .index(index)])
+      if signature.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        report.error("an error message is empty", at: at)
+      }
+      if !seen.insert(signature.text).inserted {
+        report.error("error message '\(signature.text)' is listed twice", at: at)
+      }
+      switch signature.side {
+      case .client where signature.library == nil:
+        report.error("a client-side message needs 'library'", at: at)
+      case .broker where signature.library != nil:
+        report.error("a broker-side message takes no 'library'", at: yaml.location(at: ["errors", .index(index), "library"]))
+      case .client where signature.format != nil:
+        report.error("'format' is for broker log lines only", at: yaml.location(at: ["errors", .index(index), "format"]))
+      default:
+        break
+      }
+    }
+  }
+
+  private func checkRelated(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+    let ids = library.guides.map(\.id)
+    for (index, related) in guide.frontMatter.related.enumerated() {
+      let at = guide.yaml.location(at: ["related", .index(index), "id"])
+      if related.id == guide.id {
+        report.error("a guide cannot be related to itself", at: at)
+      } else if !ids.contains(related.id) {
+        report.warning("related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))", at: at)
+      }
+      if related.how.trimmingCharacters(in: .whitespaces).isEmpty {
+        report.error("say in 'how' how '\(related.id)' differs", at: at)
+      }
+    }
+  }
+
+  private func checkSources(_ guide: Guide, into report: inout LintReport) {
+    if guide.frontMatter.sources.isEmpty {
+      report.error("a guide must cite at least one source", at: guide.yaml.location(at: ["sources"]))
+    }
+    for (index, source) in guide.frontMatter.sources.enumerated() where !source.url.hasPrefix("https://") {
+      report.error(
+        "source URL '\(source.url)' must start with https://",
+        at: guide.yaml.location(at: ["sources", .index(index), "url"]))
+    }
+  }
+
+  static func suggest(_ word: String, _ candidates: [String]) -> String {
+    Suggestion.closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+  }
+}
+
+import Foundation

@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+extension YAMLDocument {
+  /// Turns a decoding error into one located line a person can act on.
+  func describe(_ error: DecodingError) -> ContentError {
+    switch error {
+    case .keyNotFound(let key, let context):
+      let path = Self.components(context.codingPath)
+      return ContentError(
+        .schema("missing required key '\(key.stringValue)'\(Self.within(path))"),
+        at: location(at: path))
+    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+      let path = Self.components(context.codingPath)
+      let found = Self.child(root, path).map(Self.kindName) ?? "nothing"
+      return ContentError(
+        .schema("'\(Self.name(path))' must be \(Self.expected(type)), found \(found)"),
+        at: location(at: path))
+    case .dataCorrupted(let context):
+      let path = Self.components(context.codingPath)
+      let value = Self.child(root, path)?.string ?? ""
+      var message = "invalid value '\(value)' for '\(Self.name(path))'"
+      if let allowed = Self.allowedValues[Self.name(path)] {
+        message += "; expected one of: \(allowed.joined(separator: ", "))"
+      }
+      return ContentError(.schema(message), at: location(at: path))
+    @unknown default:
+      return ContentError(.schema(String(describing: error)), at: location(at: []))
+    }
+  }
+
+  /// Rejects keys in the YAML that `value`'s type does not have: decode, encode back, and any
+  /// key that did not survive the round trip is unknown to the schema (a typo, most often).
+  func rejectUnknownKeys<T: Encodable>(in value: T) throws(ContentError) {
+    let encoded: Node?
+    do {
+      encoded = try Yams.compose(yaml: YAMLEncoder().encode(value), Self.resolver)
+    } catch {
+      return
+    }
+    guard let encoded else { return }
+    if let unknown = Self.firstUnknownKey(original: root, known: encoded) {
+      let suggestion = Suggestion.closest(to: unknown.key, among: unknown.knownKeys)
+        .map { "; did you mean '\($0)'?" } ?? ""
+      throw ContentError(
+        .schema("unknown key '\(unknown.key)'\(suggestion)"), at: location(of: unknown.mark))
+    }
+  }
+
+  private static func firstUnknownKey(original: Node, known: Node)
+    -> (key: String, mark: Mark?, knownKeys: [String])?
+  {
+    switch (original, known) {
+    case (.mapping(let originalMapping), .mapping(let knownMapping)):
+      let knownKeys = knownMapping.compactMap(\.key.string)
+      for (key, value) in originalMapping {
+        guard let name = key.string else { continue }
+        guard let match = knownMapping[name] else { return (name, key.mark, knownKeys) }
+        if let found = firstUnknownKey(original: value, known: match) { return found }
+      }
+    case (.sequence(let originalItems), .sequence(let knownItems)):
+      for (item, match) in zip(originalItems, knownItems) {
+        if let found = firstUnknownKey(original: item, known: match) { return found }
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// The allowed values of the schema's closed sets, by key name.
+  static let allowedValues: [String: [String]] = [
+    "side": Side.allCases.map(\.rawValue),
+    "library": ClientLibrary.allCases.map(\.rawValue),
+    "format": LogFormat.allCases.map(\.rawValue),
+    "runs_on": Host.allCases.map(\.rawValue),
+    "parser": OutputParserKind.allCases.map(\.rawValue),
+    "op": Comparison.allCases.map(\.rawValue),
+  ]
+
+  static func components(_ codingPath: [any CodingKey]) -> [YAMLPathComponent] {
+    codingPath.map { key in key.intValue.map(YAMLPathComponent.index) ?? .key(key.stringValue) }
+  }
+
+  static func child(_ root: Node, _ path: [YAMLPathComponent]) -> Node? {
+    var node = root
+    for component in path {
+      guard let next = child(of: node, component) else { return nil }
+      node = next
+    }
+    return node
+  }
+
+  static func name(_ path: [YAMLPathComponent]) -> String {
+    for component in path.reversed() {
+      if case .key(let key) = component { return key }
+    }
+    return "document"
+  }
+
+  private static func within(_ path: [YAMLPathComponent]) -> String {
+    path.isEmpty ? "" : " in '\(name(path))'"
+  }
+
+  private static func kindName(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): "'\(scalar.string)'"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+
+  private static func expected(_ type: Any.Type) -> String {
+    let name = String(describing: type)
+    if name.hasPrefix("Array") { return "a list" }
+    if name.hasPrefix("Dictionary") { return "a mapping" }
+    if name == "String" { return "text" }
+    if ["Int", "Double"].contains(name) { return "a number" }
+    if name == "Bool" { return "true or false" }
+    return "a mapping"
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A read-only command from the diagnostics catalogue, and the facts its output yields.
+public struct DiagnosticCommand: Codable, Sendable, Hashable {
+  /// The schema version; 1 today.
+  public var schema: Int
+  /// The id, equal to the file name.
+  public var id: String
+  /// What the command shows.
+  public var title: String
+  /// The exact argument vector; run directly, never through a shell.
+  public var argv: [String]
+  /// Declared read-only; lint rejects anything else.
+  public var readOnly: Bool
+  /// Whether it needs root. The tool never elevates on its own.
+  public var needsRoot: Bool
+  /// Where it runs.
+  public var runsOn: Host
+  /// The time limit.
+  public var timeoutSeconds: Int
+  /// The output cap.
+  public var outputLimitBytes: Int
+  /// The parser that reads the output.
+  public var parser: OutputParserKind
+  /// A regular expression: only matching output lines are kept.
+  public var filter: String?
+  /// File-name patterns read from a captured evidence bundle.
+  public var evidence: [String]?
+  /// How a person reads the output, in Markdown.
+  public var reads: String
+  /// The facts the output yields.
+  public var yields: [FactDeclaration]
+
+  enum CodingKeys: String, CodingKey {
+    case schema, id, title, argv
+    case readOnly = "read_only"
+    case needsRoot = "needs_root"
+    case runsOn = "runs_on"
+    case timeoutSeconds = "timeout_seconds"
+    case outputLimitBytes = "output_limit_bytes"
+    case parser, filter, evidence, reads, yields
+  }
+
+  /// The command line as a user would type it, each argument quoted where needed.
+  public var commandLine: String {
+    argv.map(ShellQuoting.quote).joined(separator: " ")
+  }
+}
+
+/// Where a diagnostic runs.
+public enum Host: String, Codable, Sendable, CaseIterable {
+  case broker, client, any
+}
+
+/// The parsers that turn command output into facts.
+public enum OutputParserKind: String, Codable, Sendable, CaseIterable {
+  case rabbitmqctlTable = "rabbitmqctl-table"
+  case ssSockets = "ss-sockets"
+  case sysctlValues = "sysctl-values"
+  case kernelOOM = "kernel-oom"
+  case brokerLog = "broker-log"
+  case nstatCounters = "nstat-counters"
+  case plainText = "plain-text"
+}
+
+/// A fact a diagnostic's output yields.
+public struct FactDeclaration: Codable, Sendable, Hashable {
+  /// The fact's id.
+  public var fact: String
+  /// What it means.
+  public var description: String
+}
+
+/// Quoting for showing an argv as a shell command line; nothing is ever run through a shell.
+public enum ShellQuoting {
+  /// `argument` as a POSIX shell would need it written.
+  public static func quote(_ argument: String) -> String {
+    let safe = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@%+".contains($0) }
+    if safe && !argument.isEmpty { return argument }
+    return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}

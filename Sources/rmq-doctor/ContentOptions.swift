@@ -1,0 +1,47 @@
+import ArgumentParser
+import GuideKit
+
+/// The `--content` option every command takes.
+struct ContentOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The content directory to read. By default the Content folder shipped with the tool.",
+      valueName: "dir"))
+  var content: String?
+
+  /// The content directory to use: `--content`, or the shipped one.
+  func directory() throws -> String {
+    if let content { return content }
+    guard let found = ContentLocator.defaultDirectory() else {
+      throw CLIError(
+        "cannot find the shipped Content folder; pass --content DIR or set RMQ_DOCTOR_CONTENT")
+    }
+    return found
+  }
+
+  /// Loads the content, failing on the first file that does not load.
+  func load() throws -> ContentLibrary {
+    let result = try loadAll()
+    if let first = result.errors.first {
+      let more = result.errors.count > 1 ? " (and \(result.errors.count - 1) more; run 'rmq-doctor lint')" : ""
+      throw CLIError("\(first)\(more)")
+    }
+    return result.library
+  }
+
+  /// Loads the content, keeping the errors of files that did not load.
+  func loadAll() throws -> ContentLoader.Result {
+    do {
+      return try ContentLoader.load(directory: try directory())
+    } catch let error as ContentError {
+      throw CLIError(error.description)
+    }
+  }
+}
+
+/// A runtime error: ArgumentParser prints it as one `Error: ...` line and exits with 1.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

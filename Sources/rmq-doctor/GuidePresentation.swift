@@ -1,0 +1,23 @@
+import CommonMark
+import GuideKit
+
+/// How a guide reads as one document: title, summary, body, sources.
+enum GuidePresentation {
+  /// The guide as Markdown, title and summary first and the sources last.
+  static func markdown(of guide: Guide) -> String {
+    var text = "# \(guide.title)\n\n\(guide.frontMatter.summary)\n\n"
+    text += guide.body.document.source.trimmingCharacters(in: .whitespacesAndNewlines)
+    text += "\n\n## Sources\n\n"
+    for source in guide.frontMatter.sources {
+      text += "- [\(source.title)](\(source.url))\n"
+    }
+    return text
+  }
+
+  /// The guide as Markdown blocks for the terminal renderer.
+  static func blocks(of guide: Guide) -> [Block] {
+    MarkdownDocument(parsing: markdown(of: guide)).blocks
+  }
+}
+
+import Foundation

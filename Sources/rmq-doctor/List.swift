@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+extension RMQDoctor {
+  /// `rmq-doctor list`: one line per guide.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the guides.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Flag(help: "Print the list as a JSON array of objects.")
+    var json = false
+
+    func run() throws {
+      let library = try options.load()
+      if json {
+        let entries = library.guides.map {
+          ListEntry(
+            id: $0.id, title: $0.title, summary: $0.frontMatter.summary, tags: $0.frontMatter.tags)
+        }
+        print(try JSONOutput.encode(entries))
+        return
+      }
+      let width = library.guides.map(\.id.count).max() ?? 0
+      for guide in library.guides {
+        print(guide.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + guide.title)
+      }
+    }
+  }
+
+  struct ListEntry: Encodable {
+    var id: String
+    var title: String
+    var summary: String
+    var tags: [String]
+  }
+}
+
+/// JSON as the tool prints it: sorted keys, indented, slashes left alone.
+enum JSONOutput {
+  static func encode(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
