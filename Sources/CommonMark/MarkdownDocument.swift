@@ -26,6 +26,8 @@ public struct MarkdownDocument: Sendable, Hashable {
   /// last block's last line.
   public func sourceText(of blocks: [Block]) -> String {
     guard let first = blocks.first, let last = blocks.last else { return "" }
-    return sourceLines(first.range.startLine...last.range.endLine)
+    var text = sourceLines(first.range.startLine...last.range.endLine)
+    while text.last?.isWhitespace == true { text.removeLast() }
+    return text
   }
 }

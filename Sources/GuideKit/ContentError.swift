@@ -21,12 +21,12 @@ public struct ContentError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Where the problem is.
-  public var location: SourceLocation
+  public var location: FileLocation
   /// What the problem is.
   public var reason: Reason
 
   /// Creates an error.
-  public init(_ reason: Reason, at location: SourceLocation) {
+  public init(_ reason: Reason, at location: FileLocation) {
     self.reason = reason
     self.location = location
   }

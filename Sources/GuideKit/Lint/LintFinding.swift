@@ -8,7 +8,7 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
   /// How serious it is.
   public var severity: Severity
   /// Where it is.
-  public var location: SourceLocation
+  public var location: FileLocation
   /// What is wrong, in one line.
   public var message: String
 
@@ -19,11 +19,11 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
 struct LintReport {
   var findings: [LintFinding] = []
 
-  mutating func error(_ message: String, at location: SourceLocation) {
+  mutating func error(_ message: String, at location: FileLocation) {
     findings.append(LintFinding(severity: .error, location: location, message: message))
   }
 
-  mutating func warning(_ message: String, at location: SourceLocation) {
+  mutating func warning(_ message: String, at location: FileLocation) {
     findings.append(LintFinding(severity: .warning, location: location, message: message))
   }
 }

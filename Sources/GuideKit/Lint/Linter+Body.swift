@@ -60,7 +60,7 @@ extension Linter {
       guard let index = present.firstIndex(of: required.lowercased()) else {
         report.error(
           "the body has no '## \(required)' section",
-          at: SourceLocation(path: guide.path, line: guide.body.lineOffset + 1))
+          at: FileLocation(path: guide.path, line: guide.body.lineOffset + 1))
         continue
       }
       if index < cursor {
@@ -74,7 +74,7 @@ extension Linter {
       report.error("the FAQ has no '### question' entries", at: location(of: guide.body.section("FAQ")?.heading, in: guide))
     }
     for entry in guide.body.faq where entry.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      report.error("FAQ question '\(entry.question)' has no answer", at: SourceLocation(path: guide.path, line: entry.line))
+      report.error("FAQ question '\(entry.question)' has no answer", at: FileLocation(path: guide.path, line: entry.line))
     }
     if guide.body.section("Diagnostic commands") != nil && guide.body.commandBlocks.isEmpty {
       report.error(
@@ -100,9 +100,9 @@ extension Linter {
     }
   }
 
-  func location(of block: Block?, in guide: Guide) -> SourceLocation {
-    guard let block else { return SourceLocation(path: guide.path, line: guide.body.lineOffset + 1) }
-    return SourceLocation(
+  func location(of block: Block?, in guide: Guide) -> FileLocation {
+    guard let block else { return FileLocation(path: guide.path, line: guide.body.lineOffset + 1) }
+    return FileLocation(
       path: guide.path, line: guide.body.fileLine(block.range.startLine), column: block.range.startColumn)
   }
 

@@ -16,11 +16,11 @@ public enum ContentLoader {
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw ContentError(.missingDirectory, at: SourceLocation(path: directory))
+      throw ContentError(.missingDirectory, at: FileLocation(path: directory))
     }
     let guidesDirectory = join(directory, "guides")
     guard FileManager.default.fileExists(atPath: guidesDirectory) else {
-      throw ContentError(.notAContentDirectory, at: SourceLocation(path: directory))
+      throw ContentError(.notAContentDirectory, at: FileLocation(path: directory))
     }
     var errors: [ContentError] = []
 
@@ -39,7 +39,7 @@ public enum ContentLoader {
       allowList = loaded.first
     } else {
       errors.append(
-        ContentError(.unreadable("no such file"), at: SourceLocation(path: allowListPath)))
+        ContentError(.unreadable("no such file"), at: FileLocation(path: allowListPath)))
     }
 
     let library = ContentLibrary(

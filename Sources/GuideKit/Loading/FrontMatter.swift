@@ -12,12 +12,12 @@ struct FrontMatterSplit: Sendable {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
-      throw ContentError(.missingFrontMatter, at: SourceLocation(path: path))
+      throw ContentError(.missingFrontMatter, at: FileLocation(path: path))
     }
     guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" })
     else {
       throw ContentError(
-        .unterminatedFrontMatter, at: SourceLocation(path: path, line: lines.count, column: 1))
+        .unterminatedFrontMatter, at: FileLocation(path: path, line: lines.count, column: 1))
     }
     yaml = lines[1..<close].joined(separator: "\n")
     body = lines[(close + 1)...].joined(separator: "\n")

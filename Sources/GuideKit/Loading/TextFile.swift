@@ -9,7 +9,7 @@ enum TextFile {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      throw ContentError(.unreadable(reason), at: SourceLocation(path: path, line: 1, column: 1))
+      throw ContentError(.unreadable(reason), at: FileLocation(path: path, line: 1, column: 1))
     }
     return try decode(data, path: path)
   }
@@ -39,6 +39,6 @@ enum TextFile {
     let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
     let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
     let column = String(decoding: bytes[lineStart..<validEnd], as: UTF8.self).count + 1
-    throw ContentError(.invalidUTF8, at: SourceLocation(path: path, line: line, column: column))
+    throw ContentError(.invalidUTF8, at: FileLocation(path: path, line: line, column: column))
   }
 }

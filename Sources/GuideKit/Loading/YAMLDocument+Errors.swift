@@ -7,6 +7,12 @@ extension YAMLDocument {
     switch error {
     case .keyNotFound(let key, let context):
       let path = Self.components(context.codingPath)
+      let present = Self.child(root, path)?.mapping?.compactMap(\.key.string) ?? []
+      if let typo = present.first(where: { Suggestion.distance($0, key.stringValue) <= 2 }) {
+        return ContentError(
+          .schema("unknown key '\(typo)'; did you mean '\(key.stringValue)'?"),
+          at: keyLocation(at: path, key: typo))
+      }
       return ContentError(
         .schema("missing required key '\(key.stringValue)'\(Self.within(path))"),
         at: location(at: path))
@@ -40,7 +46,8 @@ extension YAMLDocument {
     }
     guard let encoded else { return }
     if let unknown = Self.firstUnknownKey(original: root, known: encoded) {
-      let suggestion = Suggestion.closest(to: unknown.key, among: unknown.knownKeys)
+      let vocabulary = Array(Set(unknown.knownKeys + Self.vocabulary(of: value)))
+      let suggestion = Suggestion.closest(to: unknown.key, among: vocabulary)
         .map { "; did you mean '\($0)'?" } ?? ""
       throw ContentError(
         .schema("unknown key '\(unknown.key)'\(suggestion)"), at: location(of: unknown.mark))
@@ -66,6 +73,31 @@ extension YAMLDocument {
       break
     }
     return nil
+  }
+
+  /// Every key name the schema's types use, found by reflection on a decoded value: optional
+  /// properties that are nil still appear, so a typo of an absent key finds its suggestion.
+  static func vocabulary(of value: Any) -> [String] {
+    var names: Set<String> = []
+    func walk(_ value: Any, depth: Int) {
+      guard depth < 8 else { return }
+      for child in Mirror(reflecting: value).children {
+        if let label = child.label { names.insert(snakeCase(label)) }
+        walk(child.value, depth: depth + 1)
+      }
+    }
+    walk(value, depth: 0)
+    return names.sorted()
+  }
+
+  private static func snakeCase(_ name: String) -> String {
+    name.reduce(into: "") { result, character in
+      if character.isUppercase {
+        result += "_" + character.lowercased()
+      } else {
+        result.append(character)
+      }
+    }
   }
 
   /// The allowed values of the schema's closed sets, by key name.
@@ -113,8 +145,8 @@ extension YAMLDocument {
 
   private static func expected(_ type: Any.Type) -> String {
     let name = String(describing: type)
-    if name.hasPrefix("Array") { return "a list" }
-    if name.hasPrefix("Dictionary") { return "a mapping" }
+    if name.contains("Array") || name.contains("Sequence") { return "a list" }
+    if name.contains("Dictionary") || name.contains("Mapping") { return "a mapping" }
     if name == "String" { return "text" }
     if ["Int", "Double"].contains(name) { return "a number" }
     if name == "Bool" { return "true or false" }

@@ -43,11 +43,11 @@ public struct YAMLDocument: @unchecked Sendable {
       throw Self.syntaxError(error, path: path, lineOffset: lineOffset)
     } catch {
       throw ContentError(
-        .yamlSyntax(String(describing: error)), at: SourceLocation(path: path, line: lineOffset + 1))
+        .yamlSyntax(String(describing: error)), at: FileLocation(path: path, line: lineOffset + 1))
     }
     guard let composed else {
       throw ContentError(
-        .schema("the YAML is empty"), at: SourceLocation(path: path, line: lineOffset + 1))
+        .schema("the YAML is empty"), at: FileLocation(path: path, line: lineOffset + 1))
     }
     self.root = composed
   }
@@ -67,7 +67,7 @@ public struct YAMLDocument: @unchecked Sendable {
   }
 
   /// The location of the value at `path`, or of its deepest existing ancestor.
-  public func location(at path: [YAMLPathComponent]) -> SourceLocation {
+  public func location(at path: [YAMLPathComponent]) -> FileLocation {
     var node = root
     var best = root.mark
     for component in path {
@@ -79,7 +79,7 @@ public struct YAMLDocument: @unchecked Sendable {
   }
 
   /// The location of the key `key` in the mapping at `path` (the key itself, not its value).
-  public func keyLocation(at path: [YAMLPathComponent], key: String) -> SourceLocation {
+  public func keyLocation(at path: [YAMLPathComponent], key: String) -> FileLocation {
     var node = root
     for component in path {
       guard let child = Self.child(of: node, component) else { return location(at: path) }
@@ -89,9 +89,9 @@ public struct YAMLDocument: @unchecked Sendable {
     return location(of: keyNode?.mark ?? node.mark)
   }
 
-  func location(of mark: Mark?) -> SourceLocation {
-    guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-    return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+  func location(of mark: Mark?) -> FileLocation {
+    guard let mark else { return FileLocation(path: path, line: lineOffset + 1, column: 1) }
+    return FileLocation(path: path, line: mark.line + lineOffset, column: mark.column)
   }
 
   static func child(of node: Node, _ component: YAMLPathComponent) -> Node? {
@@ -105,8 +105,8 @@ public struct YAMLDocument: @unchecked Sendable {
   private static func syntaxError(_ error: YamlError, path: String, lineOffset: Int)
     -> ContentError
   {
-    func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    func at(_ mark: Mark) -> FileLocation {
+      FileLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
     switch error {
     case .scanner(let context, let problem, let mark, _),
@@ -120,7 +120,7 @@ public struct YAMLDocument: @unchecked Sendable {
     default:
       return ContentError(
         .yamlSyntax(String(describing: error)),
-        at: SourceLocation(path: path, line: lineOffset + 1))
+        at: FileLocation(path: path, line: lineOffset + 1))
     }
   }
 }

@@ -1,5 +1,5 @@
 /// A place in a content file, printed compiler-style as `path:line:column` (1-based).
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FileLocation: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The file's path as the user gave it or as it was found.
   public var path: String
   /// The line, from 1.
