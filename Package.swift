@@ -20,6 +20,8 @@ let package = Package(
     ),
     // The only module that imports cmark: parses Markdown into Swift values and renders it.
     .target(name: "CommonMark", dependencies: ["Ccmark"]),
+    // Error search: normalising pasted errors, matching signatures, ranking; no I/O.
+    .target(name: "ErrorSearch"),
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
@@ -29,12 +31,13 @@ let package = Package(
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
-        "GuideKit", "CommonMark",
+        "GuideKit", "CommonMark", "ErrorSearch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
+    .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
   ]
 )

@@ -55,7 +55,7 @@ import Testing
 
   @Test func unknownFormatIsAUsageError() throws {
     let run = try Binary.run(["show", "alpha", "--format", "pdf", "--content", Binary.fixtureContent])
-    #expect(run.status == 64)
+    #expect(run.status == 2)
     #expect(run.stderr.contains("The value 'pdf' is invalid for '--format <format>'"))
   }
 }

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Turns pasted error text into the words that carry its meaning.
+///
+/// Removes what changes from one occurrence of an error to the next (timestamps, Erlang pids,
+/// addresses and ports, connection names, vhost and user values, pointers, line numbers),
+/// undoes JSON, HTML and shell escaping, folds case, and splits identifiers into words
+/// (`NoRouteToHostException` into `no route to host exception`, `socket_error` into
+/// `socket error`), so that `{socket_error, econnreset}` and `{socket_error,econnreset}` match.
+///
+/// Every step is a plain regular-expression substitution, so that the browser's copy of the
+/// search can do exactly the same in JavaScript.
+public enum QueryNormalizer {
+  /// Longer input is cut here: a pasted error never needs more, and the cost stays bounded.
+  public static let maximumLength = 20_000
+
+  /// One substitution: a pattern and its replacement.
+  public struct Rule: Sendable {
+    /// The pattern, in the common subset of ICU and JavaScript syntax.
+    public let pattern: String
+    /// The replacement; `$1` refers to the first group.
+    public let replacement: String
+    let expression: NSRegularExpression
+
+    init(_ pattern: String, _ replacement: String, caseInsensitive: Bool = true) {
+      self.pattern = pattern
+      self.replacement = replacement
+      // The patterns are constants of this file; a bad one is a programming error.
+      guard let expression = try? NSRegularExpression(
+        pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+      else { preconditionFailure("invalid normaliser pattern: \(pattern)") }
+      self.expression = expression
+    }
+
+    func apply(_ text: String) -> String {
+      expression.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
+    }
+  }
+
+  /// Escapes undone before anything else, in order.
+  public static let unescaping: [Rule] = [
+    Rule(#"\\u([0-9a-f]{4})"#, " "),  // JSON \u escapes of markup characters carry no signal
+    Rule(#"\\[nrt]"#, " "),
+    Rule(#"\\+(["'])"#, "$1"),
+    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " "),
+  ]
+
+  /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
+  public static let identifierSplitting: [Rule] = [
+    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false),
+    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false),
+  ]
+
+  /// Noise removed after case folding, in order.
+  public static let noise: [Rule] = [
+    // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
+    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " "),
+    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " "),
+    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " "),
+    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " "),
+    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " "),
+    // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
+    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " "),
+    // Addresses with their ports.
+    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " "),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " "),
+    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " "),
+    // Connection names after the arrow, and the values of vhost and user.
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->"),
+    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1"),
+    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1"),
+    // Pointers, file descriptors, line numbers and ports.
+    Rule(#"0x[0-9a-f]+"#, " "),
+    Rule(#"\bfd=\d+"#, " "),
+    Rule(#":\d+"#, " "),
+  ]
+
+  /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
+  /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
+  public static func normalize(_ text: String) -> String {
+    var text = String(text.prefix(maximumLength))
+    for rule in unescaping { text = rule.apply(text) }
+    for rule in identifierSplitting { text = rule.apply(text) }
+    text = text.lowercased()
+    for rule in noise { text = rule.apply(text) }
+    return tokens(ofNormalized: text).joined(separator: " ")
+  }
+
+  /// The words of `text`, after normalising it.
+  public static func tokens(_ text: String) -> [String] {
+    normalize(text).split(separator: " ").map(String.init)
+  }
+
+  /// Splits normalised text into words: runs of letters and digits; `_` separates words.
+  static func tokens(ofNormalized text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        current.unicodeScalars.append(scalar)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import ErrorSearch
+import Foundation
+import GuideKit
+
+extension RMQDoctor {
+  /// `rmq-doctor search`: find the guide for a pasted error.
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find the guide that explains a pasted error message.",
+      discussion: """
+        Paste a broker log line, an old-style =WARNING REPORT==== entry, a client exception or \
+        the end of a traceback. With no text, or with '-', the error is read from standard \
+        input, so multi-line pastes work: rmq-doctor search < error.txt. Exits with 0 when a \
+        guide matches with confidence, 1 when none does (the closest guides are listed), and \
+        2 on usage errors.
+        """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "The error text; '-' or nothing reads standard input.")
+    var text: [String] = []
+
+    @Flag(help: "Show the normalised query and how each guide scored.")
+    var explain = false
+
+    @Flag(help: "Print one JSON object: query, confident, results.")
+    var json = false
+
+    @Option(help: "How many guides to list at most.")
+    var limit = 5
+
+    func validate() throws {
+      guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+      if text.isEmpty && StandardInput.isTerminal {
+        throw ValidationError("give the error text, or pipe it in: rmq-doctor search < error.txt")
+      }
+    }
+
+    func run() throws {
+      let query = text.isEmpty || text == ["-"] ? StandardInput.readText() : text.joined(separator: " ")
+      guard query.contains(where: { !$0.isWhitespace }) else {
+        throw ValidationError("the error text is empty")
+      }
+      let library = try options.load()
+      let index = SearchIndex(documents: SearchDocuments.make(from: library))
+      let outcome = index.search(query, limit: limit)
+      if json {
+        print(try JSONOutput.encode(SearchReport(outcome)))
+      } else {
+        print(SearchPresentation.text(outcome, explain: explain), terminator: "")
+      }
+      if !outcome.confident { throw ExitCode(1) }
+    }
+  }
+}
+
+/// The guides as the search sees them.
+enum SearchDocuments {
+  static func make(from library: ContentLibrary) -> [SearchDocument] {
+    library.guides.map { guide in
+      SearchDocument(
+        id: guide.id, title: guide.title, summary: guide.frontMatter.summary,
+        signatures: guide.frontMatter.errors.map(\.text), body: guide.body.plainText)
+    }
+  }
+}
+
+/// The `--json` shape: exactly query, confident and results with id, title, score, reason.
+struct SearchReport: Encodable {
+  struct Result: Encodable {
+    var id: String
+    var title: String
+    var score: Double
+    var reason: String
+  }
+
+  var query: String
+  var confident: Bool
+  var results: [Result]
+
+  init(_ outcome: SearchOutcome) {
+    query = outcome.query
+    confident = outcome.confident
+    results = outcome.results.map {
+      Result(id: $0.id, title: $0.title, score: $0.score, reason: $0.reason)
+    }
+  }
+}

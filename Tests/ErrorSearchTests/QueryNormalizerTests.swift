@@ -1,0 +1,60 @@
+import Testing
+
+@testable import ErrorSearch
+
+@Suite struct QueryNormalizerTests {
+  @Test func removesTimestampsPidsAddressesNamesVhostAndUser() {
+    let line = """
+      2026-11-23 04:46:25.280625+00:00 [warning] <0.680.0> closing AMQP connection <0.680.0> \
+      (127.0.0.1:41836 -> 127.0.0.1:5672 - app-rst, vhost: '/', user: 'guest'):
+      """
+    #expect(QueryNormalizer.normalize(line) == "warning closing amqp connection vhost user")
+  }
+
+  @Test func erlangTuplesMatchWhateverTheirSpacing() {
+    #expect(
+      QueryNormalizer.normalize("{socket_error, econnreset}")
+        == QueryNormalizer.normalize("{socket_error,econnreset}"))
+    #expect(QueryNormalizer.normalize("{ inet_error , etimedout }") == "inet error etimedout")
+  }
+
+  @Test func oldReportHeaderLosesItsDate() {
+    let entry = "=ERROR REPORT==== 30-May-2017::04:32:15 ===\nclosing AMQP connection <0.32737.44> (10.0.1.128:34526 -> 10.0.2.174:5672):\n{handshake_timeout,handshake}"
+    #expect(QueryNormalizer.normalize(entry) == "error report closing amqp connection handshake timeout handshake")
+  }
+
+  @Test func identifiersSplitIntoWords() {
+    #expect(QueryNormalizer.normalize("java.net.NoRouteToHostException") == "java net no route to host exception")
+    #expect(QueryNormalizer.normalize("pika.exceptions.AMQPConnectionError") == "pika exceptions amqp connection error")
+    #expect(QueryNormalizer.normalize("ConnectionResetError(104, 'Connection reset by peer')") == "connection reset error 104 connection reset by peer")
+  }
+
+  @Test func jsonAndHTMLEscapesAreUndone() {
+    #expect(
+      QueryNormalizer.normalize(#"{"log":"java.net.NoRouteToHostException: No route to host\n"}"#)
+        == "log java net no route to host exception no route to host")
+    #expect(QueryNormalizer.normalize("#method&lt;connection.close&gt;") == "method connection close")
+    #expect(QueryNormalizer.normalize(#"reply-text=\"CONNECTION_FORCED\""#) == "reply text connection forced")
+  }
+
+  @Test func ipv6AndBracketedAddressesGo() {
+    #expect(QueryNormalizer.normalize("dial tcp [::1]:5672: connect: connection refused") == "dial tcp connect connection refused")
+    #expect(QueryNormalizer.normalize("from fe80::1:2:3 port") == "from port")
+  }
+
+  @Test func lineNumbersAndPointersGo() {
+    #expect(QueryNormalizer.normalize("at TCP.onread (net.js:558:19) 0x1742e9400 fd=14") == "at tcp onread net js")
+  }
+
+  @Test(arguments: ["", "   \n\t ", "\u{0}\u{1}\u{2}", "x", "\u{FFFD}\u{FFFD}"])
+  func degenerateInputGivesFewOrNoWords(_ text: String) {
+    #expect(QueryNormalizer.tokens(text).count <= 1)
+  }
+
+  @Test func hugeInputIsCutNotChoked() {
+    let huge = String(repeating: "closing AMQP connection <0.1.0> ", count: 400_000)
+    let words = QueryNormalizer.tokens(huge)
+    #expect(!words.isEmpty)
+    #expect(words.count < QueryNormalizer.maximumLength)
+  }
+}
