@@ -25,7 +25,7 @@ let package = Package(
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CommonMark", "ErrorSearch", .product(name: "Yams", package: "Yams")]
     ),
     // The thin command-line layer.
     .executableTarget(

@@ -11,7 +11,8 @@ import Foundation
 /// Every step is a plain regular-expression substitution, so that the browser's copy of the
 /// search can do exactly the same in JavaScript.
 public enum QueryNormalizer {
-  /// Longer input is cut here: a pasted error never needs more, and the cost stays bounded.
+  /// Longer input is cut to its first and last halves of this many characters: a pasted error
+  /// never needs more, a traceback's last line survives, and the cost stays bounded.
   public static let maximumLength = 20_000
 
   /// One substitution: a pattern and its replacement.
@@ -79,12 +80,19 @@ public enum QueryNormalizer {
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
   /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
   public static func normalize(_ text: String) -> String {
-    var text = String(text.prefix(maximumLength))
+    var text = clipped(text)
     for rule in unescaping { text = rule.apply(text) }
     for rule in identifierSplitting { text = rule.apply(text) }
     text = text.lowercased()
     for rule in noise { text = rule.apply(text) }
     return tokens(ofNormalized: text).joined(separator: " ")
+  }
+
+  /// `text`, or its beginning and end when it is longer than ``maximumLength``.
+  static func clipped(_ text: String) -> String {
+    let half = maximumLength / 2
+    guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
+    return text.prefix(half) + "\n" + text.suffix(half)
   }
 
   /// The words of `text`, after normalising it.

@@ -41,7 +41,7 @@ public struct SearchIndex: Sendable {
       for field in fields {
         words.append(contentsOf: QueryNormalizer.tokens(field))
       }
-      words = words.filter { !Stopwords.all.contains($0) }
+      words = words.filter(Stopwords.keeps)
       bags.append(words)
       vocabularies.append(Set(words))
     }
@@ -56,7 +56,7 @@ public struct SearchIndex: Sendable {
   public func search(_ text: String, limit: Int = 5) -> SearchOutcome {
     let normalized = QueryNormalizer.normalize(text)
     let words = normalized.split(separator: " ").map(String.init)
-      .filter { !Stopwords.all.contains($0) }
+      .filter(Stopwords.keeps)
     guard !words.isEmpty else {
       return SearchOutcome(query: normalized, confident: false, results: [])
     }

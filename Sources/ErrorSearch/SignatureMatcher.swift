@@ -32,7 +32,7 @@ struct SignatureMatcher: Sendable {
     for (index, document) in documents.enumerated() {
       var seen: Set<String> = []
       for text in document.signatures {
-        let words = QueryNormalizer.tokens(text).filter { !Stopwords.all.contains($0) }
+        let words = QueryNormalizer.tokens(text).filter(Stopwords.keeps)
         guard !words.isEmpty else { continue }
         signatures.append(Signature(document: index, text: text, words: words))
         seen.formUnion(words)

@@ -43,7 +43,7 @@ extension RMQDoctor {
         throw ValidationError("the error text is empty")
       }
       let library = try options.load()
-      let index = SearchIndex(documents: SearchDocuments.make(from: library))
+      let index = SearchIndex(documents: library.searchDocuments)
       let outcome = index.search(query, limit: limit)
       if json {
         print(try JSONOutput.encode(SearchReport(outcome)))
@@ -51,17 +51,6 @@ extension RMQDoctor {
         print(SearchPresentation.text(outcome, explain: explain), terminator: "")
       }
       if !outcome.confident { throw ExitCode(1) }
-    }
-  }
-}
-
-/// The guides as the search sees them.
-enum SearchDocuments {
-  static func make(from library: ContentLibrary) -> [SearchDocument] {
-    library.guides.map { guide in
-      SearchDocument(
-        id: guide.id, title: guide.title, summary: guide.frontMatter.summary,
-        signatures: guide.frontMatter.errors.map(\.text), body: guide.body.plainText)
     }
   }
 }

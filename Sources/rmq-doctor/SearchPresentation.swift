@@ -39,19 +39,33 @@ enum SearchPresentation {
   }
 }
 
-/// Standard input, read with limits: a paste never needs more than a megabyte.
+/// Standard input, read with limits.
 enum StandardInput {
   static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-  /// Up to 1 MiB of standard input as text; invalid UTF-8 becomes U+FFFD.
-  static func readText(limit: Int = 1 << 20) -> String {
-    var data = Data()
-    while data.count < limit {
-      guard let chunk = try? FileHandle.standardInput.read(upToCount: min(65536, limit - data.count)),
-        !chunk.isEmpty
-      else { break }
-      data.append(chunk)
+  /// Standard input as text, read to its end but at most `readLimit` bytes (so an endless
+  /// stream cannot hang the search); of longer input only the first and last `keep` bytes
+  /// are kept, which is where a log paste or a traceback carries its error. Invalid UTF-8
+  /// becomes U+FFFD.
+  static func readText(keep: Int = 1 << 19, readLimit: Int = 256 << 20) -> String {
+    var head = Data()
+    var tail = Data()
+    var total = 0
+    while total < readLimit,
+      let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty
+    {
+      total += chunk.count
+      if head.count < keep {
+        let room = keep - head.count
+        head.append(chunk.prefix(room))
+        tail.append(chunk.dropFirst(room))
+      } else {
+        tail.append(chunk)
+      }
+      if tail.count > 2 * keep { tail = tail.suffix(keep) }
     }
-    return String(decoding: data, as: UTF8.self)
+    tail = tail.suffix(keep)
+    if tail.isEmpty { return String(decoding: head, as: UTF8.self) }
+    return String(decoding: head, as: UTF8.self) + "\n" + String(decoding: tail, as: UTF8.self)
   }
 }

@@ -52,15 +52,26 @@ struct Binary {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
+    // A child that stops reading must not kill the test runner with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
-    input.fileHandleForWriting.write(stdin)
-    try input.fileHandleForWriting.close()
+    // Input is written and stderr drained on threads of their own, so that neither side waits
+    // on a full pipe whatever the sizes.
+    let errData = Collected()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      try? input.fileHandleForWriting.write(contentsOf: stdin)
+      try? input.fileHandleForWriting.close()
+    }
+    DispatchQueue.global().async(group: group) {
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     process.waitUntilExit()
     return Run(
       stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self),
+      stderr: String(decoding: errData.data, as: UTF8.self),
       status: process.terminationStatus)
   }
 
@@ -76,4 +87,9 @@ struct Binary {
     #expect(!run.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
     #expect(!run.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
   }
+}
+
+/// Bytes one thread collects for another, which reads them only after waiting for it.
+private final class Collected: @unchecked Sendable {
+  var data = Data()
 }

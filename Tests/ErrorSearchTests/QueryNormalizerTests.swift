@@ -57,4 +57,12 @@ import Testing
     #expect(!words.isEmpty)
     #expect(words.count < QueryNormalizer.maximumLength)
   }
+
+  @Test func hugeInputKeepsItsLastLine() {
+    let noise = String(repeating: "at com.example.Worker.run(Worker.java:42)\n", count: 50_000)
+    let text = "Traceback (most recent call last):\n" + noise + "pika.exceptions.StreamLostError"
+    let words = QueryNormalizer.tokens(text)
+    #expect(words.first == "traceback")
+    #expect(words.suffix(3) == ["stream", "lost", "error"])
+  }
 }
