@@ -35,9 +35,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The search benchmark: `swift run -c release search-benchmark`.
+    .executableTarget(
+      name: "search-benchmark",
+      dependencies: ["GuideKit", "ErrorSearch"],
+      path: "Benchmarks/SearchBenchmark"
+    ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
+    // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
+    .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch"]),
   ]
 )

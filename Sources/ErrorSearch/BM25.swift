@@ -1,43 +1,50 @@
-/// Okapi BM25 over a fixed set of documents, each a bag of words.
+import Foundation
+
+/// Okapi BM25 over a fixed set of documents, with an inverted index so that a query costs
+/// only the postings of its own words.
 struct BM25: Sendable {
-  private let termFrequencies: [[String: Int]]
+  private struct Posting: Sendable {
+    var document: Int
+    var count: Double
+  }
+
+  /// Indexed by word number.
+  private let postings: [[Posting]]
   private let lengths: [Double]
   private let averageLength: Double
-  private let documentFrequency: [String: Int]
   private let k1 = 1.2
   private let b = 0.75
 
-  /// Indexes `documents`, each given as its words.
-  init(documents: [[String]]) {
-    termFrequencies = documents.map { words in
-      words.reduce(into: [:]) { counts, word in counts[word, default: 0] += 1 }
+  /// Indexes `documents`, numbering their words in `vocabulary`.
+  init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
+    var postings: [[Posting]] = []
+    for (index, document) in documents.enumerated() {
+      for (word, count) in document.termCounts {
+        let number = vocabulary.add(word)
+        while postings.count <= number { postings.append([]) }
+        postings[number].append(Posting(document: index, count: Double(count)))
+      }
     }
-    lengths = documents.map { Double($0.count) }
+    self.postings = postings
+    lengths = documents.map { Double($0.length) }
     averageLength = max(lengths.reduce(0, +) / Double(max(documents.count, 1)), 1)
-    var frequency: [String: Int] = [:]
-    for counts in termFrequencies {
-      for word in counts.keys { frequency[word, default: 0] += 1 }
-    }
-    documentFrequency = frequency
   }
 
-  /// The score of every document for `query`, in document order.
-  func scores(_ query: [String]) -> [Double] {
-    let count = Double(termFrequencies.count)
-    let terms = Set(query)
-    return termFrequencies.indices.map { index in
-      var score = 0.0
-      for term in terms {
-        guard let tf = termFrequencies[index][term].map(Double.init),
-          let df = documentFrequency[term].map(Double.init)
-        else { continue }
-        let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-        let norm = tf + k1 * (1 - b + b * lengths[index] / averageLength)
-        score += idf * tf * (k1 + 1) / norm
+  /// The score of every document for the query's distinct word numbers, in document order;
+  /// zero where no word matched.
+  func scores(_ query: Set<Int>) -> [Double] {
+    let count = Double(lengths.count)
+    var scores = [Double](repeating: 0, count: lengths.count)
+    for term in query where term >= 0 && term < postings.count {
+      let list = postings[term]
+      guard !list.isEmpty else { continue }
+      let df = Double(list.count)
+      let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+      for posting in list {
+        let norm = posting.count + k1 * (1 - b + b * lengths[posting.document] / averageLength)
+        scores[posting.document] += idf * posting.count * (k1 + 1) / norm
       }
-      return score
     }
+    return scores
   }
 }
-
-import Foundation

@@ -20,76 +20,78 @@ public struct SearchIndex: Sendable {
     public init() {}
   }
 
-  let documents: [SearchDocument]
+  /// The documents as indexed, in order; what a saved index holds.
+  public let documents: [PreparedDocument]
   let matcher: SignatureMatcher
   let bm25: BM25
+  let vocabulary: Vocabulary
+  /// Each document's place in id order, which breaks ties between equal scores.
+  let idRank: [Int]
   /// The tuning in use.
   public let parameters: Parameters
 
   /// Indexes `documents`.
   public init(documents: [SearchDocument], parameters: Parameters = Parameters()) {
-    self.documents = documents
-    self.parameters = parameters
-    matcher = SignatureMatcher(documents: documents)
-    var bags: [[String]] = []
-    var vocabularies: [Set<String>] = []
-    for document in documents {
-      var fields: [String] = [document.title, document.title, document.summary]
-      fields.append(contentsOf: document.signatures)
-      fields.append(document.body)
-      var words: [String] = []
-      for field in fields {
-        words.append(contentsOf: QueryNormalizer.tokens(field))
-      }
-      words = words.filter(Stopwords.keeps)
-      bags.append(words)
-      vocabularies.append(Set(words))
-    }
-    bm25 = BM25(documents: bags)
-    self.vocabularies = vocabularies
+    self.init(prepared: documents.map(PreparedDocument.init), parameters: parameters)
   }
 
-  /// Each document's words, for explaining a full-text match.
-  let vocabularies: [Set<String>]
+  /// Indexes documents that were prepared before, for example by a saved index.
+  public init(prepared: [PreparedDocument], parameters: Parameters = Parameters()) {
+    documents = prepared
+    self.parameters = parameters
+    var vocabulary = Vocabulary()
+    bm25 = BM25(documents: prepared, vocabulary: &vocabulary)
+    matcher = SignatureMatcher(documents: prepared, vocabulary: &vocabulary)
+    self.vocabulary = vocabulary
+    var idRank = [Int](repeating: 0, count: prepared.count)
+    for (rank, index) in prepared.indices.sorted(by: { prepared[$0].id < prepared[$1].id }).enumerated() {
+      idRank[index] = rank
+    }
+    self.idRank = idRank
+  }
 
   /// Searches for `text`; at most `limit` results, best first.
   public func search(_ text: String, limit: Int = 5) -> SearchOutcome {
     let normalized = QueryNormalizer.normalize(text)
-    let words = normalized.split(separator: " ").map(String.init)
-      .filter(Stopwords.keeps)
+    let words = normalized.split(separator: " ").map(String.init).filter(Stopwords.keeps)
     guard !words.isEmpty else {
       return SearchOutcome(query: normalized, confident: false, results: [])
     }
-    let matches = matcher.bestMatches(words)
-    let text = bm25.scores(words)
+    let numbers = words.map(vocabulary.number)
+    let distinct = Set(numbers)
+    let matches = matcher.bestMatches(numbers, distinct: distinct, documentCount: documents.count)
+    let text = bm25.scores(distinct)
     let bestText = text.max() ?? 0
-    var hits: [SearchHit] = []
-    for (index, document) in documents.enumerated() {
-      let signature = matches[index]?.score ?? 0
-      let relativeText = bestText > 0 ? text[index] / bestText : 0
+    // Score every guide with plain numbers; only the few that are shown become hits.
+    var ranked: [(score: Double, signature: Double, text: Double, document: Int)] = []
+    for index in documents.indices {
+      let signature = rounded(matches[index]?.score ?? 0)
+      let relativeText = rounded(bestText > 0 ? text[index] / bestText : 0)
       guard signature > 0 || relativeText > 0 else { continue }
-      let score = signature + parameters.textWeight * relativeText
-      hits.append(
-        SearchHit(
-          id: document.id, title: document.title, score: (score * 1000).rounded() / 1000,
-          reason: reason(for: matches[index], words: words, document: index),
-          signatureScore: (signature * 1000).rounded() / 1000,
-          textScore: (relativeText * 1000).rounded() / 1000))
+      let score = rounded((matches[index]?.score ?? 0) + parameters.textWeight * (bestText > 0 ? text[index] / bestText : 0))
+      ranked.append((score, signature, relativeText, index))
     }
-    hits.sort { ($0.score, $1.id) > ($1.score, $0.id) }
-    let confident = isConfident(hits, matches: matches)
-    return SearchOutcome(query: normalized, confident: confident, results: Array(hits.prefix(limit)))
+    ranked.sort { ($0.score, idRank[$1.document]) > ($1.score, idRank[$0.document]) }
+    let confident = isConfident(ranked.first, runnerUp: ranked.dropFirst().first?.score, matches: matches)
+    let results = ranked.prefix(limit).map { entry in
+      SearchHit(
+        id: documents[entry.document].id, title: documents[entry.document].title, score: entry.score,
+        reason: reason(for: matches[entry.document], words: words, document: entry.document),
+        signatureScore: entry.signature, textScore: entry.text)
+    }
+    return SearchOutcome(query: normalized, confident: confident, results: results)
   }
 
-  private func isConfident(_ hits: [SearchHit], matches: [Int: SignatureMatcher.Match]) -> Bool {
-    guard let best = hits.first,
-      let index = documents.firstIndex(where: { $0.id == best.id }),
-      let match = matches[index]
-    else { return false }
-    let runnerUp = hits.dropFirst().first?.score ?? 0
+  private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+  private func isConfident(
+    _ best: (score: Double, signature: Double, text: Double, document: Int)?, runnerUp: Double?,
+    matches: [SignatureMatcher.Match?]
+  ) -> Bool {
+    guard let best, let match = matches[best.document] else { return false }
     return match.score >= parameters.confidentScore
       && match.matchedWeight >= parameters.confidentWeight
-      && best.score - runnerUp >= parameters.confidentMargin
+      && best.score - (runnerUp ?? 0) >= parameters.confidentMargin
   }
 
   private func reason(for match: SignatureMatcher.Match?, words: [String], document: Int) -> String {
@@ -97,7 +99,7 @@ public struct SearchIndex: Sendable {
       return "matches the message \"\(match.signature.text)\""
     }
     var seen: Set<String> = []
-    let shared = words.filter { vocabularies[document].contains($0) && seen.insert($0).inserted }
+    let shared = words.filter { documents[document].termCounts[$0] != nil && seen.insert($0).inserted }
     return shared.isEmpty ? "no shared words" : "shares the words: " + shared.prefix(6).joined(separator: ", ")
   }
 }

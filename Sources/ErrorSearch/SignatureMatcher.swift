@@ -3,15 +3,19 @@ import Foundation
 /// Matches a query against the guides' exact error messages.
 ///
 /// Each signature is a sequence of words. A word's weight is its inverse document frequency
-/// over the guides' signatures, so words every guide's messages share (`closing`, `connection`)
+/// over the guides' signatures, so words every guide's messages share (`closing`, `timeout`)
 /// weigh little and words one guide owns (`econnreset`, `handshake`) weigh a lot. A signature
 /// scores the weighted share of its words the query contains, scaled by how much of it appears
-/// as one unbroken run.
+/// as one unbroken run. Only signatures that share a word with the query are looked at, and
+/// the run is measured only where it can still change a guide's best match.
 struct SignatureMatcher: Sendable {
   struct Signature: Sendable {
     var document: Int
     var text: String
-    var words: [String]
+    /// Word numbers, in order.
+    var words: [Int]
+    /// The sum of the weights of its distinct words.
+    var totalWeight: Double
   }
 
   /// How well one signature matched.
@@ -24,60 +28,115 @@ struct SignatureMatcher: Sendable {
   }
 
   let signatures: [Signature]
-  let weights: [String: Double]
+  /// Indexed by word number; zero for words in no signature.
+  private let weights: [Double]
+  /// For each word number, the signatures that contain it.
+  private let postings: [[Int]]
 
-  init(documents: [SearchDocument]) {
-    var signatures: [Signature] = []
-    var documentFrequency: [String: Int] = [:]
-    for (index, document) in documents.enumerated() {
-      var seen: Set<String> = []
-      for text in document.signatures {
-        let words = QueryNormalizer.tokens(text).filter(Stopwords.keeps)
-        guard !words.isEmpty else { continue }
-        signatures.append(Signature(document: index, text: text, words: words))
-        seen.formUnion(words)
-      }
-      for word in seen { documentFrequency[word, default: 0] += 1 }
+  init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
+    var documentFrequency: [Int: Int] = [:]
+    var numbered: [[[Int]]] = []
+    for document in documents {
+      let signatures = document.signatures.map { $0.words.map { vocabulary.add($0) } }
+      numbered.append(signatures)
+      for word in Set(signatures.joined()) { documentFrequency[word, default: 0] += 1 }
     }
     let count = Double(max(documents.count, 1))
+    var weights = [Double](repeating: 0, count: vocabulary.count)
+    for (word, frequency) in documentFrequency { weights[word] = log(1 + count / Double(frequency)) }
+    var signatures: [Signature] = []
+    var postings = [[Int]](repeating: [], count: vocabulary.count)
+    for (index, document) in documents.enumerated() {
+      for (signature, words) in zip(document.signatures, numbered[index]) {
+        let distinct = Set(words)
+        for word in distinct { postings[word].append(signatures.count) }
+        signatures.append(Signature(
+          document: index, text: signature.text, words: words,
+          totalWeight: distinct.reduce(0) { $0 + weights[$1] }))
+      }
+    }
     self.signatures = signatures
-    self.weights = documentFrequency.mapValues { log(1 + count / Double($0)) }
+    self.weights = weights
+    self.postings = postings
   }
 
-  func weight(_ word: String) -> Double { weights[word] ?? 0 }
-
-  /// The best match of each document that has one, keyed by document index.
-  func bestMatches(_ query: [String]) -> [Int: Match] {
-    let present = Set(query)
-    var best: [Int: Match] = [:]
-    for signature in signatures {
-      let distinct = Set(signature.words)
-      let total = distinct.reduce(0) { $0 + weight($1) }
-      let matched = distinct.intersection(present).reduce(0) { $0 + weight($1) }
-      guard total > 0, matched > 0 else { continue }
-      let coverage = matched / total
-      let run = Double(longestRun(of: signature.words, in: query)) / Double(signature.words.count)
-      let score = coverage * (0.6 + 0.4 * run)
-      if score > (best[signature.document]?.score ?? 0) {
-        best[signature.document] = Match(signature: signature, score: score, matchedWeight: matched)
+  /// The best match of each document, indexed by document; `nil` where none matched.
+  func bestMatches(_ query: [Int], distinct: Set<Int>, documentCount: Int) -> [Match?] {
+    // The matched weight of every signature that shares a word with the query.
+    var matchedWeight = [Double](repeating: 0, count: signatures.count)
+    var touched: [Int] = []
+    for word in distinct where word >= 0 && word < postings.count && weights[word] > 0 {
+      for signature in postings[word] {
+        if matchedWeight[signature] == 0 { touched.append(signature) }
+        matchedWeight[signature] += weights[word]
       }
+    }
+    touched.sort()
+    // A signature's score is at most its coverage, so each guide's run is measured first for
+    // its best-covered signature, and then only for signatures that could still beat it.
+    // Ties go to the guide's earlier message.
+    var first = [Int](repeating: -1, count: documentCount)
+    for signature in touched {
+      let document = signatures[signature].document
+      if first[document] < 0 || coverage(signature, matchedWeight) > coverage(first[document], matchedWeight) {
+        first[document] = signature
+      }
+    }
+    var best = [Match?](repeating: nil, count: documentCount)
+    var runs = RunCounter(queryLength: query.count)
+    for signature in first where signature >= 0 {
+      best[signatures[signature].document] = match(signature, matchedWeight, query, &runs)
+    }
+    for signature in touched {
+      let document = signatures[signature].document
+      guard signature != first[document], let current = best[document],
+        coverage(signature, matchedWeight) > current.score
+      else { continue }
+      let candidate = match(signature, matchedWeight, query, &runs)
+      if candidate.score > current.score { best[document] = candidate }
     }
     return best
   }
 
+  private func coverage(_ signature: Int, _ matchedWeight: [Double]) -> Double {
+    let total = signatures[signature].totalWeight
+    return total > 0 ? matchedWeight[signature] / total : 0
+  }
+
+  private func match(
+    _ index: Int, _ matchedWeight: [Double], _ query: [Int], _ runs: inout RunCounter
+  ) -> Match {
+    let signature = signatures[index]
+    let run = Double(runs.longestRun(of: signature.words, in: query)) / Double(signature.words.count)
+    return Match(
+      signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * run),
+      matchedWeight: matchedWeight[index])
+  }
+}
+
+/// The longest common run of two word sequences, with its buffers kept between calls.
+private struct RunCounter {
+  private var previous: [Int]
+  private var current: [Int]
+
+  init(queryLength: Int) {
+    previous = [Int](repeating: 0, count: queryLength + 1)
+    current = previous
+  }
+
   /// The length of the longest run of consecutive words of `words` found consecutively in
   /// `query`.
-  private func longestRun(of words: [String], in query: [String]) -> Int {
+  mutating func longestRun(of words: [Int], in query: [Int]) -> Int {
     guard !words.isEmpty, !query.isEmpty else { return 0 }
+    for j in previous.indices { previous[j] = 0 }
     var best = 0
-    var previous = [Int](repeating: 0, count: query.count + 1)
     for word in words {
-      var current = [Int](repeating: 0, count: query.count + 1)
-      for (j, candidate) in query.enumerated() where candidate == word {
-        current[j + 1] = previous[j] + 1
+      current[0] = 0
+      for j in query.indices {
+        current[j + 1] = query[j] == word ? previous[j] + 1 : 0
         best = max(best, current[j + 1])
       }
-      previous = current
+      swap(&previous, &current)
     }
     return best
   }

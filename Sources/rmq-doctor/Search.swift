@@ -42,8 +42,9 @@ extension RMQDoctor {
       guard query.contains(where: { !$0.isWhitespace }) else {
         throw ValidationError("the error text is empty")
       }
-      let library = try options.load()
-      let index = SearchIndex(documents: library.searchDocuments)
+      let cache = SearchIndexCache(
+        contentDirectory: try options.directory(), cacheDirectory: SearchIndexCache.defaultDirectory())
+      let index = try cache.index(loading: options.load)
       let outcome = index.search(query, limit: limit)
       if json {
         print(try JSONOutput.encode(SearchReport(outcome)))

@@ -34,7 +34,8 @@ struct Binary {
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("GuideKitTests/Fixtures/content").path
 
-  /// Runs the binary with `arguments`, `NO_COLOR` unset unless given, stdin empty.
+  /// Runs the binary with `arguments`, `NO_COLOR` unset and the search cache off unless given,
+  /// stdin empty.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], stdin: Data = Data()
   ) throws -> Run {
@@ -44,6 +45,8 @@ struct Binary {
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "NO_COLOR")
     env.removeValue(forKey: "COLUMNS")
+    // Tests never write a search index into the user's cache unless they ask to.
+    env["RMQ_DOCTOR_CACHE"] = "off"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()
