@@ -17,10 +17,21 @@ import Testing
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// `RMQ_DOCTOR_SHARED`, or the `shared` folder beside the repository.
-  static let shared = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"]
-    .map { URL(fileURLWithPath: $0) }
-    ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
+  /// `RMQ_DOCTOR_SHARED`, else the `shared` folder beside the repository (or beside the
+  /// folder holding it, for a clone made in a subfolder of the workspace).
+  static let shared: URL = {
+    if let explicit = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"] {
+      return URL(fileURLWithPath: explicit)
+    }
+    let parent = repository.deletingLastPathComponent()
+    let candidates = [
+      parent.appendingPathComponent("shared"),
+      parent.deletingLastPathComponent().appendingPathComponent("shared"),
+    ]
+    return candidates.first {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("eval").path)
+    } ?? candidates[0]
+  }()
 
   static func devSet() throws -> [Line] {
     let file = shared.appendingPathComponent("eval/dev-errors.jsonl")
