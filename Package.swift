@@ -27,6 +27,8 @@ let package = Package(
       name: "GuideKit",
       dependencies: ["CommonMark", "ErrorSearch", .product(name: "Yams", package: "Yams")]
     ),
+    // The troubleshooter: walks a guide's decision tree with answers and facts; no terminal code.
+    .target(name: "TroubleshootingEngine", dependencies: ["GuideKit"]),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
@@ -44,6 +46,7 @@ let package = Package(
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
+    .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch"]),
