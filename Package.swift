@@ -29,6 +29,9 @@ let package = Package(
     ),
     // The troubleshooter: walks a guide's decision tree with answers and facts; no terminal code.
     .target(name: "TroubleshootingEngine", dependencies: ["GuideKit"]),
+    // Runs a program directly (no shell) with a time limit, an output limit and its own
+    // process group.
+    .target(name: "CommandRunner"),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
@@ -46,6 +49,7 @@ let package = Package(
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
+    .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
