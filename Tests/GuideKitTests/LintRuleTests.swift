@@ -58,6 +58,8 @@ struct BrokenRule: CustomTestStringConvertible, Sendable {
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [sysctl, -w, net.ipv4.tcp_retries2=5]", expected: "makes 'sysctl' change state"),
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [sysctl, net.ipv4.tcp_retries2=5]", expected: "makes 'sysctl' change state"),
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [nstat, -az]", expected: "must be run with '-s'"),
+    BrokenRule(file: diagnostic, old: "      guide: alpha", new: "      guide: alpah", expected: "finding points to guide 'alpah', which does not exist; did you mean 'alpha'?"),
+    BrokenRule(file: diagnostic, old: "      cause: heartbeats-off", new: "      cause: heartbeat-off", expected: "finding points to cause 'heartbeat-off', which guide 'alpha' does not have; did you mean 'heartbeats-off'?"),
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [nstat, -asr]", expected: "makes 'nstat' change state"),
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [rabbitmqctl, list_connections, \"|\", grep]", expected: "is a shell operator"),
     BrokenRule(file: diagnostic, old: "argv: [rabbitmqctl, list_connections, name, timeout]", new: "argv: [/usr/sbin/rabbitmqctl, list_connections]", expected: "bare program name"),

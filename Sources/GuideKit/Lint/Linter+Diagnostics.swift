@@ -14,6 +14,26 @@ extension Linter {
   func checkDiagnostics(_ library: ContentLibrary, into report: inout LintReport) {
     for located in library.diagnostics {
       checkDiagnostic(located, allowList: library.allowList?.value, into: &report)
+      checkFindings(located, library: library, into: &report)
+    }
+  }
+
+  /// A finding must point to a guide that exists, and to one of its causes when it names one.
+  private func checkFindings(_ located: Located<DiagnosticCommand>, library: ContentLibrary, into report: inout LintReport) {
+    for (index, declaration) in located.value.yields.enumerated() {
+      guard let finding = declaration.finding else { continue }
+      let path: [YAMLPathComponent] = ["yields", .index(index), "finding"]
+      guard let guide = library.guide(finding.guide) else {
+        report.error(
+          "finding points to guide '\(finding.guide)', which does not exist\(Self.suggest(finding.guide, library.guides.map(\.id)))",
+          at: located.yaml.location(at: path + ["guide"]))
+        continue
+      }
+      if let cause = finding.cause, !guide.frontMatter.causes.contains(where: { $0.id == cause }) {
+        report.error(
+          "finding points to cause '\(cause)', which guide '\(guide.id)' does not have\(Self.suggest(cause, guide.frontMatter.causes.map(\.id)))",
+          at: located.yaml.location(at: path + ["cause"]))
+      }
     }
   }
 

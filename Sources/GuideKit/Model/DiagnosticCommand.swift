@@ -69,6 +69,28 @@ public struct FactDeclaration: Codable, Sendable, Hashable {
   public var fact: String
   /// What it means.
   public var description: String
+  /// When the fact is worth reporting on its own, and what it points to; read by `diagnose`.
+  public var finding: FindingRule?
+}
+
+/// A value of a fact that `diagnose` reports, with the guide (and cause) it points to.
+public struct FindingRule: Codable, Sendable, Hashable {
+  /// The comparison that makes the value notable.
+  public var op: Comparison
+  /// The value it is compared with.
+  public var value: Double
+  /// The finding in one line; `{value}` is replaced by the fact's value.
+  public var says: String
+  /// The guide that explains it.
+  public var guide: String
+  /// The cause in that guide, when the finding points to one.
+  public var cause: String?
+
+  /// The finding's line for a fact with `value`.
+  public func message(for value: Double) -> String {
+    let number = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    return says.replacingOccurrences(of: "{value}", with: number)
+  }
 }
 
 /// Quoting for showing an argv as a shell command line; nothing is ever run through a shell.
