@@ -32,11 +32,12 @@ let package = Package(
     // Runs a program directly (no shell) with a time limit, an output limit and its own
     // process group.
     .target(name: "CommandRunner"),
+    .target(name: "Diagnostics", dependencies: ["GuideKit"]),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
-        "GuideKit", "CommonMark", "ErrorSearch",
+        "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +52,7 @@ let package = Package(
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch"]),

@@ -94,7 +94,7 @@ public enum CommandRunner {
   }
 
   /// The executable `name` names: itself when it holds a `/`, else the first match on `path`.
-  static func locate(_ name: String, path: String) -> String? {
+  public static func locate(_ name: String, path: String) -> String? {
     if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
     for folder in path.split(separator: ":") where !folder.isEmpty {
       let candidate = "\(folder)/\(name)"

@@ -9,6 +9,11 @@ public struct Linter: Sendable {
     self.strict = strict
   }
 
+  /// The findings for content that loaded without errors.
+  public func lint(_ library: ContentLibrary) -> [LintFinding] {
+    lint(ContentLoader.Result(library: library, errors: []))
+  }
+
   /// The findings for a loaded content directory, load errors first, then in file order.
   public func lint(_ loaded: ContentLoader.Result) -> [LintFinding] {
     var report = LintReport()

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CommandRunner
+import Diagnostics
+import Foundation
+import GuideKit
+import TroubleshootingEngine
+
+extension RMQDoctor {
+  /// `rmq-doctor diagnose`: run (or read) every diagnostic and report what looks wrong.
+  struct Diagnose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run the read-only diagnostics, or read captured outputs, and report findings.",
+      discussion: """
+        Live, every diagnostic of the catalogue in Content/diagnostics runs on this host: one \
+        read-only program each, never through a shell, with its time limit and output cap. The \
+        exact commands are shown first, and run only after you confirm (or with --yes). A \
+        diagnostic that needs root is skipped when you are not root, with the command to run \
+        yourself; rmq-doctor never uses sudo. With --evidence DIR nothing runs: the captured \
+        outputs in DIR are read instead (file names as in the README). Exits with 0 when \
+        nothing is found, 1 when there are findings, 2 on usage errors.
+        """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("Read captured command outputs from this folder instead of running anything.", valueName: "dir"))
+    var evidence: String?
+
+    @Flag(help: "Run the diagnostics without asking first.")
+    var yes = false
+
+    @Flag(help: "Print one JSON object: findings, facts, problems and skipped diagnostics.")
+    var json = false
+
+    func validate() throws {
+      if let evidence {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: evidence, isDirectory: &isDirectory), isDirectory.boolValue else {
+          throw ValidationError("\(evidence): no such evidence folder")
+        }
+      } else if !yes && !StandardInput.isTerminal {
+        throw ValidationError("standard input is not a terminal; pass --yes to run the diagnostics, or --evidence DIR")
+      }
+    }
+
+    func run() throws {
+      let library = try options.load()
+      let report: DiagnoseReport
+      if let evidence {
+        report = try DiagnoseReport.fromEvidence(evidence, library: library)
+      } else {
+        let plan = DiagnosticPlan(library: library)
+        if !json { print(plan.preview, terminator: "") }
+        if !yes && !plan.runnable.isEmpty && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") {
+          throw ExitCode(0)
+        }
+        report = DiagnoseReport.live(plan, library: library)
+      }
+      if json {
+        print(try JSONOutput.encode(report.json))
+      } else {
+        print(report.text, terminator: "")
+      }
+      if !report.findings.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
+
+/// Asks a yes/no question on the terminal; anything but `y` or `yes` is no.
+enum Confirmation {
+  static func ask(_ question: String) -> Bool {
+    FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+    guard let line = readLine() else { return false }
+    return ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+}

@@ -1,0 +1,171 @@
+import CommandRunner
+import Diagnostics
+import Foundation
+import GuideKit
+import TroubleshootingEngine
+
+/// What `diagnose` found, from live runs or from a folder of captured outputs.
+struct DiagnoseReport {
+  var origin: String
+  var readings: [DiagnosticReading]
+  var skipped: [DiagnosticPlan.Skipped]
+  var findings: [Finding]
+  var unavailable: [String]
+
+  /// Reads every catalogue diagnostic's files in the evidence folder.
+  static func fromEvidence(_ directory: String, library: ContentLibrary) throws -> DiagnoseReport {
+    let bundle: EvidenceBundle
+    do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
+    var readings: [DiagnosticReading] = []
+    var unavailable: [String] = []
+    for located in library.diagnostics {
+      let found = bundle.readings(for: located.value)
+      if found.isEmpty { unavailable.append(located.value.id) }
+      readings += found
+    }
+    return DiagnoseReport(
+      origin: "evidence in \(directory)", readings: readings, skipped: [],
+      findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable)
+  }
+
+  /// Runs the plan's diagnostics, independent ones at the same time.
+  static func live(_ plan: DiagnosticPlan, library: ContentLibrary) -> DiagnoseReport {
+    let commands = plan.runnable
+    let results = ResultSlots(count: commands.count)
+    DispatchQueue.concurrentPerform(iterations: commands.count) { index in
+      let command = commands[index]
+      let result = CommandRunner.run(
+        command.argv, timeout: .seconds(command.timeoutSeconds), outputLimit: command.outputLimitBytes)
+      results.set(index, reading(of: result, for: command))
+    }
+    let readings = results.values
+    return DiagnoseReport(
+      origin: "this host", readings: readings, skipped: plan.skipped,
+      findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [])
+  }
+
+  private static func reading(of result: CommandResult, for command: DiagnosticCommand) -> DiagnosticReading {
+    if let failure = result.launchFailure {
+      return DiagnosticReading(diagnostic: command.id, source: "live", facts: [], problem: failure)
+    }
+    if result.timedOut {
+      return DiagnosticReading(
+        diagnostic: command.id, source: "live", facts: [],
+        problem: "stopped after its \(command.timeoutSeconds) s limit")
+    }
+    var reading = OutputReader.read(result.output, of: command, source: "live")
+    if result.truncated && reading.problem == nil {
+      reading.problem = "output cut at \(command.outputLimitBytes) bytes; facts are from the first part"
+    }
+    return reading
+  }
+
+  /// The findings grouped: one line per diagnostic and fact, the highest value first.
+  var groupedFindings: [(finding: Finding, sources: [String])] {
+    var groups: [(finding: Finding, sources: [String])] = []
+    for finding in findings {
+      let source = String(finding.fact.source.drop { $0 != ":" }.dropFirst())
+      if let index = groups.firstIndex(where: { $0.finding.diagnostic == finding.diagnostic && $0.finding.fact.id == finding.fact.id }) {
+        groups[index].sources.append(source)
+        if finding.fact.value > groups[index].finding.fact.value { groups[index].finding = finding }
+      } else {
+        groups.append((finding, [source]))
+      }
+    }
+    return groups
+  }
+
+  var text: String {
+    var out = "Diagnostics read from \(origin): \(readings.count) output(s).\n\n"
+    let groups = groupedFindings
+    if groups.isEmpty {
+      out += "No findings.\n"
+    } else {
+      out += "Findings (\(groups.count)):\n"
+      for (number, group) in groups.enumerated() {
+        let finding = group.finding
+        let pointer = finding.cause.map { "\(finding.guide), cause \($0)" } ?? finding.guide
+        out += "  \(number + 1). \(finding.message)\n"
+        out += "     -> \(pointer): rmq-doctor show \(finding.guide)\n"
+        let shown = group.sources.prefix(3).joined(separator: ", ")
+        let more = group.sources.count > 3 ? " and \(group.sources.count - 3) more" : ""
+        out += "     seen by \(finding.diagnostic) in \(shown)\(more)\n"
+        for line in finding.fact.evidence.prefix(3) {
+          out += "       | \(line)\n"
+        }
+      }
+    }
+    let problems = readings.filter { $0.problem != nil }
+    if !problems.isEmpty {
+      out += "\nCould not read (\(problems.count)):\n"
+      for reading in problems {
+        out += "  \(reading.diagnostic), \(reading.source): \(reading.problem ?? "")\n"
+      }
+    }
+    if !skipped.isEmpty {
+      out += "\nSkipped (\(skipped.count)):\n"
+      for skip in skipped { out += "  \(skip.diagnostic): \(skip.reason)\n    $ \(skip.command)\n" }
+    }
+    if !unavailable.isEmpty {
+      out += "\nNo captured output for: \(unavailable.joined(separator: ", "))\n"
+    }
+    return out
+  }
+
+  /// The `--json` shape.
+  struct JSON: Encodable {
+    struct FindingJSON: Encodable {
+      var diagnostic: String
+      var fact: String
+      var value: Double
+      var message: String
+      var guide: String
+      var cause: String?
+      var sources: [String]
+      var evidence: [String]
+    }
+    struct Problem: Encodable {
+      var diagnostic: String
+      var source: String
+      var problem: String
+    }
+    var origin: String
+    var findings: [FindingJSON]
+    var facts: [Fact]
+    var problems: [Problem]
+    var skipped: [DiagnosticPlan.Skipped]
+    var unavailable: [String]
+  }
+
+  var json: JSON {
+    JSON(
+      origin: origin,
+      findings: groupedFindings.map {
+        JSON.FindingJSON(
+          diagnostic: $0.finding.diagnostic, fact: $0.finding.fact.id, value: $0.finding.fact.value,
+          message: $0.finding.message, guide: $0.finding.guide, cause: $0.finding.cause,
+          sources: $0.sources, evidence: $0.finding.fact.evidence)
+      },
+      facts: readings.flatMap(\.facts),
+      problems: readings.compactMap { reading in
+        reading.problem.map { JSON.Problem(diagnostic: reading.diagnostic, source: reading.source, problem: $0) }
+      },
+      skipped: skipped, unavailable: unavailable)
+  }
+}
+
+/// One result per slot, filled from concurrent work.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [DiagnosticReading?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ reading: DiagnosticReading) {
+    lock.lock()
+    slots[index] = reading
+    lock.unlock()
+  }
+
+  var values: [DiagnosticReading] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,49 @@
+import CommandRunner
+import Foundation
+import GuideKit
+
+/// Which catalogue diagnostics run on this host, and which are skipped and why.
+struct DiagnosticPlan {
+  /// A diagnostic left out, with the command the user can run themselves.
+  struct Skipped: Encodable {
+    var diagnostic: String
+    var command: String
+    var reason: String
+  }
+
+  var runnable: [DiagnosticCommand] = []
+  var skipped: [Skipped] = []
+
+  init(library: ContentLibrary, isRoot: Bool = geteuid() == 0, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    // Defence in depth: a diagnostic that lint rejects (not allow-listed, a shell, ...) never runs.
+    let rejected = Set(
+      Linter(strict: false).lint(library)
+        .filter { $0.severity == .error }.map(\.location.path))
+    for located in library.diagnostics {
+      let diagnostic = located.value
+      if rejected.contains(located.yaml.path) {
+        skipped.append(Skipped(diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "rejected by lint"))
+      } else if CommandRunner.locate(diagnostic.argv[0], path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin") == nil {
+        skipped.append(Skipped(diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "\(diagnostic.argv[0]) is not installed here"))
+      } else if diagnostic.needsRoot && !isRoot {
+        skipped.append(Skipped(
+          diagnostic: diagnostic.id, command: "sudo " + diagnostic.commandLine,
+          reason: "needs root; rmq-doctor does not elevate, run it yourself"))
+      } else {
+        runnable.append(diagnostic)
+      }
+    }
+  }
+
+  /// The exact commands, shown before anything runs.
+  var preview: String {
+    var out = "Read-only commands to run on this host:\n"
+    for diagnostic in runnable {
+      out += "  $ \(diagnostic.commandLine)    (limit \(diagnostic.timeoutSeconds) s)\n"
+    }
+    for skip in skipped {
+      out += "  skipped \(skip.diagnostic): \(skip.reason): \(skip.command)\n"
+    }
+    return out + "\n"
+  }
+}

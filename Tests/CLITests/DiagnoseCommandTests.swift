@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `rmq-doctor diagnose`, from the real captures and live on this host.
+@Suite struct DiagnoseCommandTests {
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-diagnose-\(UUID().uuidString)")
+
+  @Test func theCapturedFixturesGiveTheirRealFindings() throws {
+    let run = try Binary.run(["diagnose", "--evidence", Binary.sharedFixtures, "--content", Binary.shippedContent])
+    #expect(run.status == 1, "\(run.stderr)")
+    let out = run.stdout
+    #expect(out.contains("1 connection(s) negotiate heartbeat 0 (timeout column)"))
+    #expect(out.contains("-> etimedout, cause heartbeats-off: rmq-doctor show etimedout"))
+    #expect(out.contains("tcp_keepalive_time is 7200 s"))
+    #expect(out.contains("the broker log has 2 connection(s) closed for missed heartbeats"))
+    #expect(out.contains("AMQP socket(s) are retransmitting"))
+    #expect(out.contains("kernel-oom-kills, dmesg-grep-oom-as-nobody.txt: permission denied"))
+    #expect(out.contains("rabbitmqctl-list_connections-broker-down.txt: the node is not running"))
+    #expect(run.stderr.isEmpty)
+  }
+
+  @Test func jsonCarriesFindingsFactsAndProblems() throws {
+    let run = try Binary.run(["diagnose", "--json", "--evidence", Binary.sharedFixtures, "--content", Binary.shippedContent])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["origin", "findings", "facts", "problems", "skipped", "unavailable"])
+    let findings = try #require(object["findings"] as? [[String: Any]])
+    let heartbeat = try #require(findings.first { $0["fact"] as? String == "heartbeat-zero-connections" })
+    #expect(heartbeat["guide"] as? String == "etimedout")
+    #expect(heartbeat["value"] as? Double == 1)
+    #expect((heartbeat["evidence"] as? [String])?.contains { $0.contains("\t0\trunning") } == true)
+    #expect(run.status == 1)
+  }
+
+  @Test func healthyEvidenceHasNoFindingsAndExitsZero() throws {
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    try "net.ipv4.tcp_keepalive_time = 60\nnet.ipv4.tcp_keepalive_intvl = 10\nnet.ipv4.tcp_keepalive_probes = 6\nnet.ipv4.tcp_retries2 = 8\n"
+      .write(to: scratch.appendingPathComponent("sysctl-keepalive.txt"), atomically: true, encoding: .utf8)
+    let run = try Binary.run(["diagnose", "--evidence", scratch.path, "--content", Binary.shippedContent])
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.contains("No findings."))
+    #expect(run.stdout.contains("No captured output for: "))
+  }
+
+  @Test func aMissingEvidenceFolderIsAUsageError() throws {
+    let run = try Binary.run(["diagnose", "--evidence", "/no/such/bundle", "--content", Binary.shippedContent])
+    Binary.expectOneLineError(run, containing: "/no/such/bundle: no such evidence folder")
+    #expect(run.status == 2)
+  }
+
+  @Test func liveWithoutATerminalNeedsYes() throws {
+    let run = try Binary.run(["diagnose", "--content", Binary.shippedContent])
+    Binary.expectOneLineError(run, containing: "pass --yes")
+    #expect(run.status == 2)
+  }
+
+  @Test func liveRunShowsEachCommandBeforeRunningIt() throws {
+    // A catalogue of one: sysctl, which every Linux host has and any user may run.
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let content = scratch.appendingPathComponent("Content")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Binary.shippedContent, toPath: content.path)
+    for file in try FileManager.default.contentsOfDirectory(atPath: content.path + "/diagnostics")
+    where file != "sysctl-tcp-timers.yaml" {
+      try FileManager.default.removeItem(atPath: content.path + "/diagnostics/" + file)
+    }
+    let run = try Binary.run(["diagnose", "--yes", "--content", content.path])
+    #expect(run.stdout.hasPrefix("Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
+    #expect(run.stdout.contains("Diagnostics read from this host: 1 output(s)."))
+    // The default kernel settings are findings; tuned ones are not.
+    #expect(run.status == (run.stdout.contains("No findings.") ? 0 : 1))
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+  }
+}

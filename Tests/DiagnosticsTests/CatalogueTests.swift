@@ -1,0 +1,62 @@
+import Foundation
+import GuideKit
+import Testing
+
+@testable import Diagnostics
+
+/// Every catalogue diagnostic against every real output: only declared facts, always with
+/// evidence and source, and the fixtures folder read as a support bundle.
+@Suite struct CatalogueTests {
+  @Test func theCatalogueIsLoaded() {
+    #expect(SharedFixtures.catalogue.count >= 10)
+  }
+
+  @Test func everyDiagnosticYieldsOnlyDeclaredFactsOnEveryFixture() throws {
+    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
+    try #require(
+      bundle.fileNames.count > 50, "fixtures not found in \(SharedFixtures.directory.path)")
+    for command in SharedFixtures.catalogue.values {
+      let declared = Set(command.yields.map(\.fact))
+      for file in bundle.fileNames {
+        let reading = OutputReader.read(try SharedFixtures.text(file), of: command, source: file)
+        for fact in reading.facts {
+          #expect(declared.contains(fact.id), "\(command.id) on \(file) yields \(fact.id)")
+          #expect(fact.source == "\(command.id):\(file)")
+          #expect(!fact.evidence.isEmpty, "\(command.id) on \(file): \(fact.id) has no evidence")
+          #expect(fact.evidence.count <= Evidence.lineLimit, "\(command.id) on \(file): \(fact.id)")
+          #expect(!fact.evidence.joined().contains("\u{1B}"), "escape codes in \(fact.id)")
+        }
+        #expect(reading.facts.isEmpty || reading.problem == nil)
+        #expect(Set(reading.facts.map(\.id)).count == reading.facts.count)
+      }
+    }
+  }
+
+  @Test func theFixturesFolderWorksAsAnEvidenceBundle() throws {
+    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
+    for command in SharedFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
+      let files = bundle.files(for: command)
+      #expect(!files.isEmpty, "no fixture matches \(command.evidence ?? []) for \(command.id)")
+      let readings = bundle.readings(for: command)
+      #expect(readings.map(\.source) == files)
+      #expect(readings.allSatisfy { $0.diagnostic == command.id })
+      #expect(
+        readings.contains { $0.problem == nil && !$0.facts.isEmpty },
+        "\(command.id): no usable reading among \(files)")
+    }
+  }
+
+  @Test func bundleReadingsMatchTheRealFiles() throws {
+    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
+    let command = try SharedFixtures.command("kernel-oom-kills")
+    #expect(bundle.files(for: command) == ["dmesg-grep-oom-as-nobody.txt", "dmesg-grep-oom.txt"])
+    let problems = bundle.readings(for: command).map(\.problem)
+    #expect(
+      problems == [
+        "permission denied: dmesg: read kernel buffer failed: Operation not permitted", nil,
+      ])
+    let sysctl = try SharedFixtures.command("sysctl-tcp-timers")
+    // Two patterns match the same file; it is read once.
+    #expect(bundle.files(for: sysctl) == ["sysctl-keepalive.txt"])
+  }
+}

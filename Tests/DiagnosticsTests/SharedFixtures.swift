@@ -1,0 +1,88 @@
+import Foundation
+import GuideKit
+import Testing
+
+@testable import Diagnostics
+
+/// The real outputs in `../shared/fixtures` (or `$RMQ_DOCTOR_SHARED/fixtures`) and the shipped
+/// catalogue, read as they are.
+enum SharedFixtures {
+  static let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `RMQ_DOCTOR_SHARED`, else the `shared` folder beside the repository (or beside the
+  /// folder holding it, for a clone made in a subfolder of the workspace).
+  static let shared: URL = {
+    if let explicit = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"] {
+      return URL(fileURLWithPath: explicit)
+    }
+    let parent = repository.deletingLastPathComponent()
+    let candidates = [
+      parent.appendingPathComponent("shared"),
+      parent.deletingLastPathComponent().appendingPathComponent("shared"),
+    ]
+    return candidates.first {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("fixtures").path)
+    } ?? candidates[0]
+  }()
+
+  static let directory = shared.appendingPathComponent("fixtures")
+
+  /// The catalogue in `Content/diagnostics`, by id.
+  static let catalogue: [String: DiagnosticCommand] = {
+    let content = repository.appendingPathComponent("Content").path
+    let loaded = try? ContentLoader.load(directory: content)
+    let diagnostics = loaded?.library.diagnostics.map(\.value) ?? []
+    return Dictionary(uniqueKeysWithValues: diagnostics.map { ($0.id, $0) })
+  }()
+
+  /// The catalogue entry `id`; fails the test when it is missing.
+  static func command(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> DiagnosticCommand
+  {
+    try #require(
+      catalogue[id], "no diagnostic \(id) in the catalogue", sourceLocation: sourceLocation)
+  }
+
+  /// The fixture file `name`, as text.
+  static func text(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
+    let url = directory.appendingPathComponent(name)
+    let data = try #require(
+      FileManager.default.contents(atPath: url.path), "missing fixture \(url.path)",
+      sourceLocation: sourceLocation)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Diagnostic `id` reading fixture file `name`.
+  static func reading(
+    _ id: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  )
+    throws -> DiagnosticReading
+  {
+    let command = try command(id, sourceLocation: sourceLocation)
+    return OutputReader.read(
+      try text(name, sourceLocation: sourceLocation), of: command, source: name)
+  }
+
+  /// Diagnostic `id` reading `output` written in the test.
+  static func reading(
+    _ id: String, output: String, sourceLocation: SourceLocation = #_sourceLocation
+  )
+    throws -> DiagnosticReading
+  {
+    OutputReader.read(output, of: try command(id, sourceLocation: sourceLocation), source: "live")
+  }
+}
+
+extension DiagnosticReading {
+  /// The value of fact `id`, `nil` when it is absent.
+  func value(_ id: String) -> Double? { fact(id)?.value }
+
+  /// Every fact as `id = value`, for failure messages.
+  var summary: String {
+    (facts.map { "\($0.id) = \($0.value)" } + (problem.map { ["problem: \($0)"] } ?? []))
+      .joined(separator: ", ")
+  }
+}
