@@ -63,3 +63,66 @@ final class PseudoTerminal {
     return String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
   }
 }
+
+extension PseudoTerminal {
+  /// What an interactive run showed, how it ended, and the terminal's settings afterwards.
+  struct Session {
+    var screen: String
+    var status: Int32
+    /// Whether canonical mode and echo were on again once the program had exited.
+    var restored: Bool
+  }
+
+  /// Runs the binary with the terminal as its standard input, output and error, and types
+  /// `keys` one after another, each once the screen has shown `after` (or after a pause).
+  static func interact(
+    _ arguments: [String], keys: [(after: String, send: String)], environment: [String: String] = [:]
+  ) throws -> Session {
+    let terminal = try PseudoTerminal(columns: 100, rows: 40)
+    var initial = termios()
+    tcgetattr(terminal.slave.fileDescriptor, &initial)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Binary.path)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    env["TERM"] = "xterm-256color"
+    env["RMQ_DOCTOR_CACHE"] = "off"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    process.standardInput = terminal.slave
+    process.standardOutput = terminal.slave
+    process.standardError = terminal.slave
+    try process.run()
+    let masterFD = terminal.master.fileDescriptor
+    var output = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    func pump(until text: String?, seconds: Double) {
+      let deadline = Date().addingTimeInterval(seconds)
+      while Date() < deadline {
+        var poller = pollfd(fd: masterFD, events: Int16(POLLIN), revents: 0)
+        if poll(&poller, 1, 50) > 0 {
+          let count = read(masterFD, &buffer, buffer.count)
+          if count <= 0 { return }
+          output.append(contentsOf: buffer[0..<count])
+        } else if !process.isRunning {
+          return
+        }
+        if let text, String(decoding: output, as: UTF8.self).contains(text) { return }
+      }
+    }
+    for key in keys {
+      pump(until: key.after, seconds: 10)
+      output.append(contentsOf: Array("\u{1}SENT\u{1}".utf8))  // a marker: what came after this key
+      _ = key.send.withCString { write(masterFD, $0, strlen($0)) }
+    }
+    pump(until: nil, seconds: 10)
+    process.waitUntilExit()
+    var after = termios()
+    tcgetattr(terminal.slave.fileDescriptor, &after)
+    let restored = after.c_lflag & tcflag_t(ICANON | ECHO) == initial.c_lflag & tcflag_t(ICANON | ECHO)
+    return Session(
+      screen: String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"),
+      status: process.terminationStatus, restored: restored)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GuideKit
+import TroubleshootingEngine
+
+/// How the troubleshooter's outcome reads: as Markdown (rendered for the terminal, or written
+/// as an incident note) and as JSON.
+enum OutcomePresentation {
+  /// The outcome as Markdown: the cause or causes with their steps, the trail, related errors
+  /// and the FAQ.
+  static func markdown(_ outcome: Outcome) -> String {
+    var out = ""
+    if outcome.isConclusive, let only = outcome.candidates.first {
+      out += "# Likely cause: \(only.cause.title)\n\n"
+    } else {
+      out += "# \(outcome.candidates.count) possible causes\n\n"
+      out += "Some answers were \"I don't know\", so these causes are still possible, the likeliest first.\n\n"
+    }
+    out += "Guide: `\(outcome.guide.id)`, \(outcome.guide.title).\n\n"
+    for (number, candidate) in outcome.candidates.enumerated() {
+      let heading = outcome.isConclusive ? "What it means" : "\(number + 1). \(candidate.cause.title)"
+      out += "## \(heading)\n\n\(candidate.explanation)\n\n"
+      out += "### What to do\n\n"
+      for (index, step) in candidate.steps.enumerated() {
+        out += "#### \(index + 1). \(step.step.title)\n\n\(step.markdown)\n\n"
+      }
+    }
+    out += trailMarkdown(outcome.trail)
+    if !outcome.related.isEmpty {
+      out += "## Related errors\n\n"
+      for related in outcome.related { out += "- `\(related.id)`: \(related.how)\n" }
+      out += "\n"
+    }
+    if !outcome.faq.isEmpty {
+      out += "## FAQ\n\n"
+      for entry in outcome.faq { out += "### \(entry.question)\n\n\(entry.answer)\n\n" }
+    }
+    return out
+  }
+
+  /// The questions and answers, with the evidence of those the facts answered.
+  static func trailMarkdown(_ trail: [TrailStep]) -> String {
+    guard !trail.isEmpty else { return "" }
+    var out = "## How we got here\n\n"
+    for step in trail {
+      out += "- \(step.questionText) **\(step.answerLabel)**"
+      if let suggestion = step.suggestion {
+        out += " (from the diagnostics: `\(suggestion.rule)`)"
+        for fact in suggestion.facts {
+          for line in fact.evidence.prefix(3) { out += "\n  - `\(line.replacingOccurrences(of: "`", with: "'"))` (\(fact.source))" }
+        }
+      }
+      out += "\n"
+    }
+    return out + "\n"
+  }
+
+  /// The incident note `--report` writes: the error, the answers and evidence, the outcome.
+  static func report(_ outcome: Outcome, error: String?, date: Date = Date()) -> String {
+    var out = "# Incident note: \(outcome.guide.title)\n\n"
+    out += "Written by rmq-doctor on \(ISO8601DateFormatter().string(from: date)).\n\n"
+    if let error, !error.isEmpty {
+      out += "## Error seen\n\n```text\n\(error.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n"
+    }
+    var body = markdown(outcome)
+    // The note's own title is the first heading; the outcome's title becomes a section.
+    if body.hasPrefix("# ") { body = "#" + body }
+    return out + body
+  }
+
+  /// The `--json` shape: one object with the outcome and the trail.
+  struct JSON: Encodable {
+    struct Cause: Encodable {
+      var id: String
+      var title: String
+      var unknownsOnPath: Int
+      var explanation: String
+      var steps: [Step]
+    }
+    struct Step: Encodable {
+      var id: String
+      var title: String
+      var markdown: String
+    }
+    struct TrailEntry: Encodable {
+      var question: String
+      var text: String
+      var answer: String
+      var label: String
+      var automatic: Bool
+      var rule: String?
+      var evidence: [Fact]?
+    }
+    var guide: String
+    var title: String
+    var conclusive: Bool
+    var causes: [Cause]
+    var trail: [TrailEntry]
+    var related: [RelatedGuide]
+    var faq: [FAQEntry]
+  }
+
+  static func json(_ outcome: Outcome) -> JSON {
+    JSON(
+      guide: outcome.guide.id, title: outcome.guide.title, conclusive: outcome.isConclusive,
+      causes: outcome.candidates.map { candidate in
+        JSON.Cause(
+          id: candidate.cause.id, title: candidate.cause.title, unknownsOnPath: candidate.unknownsOnPath,
+          explanation: candidate.explanation,
+          steps: candidate.steps.map { JSON.Step(id: $0.step.id, title: $0.step.title, markdown: $0.markdown) })
+      },
+      trail: outcome.trail.map { step in
+        JSON.TrailEntry(
+          question: step.question, text: step.questionText, answer: step.answer.id, label: step.answerLabel,
+          automatic: step.suggestion != nil, rule: step.suggestion?.rule, evidence: step.suggestion?.facts)
+      },
+      related: outcome.related, faq: outcome.faq)
+  }
+}

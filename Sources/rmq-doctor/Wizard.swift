@@ -1,0 +1,124 @@
+import ArgumentParser
+import CommonMark
+import Diagnostics
+import ErrorSearch
+import Foundation
+import GuideKit
+import TroubleshootingEngine
+
+extension RMQDoctor {
+  /// `rmq-doctor wizard`: the guided troubleshooter.
+  struct Wizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find the cause of an error step by step, the questions an expert would ask.",
+      discussion: """
+        Without ID it asks for the error you see and finds its guide. On a terminal, choose with \
+        the arrow keys or numbers, Enter to confirm, b to go back, ? for why a question matters, \
+        q or Ctrl-C to leave. Every question also offers "I don't know". Without a terminal, or \
+        with --accessible, the questions are numbered lines on standard error, read line by line. \
+        --answers runs it without asking: question=answer pairs, as 'rmq-doctor show ID --format \
+        json' lists them; a question left out takes the answer the --evidence facts suggest.
+        """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "The guide to walk; without it the wizard asks for the error.")
+    var id: String?
+
+    @Option(name: .customLong("error"), help: ArgumentHelp("Start from this pasted error text.", valueName: "text"))
+    var errorText: String?
+
+    @Option(help: ArgumentHelp("Answers, as question=answer pairs separated by commas.", valueName: "q=a,..."))
+    var answers: String?
+
+    @Option(help: ArgumentHelp("A file of answers: question=answer per line or comma-separated.", valueName: "file"))
+    var answersFile: String?
+
+    @Option(help: ArgumentHelp("Captured command outputs whose facts suggest answers.", valueName: "dir"))
+    var evidence: String?
+
+    @Flag(help: "Print the outcome and the trail as one JSON object.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write an incident note in Markdown to this file.", valueName: "file"))
+    var report: String?
+
+    @Flag(help: "Plain numbered prompts with no cursor movement, for screen readers.")
+    var accessible = false
+
+    func validate() throws {
+      if answers != nil && answersFile != nil {
+        throw ValidationError("give --answers or --answers-file, not both")
+      }
+      if let evidence, !FileManager.default.fileExists(atPath: evidence) {
+        throw ValidationError("\(evidence): no such evidence folder")
+      }
+    }
+
+    func run() throws {
+      let library = try options.load()
+      let scripted = try AnswerList.parse(answers: answers, file: answersFile)
+      let facts = try evidence.map { try Self.facts(from: $0, library: library) } ?? []
+      let onTerminal = StandardInput.isTerminal && Terminal.outputIsTerminal
+      var prompter: Prompter =
+        onTerminal && !accessible && !json ? TerminalMenu(colour: Terminal.style == .ansi) : LinePrompter()
+      defer { prompter.finish() }
+      let (guide, pastedError) = try GuideChoice.resolve(
+        id: id, error: errorText, library: library, contentDirectory: try options.directory(),
+        prompter: scripted == nil ? prompter : nil)
+
+      if let scripted {
+        let asked = Set(guide.frontMatter.tree.nodes.map(\.question))
+        if let stray = scripted.keys.sorted().first(where: { !asked.contains($0) }) {
+          let hint = Suggestion.closest(to: stray, among: Array(asked)).map { "; did you mean '\($0)'?" } ?? ""
+          throw ValidationError("guide '\(guide.id)' asks no question '\(stray)'\(hint)")
+        }
+      }
+      var session = try Self.session(guide, library, facts)
+      while let pending = session.pending {
+        if let scripted {
+          guard let answer = scripted[pending.question.id] else {
+            if try session.acceptSuggestion() { continue }
+            let choices = (pending.question.answers.map(\.id) + [Answer.unknownID]).joined(separator: ", ")
+            throw ValidationError("no answer for question '\(pending.question.id)' (\(pending.question.text)); add \(pending.question.id)=one of \(choices)")
+          }
+          do { try session.answer(answer) } catch { throw ValidationError(error.description) }
+          continue
+        }
+        switch prompter.ask(pending, canGoBack: !session.trail.isEmpty) {
+        case .answer(let answer): try session.answer(answer)
+        case .back: try session.back()
+        case .quit:
+          prompter.finish()
+          FileHandle.standardError.write(Data("rmq-doctor: left the wizard; nothing was written\n".utf8))
+          throw ExitCode(130)
+        }
+      }
+      prompter.finish()
+      guard let outcome = session.outcome else { return }
+      if let report {
+        try ReportFile.write(OutcomePresentation.report(outcome, error: pastedError), to: report)
+      }
+      if json {
+        print(try JSONOutput.encode(OutcomePresentation.json(outcome)))
+      } else {
+        if onTerminal && !accessible { print("\u{1B}[H\u{1B}[2J", terminator: "") }
+        let renderer = TerminalRenderer(width: Terminal.width, style: Terminal.style)
+        print(renderer.render(MarkdownDocument(parsing: OutcomePresentation.markdown(outcome)).blocks), terminator: "")
+      }
+    }
+
+    static func session(_ guide: Guide, _ library: ContentLibrary, _ facts: [Fact]) throws -> TroubleshootingSession {
+      do { return try TroubleshootingSession(guide: guide, library: library, facts: facts) } catch {
+        throw CLIError("\(guide.path): \(error.description); run 'rmq-doctor lint'")
+      }
+    }
+
+    /// The facts of every diagnostic's captured output in `directory`.
+    static func facts(from directory: String, library: ContentLibrary) throws -> [Fact] {
+      let bundle: EvidenceBundle
+      do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
+      return library.diagnostics.flatMap { bundle.readings(for: $0.value).flatMap(\.facts) }
+    }
+  }
+}
