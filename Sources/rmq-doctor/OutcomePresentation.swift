@@ -45,8 +45,10 @@ enum OutcomePresentation {
       out += "- \(step.questionText) **\(step.answerLabel)**"
       if let suggestion = step.suggestion {
         out += " (from the diagnostics: `\(suggestion.rule)`)"
-        for fact in suggestion.facts {
-          for line in fact.evidence.prefix(3) { out += "\n  - `\(line.replacingOccurrences(of: "`", with: "'"))` (\(fact.source))" }
+        if let fact = suggestion.facts.first {
+          out += "\n  - seen in \(fact.source):"
+          for line in fact.evidence.prefix(3) { out += "\n    `\(line.replacingOccurrences(of: "`", with: "'"))`" }
+          if suggestion.facts.count > 1 { out += "\n  - and in \(suggestion.facts.count - 1) more capture(s)" }
         }
       }
       out += "\n"

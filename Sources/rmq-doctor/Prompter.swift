@@ -41,8 +41,11 @@ struct OfferedChoices {
     guard let suggestion = pending.suggestion else { return [] }
     let label = pending.question.answers.first { $0.id == suggestion.answer }?.label ?? suggestion.answer
     var lines = ["The diagnostics suggest: \(label) (\(suggestion.rule))"]
-    for fact in suggestion.facts {
-      for line in fact.evidence.prefix(3) { lines.append("  | \(line)   [\(fact.source)]") }
+    guard let first = suggestion.facts.first else { return lines }
+    lines.append("  seen in \(first.source):")
+    for line in first.evidence.prefix(3) { lines.append("  | \(line)") }
+    if suggestion.facts.count > 1 {
+      lines.append("  and in \(suggestion.facts.count - 1) more capture(s)")
     }
     return lines
   }

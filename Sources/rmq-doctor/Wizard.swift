@@ -86,6 +86,9 @@ extension RMQDoctor {
           continue
         }
         switch prompter.ask(pending, canGoBack: !session.trail.isEmpty) {
+        case .answer(let answer) where answer == pending.suggestion?.answer:
+          // Taking the suggested answer keeps its evidence in the trail.
+          try session.acceptSuggestion()
         case .answer(let answer): try session.answer(answer)
         case .back: try session.back()
         case .quit:

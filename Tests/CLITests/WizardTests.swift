@@ -111,6 +111,15 @@ import Testing
     #expect(run.stdout.hasPrefix("2 possible causes\n"))
   }
 
+  @Test func enterTakesTheSuggestedAnswerWithItsEvidence() throws {
+    let run = try wizard(["alpha", "--evidence", Binary.sharedFixtures, "--json"], stdin: "\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("The diagnostics suggest: Yes (heartbeat-zero-connections > 0)"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let trail = try #require(object["trail"] as? [[String: Any]])
+    #expect(trail.first?["automatic"] as? Bool == true)
+  }
+
   @Test func whyExplainsTheQuestion() throws {
     let run = try wizard(["alpha"], stdin: "?\n1\n")
     #expect(run.stderr.contains("Without heartbeats nothing notices a dead peer."))
