@@ -28,10 +28,17 @@ enum GuideChoice {
     guard text.contains(where: { !$0.isWhitespace }) else { throw ValidationError("the error text is empty") }
     let cache = SearchIndexCache(contentDirectory: contentDirectory, cacheDirectory: SearchIndexCache.defaultDirectory())
     let outcome = try cache.index { library }.search(text)
-    if outcome.confident, let best = outcome.results.first, let guide = library.guide(best.id) {
-      return (guide, text)
-    }
     let closest = outcome.results.map { (id: $0.id, label: "\($0.id): \($0.title)") }
+    if outcome.confident, let best = outcome.results.first, let guide = library.guide(best.id) {
+      // Asked for the error, the wizard shows what it found and lets the user confirm it.
+      guard var asking = prompter else { return (guide, text) }
+      guard let chosen = asking.choose("This error is explained by \(best.id) (\(best.reason)). Continue with:", closest),
+        let confirmed = library.guide(chosen)
+      else {
+        throw CLIError("no guide chosen; 'rmq-doctor list' shows them all")
+      }
+      return (confirmed, text)
+    }
     guard var asking = prompter, !closest.isEmpty else {
       let names = closest.map(\.id).joined(separator: ", ")
       throw CLIError("no guide explains this error with confidence\(names.isEmpty ? "" : "; the closest are \(names)"); name one: rmq-doctor wizard ID")

@@ -37,6 +37,12 @@ extension RMQDoctor {
     @Option(help: ArgumentHelp("Captured command outputs whose facts suggest answers.", valueName: "dir"))
     var evidence: String?
 
+    @Flag(name: .customLong("run-diagnostics"), help: "Run the guide's read-only diagnostics on this host first; their facts suggest answers.")
+    var runDiagnostics = false
+
+    @Flag(help: "With --run-diagnostics, run them without asking first.")
+    var yes = false
+
     @Flag(help: "Print the outcome and the trail as one JSON object.")
     var json = false
 
@@ -53,12 +59,15 @@ extension RMQDoctor {
       if let evidence, !FileManager.default.fileExists(atPath: evidence) {
         throw ValidationError("\(evidence): no such evidence folder")
       }
+      if runDiagnostics && evidence != nil {
+        throw ValidationError("give --run-diagnostics or --evidence, not both")
+      }
     }
 
     func run() throws {
       let library = try options.load()
       let scripted = try AnswerList.parse(answers: answers, file: answersFile)
-      let facts = try evidence.map { try Self.facts(from: $0, library: library) } ?? []
+      var facts = try evidence.map { try Self.facts(from: $0, library: library) } ?? []
       let onTerminal = StandardInput.isTerminal && Terminal.outputIsTerminal
       var prompter: Prompter =
         onTerminal && !accessible && !json ? TerminalMenu(colour: Terminal.style == .ansi) : LinePrompter()
@@ -74,6 +83,7 @@ extension RMQDoctor {
           throw ValidationError("guide '\(guide.id)' asks no question '\(stray)'\(hint)")
         }
       }
+      if runDiagnostics { facts += try liveFacts(for: guide, library: library) }
       var session = try Self.session(guide, library, facts)
       while let pending = session.pending {
         if let scripted {
@@ -115,6 +125,30 @@ extension RMQDoctor {
       do { return try TroubleshootingSession(guide: guide, library: library, facts: facts) } catch {
         throw CLIError("\(guide.path): \(error.description); run 'rmq-doctor lint'")
       }
+    }
+
+    /// Runs the diagnostics the guide and its questions name, after showing them (and asking,
+    /// unless --yes); their facts.
+    func liveFacts(for guide: Guide, library: ContentLibrary) throws -> [Fact] {
+      let questionIDs = guide.frontMatter.tree.nodes.map(\.question)
+      var wanted = Set(guide.frontMatter.diagnostics ?? [])
+      for id in questionIDs { wanted.formUnion(library.question(id, in: guide)?.diagnostics ?? []) }
+      var plan = DiagnosticPlan(library: library)
+      plan.runnable = plan.runnable.filter { wanted.contains($0.id) }
+      plan.skipped = plan.skipped.filter { wanted.contains($0.diagnostic) }
+      FileHandle.standardError.write(Data(plan.preview.utf8))
+      guard !plan.runnable.isEmpty else { return [] }
+      if !yes {
+        guard StandardInput.isTerminal else {
+          throw ValidationError("standard input is not a terminal; add --yes to run the diagnostics")
+        }
+        guard Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") else { return [] }
+      }
+      let report = DiagnoseReport.live(plan, library: library)
+      for reading in report.readings where reading.problem != nil {
+        FileHandle.standardError.write(Data("  \(reading.diagnostic): \(reading.problem ?? "")\n".utf8))
+      }
+      return report.readings.flatMap(\.facts)
     }
 
     /// The facts of every diagnostic's captured output in `directory`.

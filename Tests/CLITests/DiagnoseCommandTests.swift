@@ -54,9 +54,31 @@ import Testing
     #expect(run.status == 2)
   }
 
-  @Test func liveRunShowsEachCommandBeforeRunningIt() throws {
-    // A catalogue of one: sysctl, which every Linux host has and any user may run.
+  @Test func theWizardRunsTheGuidesDiagnosticsAfterShowingThem() throws {
     defer { try? FileManager.default.removeItem(at: scratch) }
+    let content = try sysctlOnlyContent()
+    let run = try Binary.run([
+      "wizard", "etimedout", "--content", content, "--run-diagnostics", "--yes", "--json",
+      "--answers", "broker-log-reason=inet-error,etimedout-delay=hours",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect((object["causes"] as? [[String: Any]])?.first?["id"] as? String == "keepalive-defaults")
+  }
+
+  @Test func theWizardDoesNotRunDiagnosticsUnaskedWithoutATerminal() throws {
+    let run = try Binary.run([
+      "wizard", "etimedout", "--content", Binary.shippedContent, "--run-diagnostics",
+      "--answers", "broker-log-reason=inet-error,etimedout-delay=hours",
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasSuffix("add --yes to run the diagnostics (see 'rmq-doctor help')\n"))
+  }
+
+  /// A copy of the shipped content whose catalogue holds sysctl only, which every Linux host
+  /// has and any user may run.
+  func sysctlOnlyContent() throws -> String {
     let content = scratch.appendingPathComponent("Content")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: Binary.shippedContent, toPath: content.path)
@@ -64,7 +86,13 @@ import Testing
     where file != "sysctl-tcp-timers.yaml" {
       try FileManager.default.removeItem(atPath: content.path + "/diagnostics/" + file)
     }
-    let run = try Binary.run(["diagnose", "--yes", "--content", content.path])
+    return content.path
+  }
+
+  @Test func liveRunShowsEachCommandBeforeRunningIt() throws {
+    // A catalogue of one: sysctl, which every Linux host has and any user may run.
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let run = try Binary.run(["diagnose", "--yes", "--content", try sysctlOnlyContent()])
     #expect(run.stdout.hasPrefix("Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
     #expect(run.stdout.contains("Diagnostics read from this host: 1 output(s)."))
     // The default kernel settings are findings; tuned ones are not.

@@ -142,8 +142,10 @@ import Testing
 
   @Test func aPastedBrokerLineStartsItsGuide() throws {
     let line = "2026-11-23 04:47:02.600015+00:00 [error] <0.775.0> missed heartbeats from client, timeout: 60s"
-    let run = try Binary.run(["wizard", "--content", Binary.shippedContent], stdin: Data((line + "\n\n").utf8))
+    let run = try Binary.run(["wizard", "--content", Binary.shippedContent], stdin: Data((line + "\n\n\n").utf8))
     #expect(!run.stderr.contains("No guide matches"))
+    #expect(run.stderr.contains("This error is explained by missed-heartbeats (matches the message"))
+    #expect(run.stderr.contains("  1. missed-heartbeats: Missed heartbeats"))
     #expect(run.stderr.contains("Question 1:"))
     #expect(run.status == 130)
   }
