@@ -47,14 +47,16 @@ let package = Package(
       dependencies: ["GuideKit", "ErrorSearch"],
       path: "Benchmarks/SearchBenchmark"
     ),
+    // Where the tests find the workspace's shared captures and labelled lines.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
-    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit"]),
-    .testTarget(name: "CLITests", dependencies: ["rmq-doctor"]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
-    .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch"]),
+    .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `rmq-doctor` binary as a user would, and captures what it printed.
@@ -29,15 +30,8 @@ struct Binary {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Content").path
 
-  /// The real captures in the workspace's `shared/fixtures` (see `RMQ_DOCTOR_SHARED`).
-  static let sharedFixtures: String = {
-    if let explicit = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"] {
-      return explicit + "/fixtures"
-    }
-    let parent = URL(fileURLWithPath: shippedContent).deletingLastPathComponent().deletingLastPathComponent()
-    let candidates = [parent.path + "/shared/fixtures", parent.deletingLastPathComponent().path + "/shared/fixtures"]
-    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
-  }()
+  /// The real captures in the workspace's `shared/fixtures`.
+  static let sharedFixtures = SharedFolder.fixtures.path
 
   /// The small fixture content of the GuideKit tests.
   static let fixtureContent = URL(fileURLWithPath: #filePath)

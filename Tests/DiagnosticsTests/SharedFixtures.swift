@@ -1,5 +1,6 @@
 import Foundation
 import GuideKit
+import TestSupport
 import Testing
 
 @testable import Diagnostics
@@ -10,23 +11,7 @@ enum SharedFixtures {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// `RMQ_DOCTOR_SHARED`, else the `shared` folder beside the repository (or beside the
-  /// folder holding it, for a clone made in a subfolder of the workspace).
-  static let shared: URL = {
-    if let explicit = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"] {
-      return URL(fileURLWithPath: explicit)
-    }
-    let parent = repository.deletingLastPathComponent()
-    let candidates = [
-      parent.appendingPathComponent("shared"),
-      parent.deletingLastPathComponent().appendingPathComponent("shared"),
-    ]
-    return candidates.first {
-      FileManager.default.fileExists(atPath: $0.appendingPathComponent("fixtures").path)
-    } ?? candidates[0]
-  }()
-
-  static let directory = shared.appendingPathComponent("fixtures")
+  static let directory = SharedFolder.fixtures
 
   /// The catalogue in `Content/diagnostics`, by id.
   static let catalogue: [String: DiagnosticCommand] = {

@@ -1,6 +1,7 @@
 import ErrorSearch
 import Foundation
 import GuideKit
+import TestSupport
 import Testing
 
 /// The search on the shipped guides, scored on `../shared/eval/dev-errors.jsonl`: real error
@@ -17,24 +18,8 @@ import Testing
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// `RMQ_DOCTOR_SHARED`, else the `shared` folder beside the repository (or beside the
-  /// folder holding it, for a clone made in a subfolder of the workspace).
-  static let shared: URL = {
-    if let explicit = ProcessInfo.processInfo.environment["RMQ_DOCTOR_SHARED"] {
-      return URL(fileURLWithPath: explicit)
-    }
-    let parent = repository.deletingLastPathComponent()
-    let candidates = [
-      parent.appendingPathComponent("shared"),
-      parent.deletingLastPathComponent().appendingPathComponent("shared"),
-    ]
-    return candidates.first {
-      FileManager.default.fileExists(atPath: $0.appendingPathComponent("eval").path)
-    } ?? candidates[0]
-  }()
-
   static func devSet() throws -> [Line] {
-    let file = shared.appendingPathComponent("eval/dev-errors.jsonl")
+    let file = SharedFolder.eval.appendingPathComponent("dev-errors.jsonl")
     let text = try String(contentsOf: file, encoding: .utf8)
     return try text.split(separator: "\n").map {
       try JSONDecoder().decode(Line.self, from: Data($0.utf8))
