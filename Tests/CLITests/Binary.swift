@@ -38,6 +38,18 @@ struct Binary {
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("GuideKitTests/Fixtures/content").path
 
+  /// The environment every test run starts from: this process's, without `NO_COLOR` and
+  /// `COLUMNS`, with the search cache off (tests never write into the user's cache unless they
+  /// ask to), then `overrides`.
+  static func environment(_ overrides: [String: String]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    env.removeValue(forKey: "COLUMNS")
+    env["RMQ_DOCTOR_CACHE"] = "off"
+    for (key, value) in overrides { env[key] = value }
+    return env
+  }
+
   /// Runs the binary with `arguments`, `NO_COLOR` unset and the search cache off unless given,
   /// stdin empty.
   static func run(
@@ -46,13 +58,7 @@ struct Binary {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    env.removeValue(forKey: "COLUMNS")
-    // Tests never write a search index into the user's cache unless they ask to.
-    env["RMQ_DOCTOR_CACHE"] = "off"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = Self.environment(environment)
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()

@@ -34,12 +34,7 @@ final class PseudoTerminal {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    env.removeValue(forKey: "COLUMNS")
-    env["TERM"] = "xterm-256color"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = Binary.environment(["TERM": "xterm-256color"].merging(environment) { $1 })
     process.standardOutput = terminal.slave
     process.standardError = terminal.slave
     try process.run()
@@ -84,12 +79,7 @@ extension PseudoTerminal {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    env["TERM"] = "xterm-256color"
-    env["RMQ_DOCTOR_CACHE"] = "off"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = Binary.environment(["TERM": "xterm-256color"].merging(environment) { $1 })
     process.standardInput = terminal.slave
     process.standardOutput = terminal.slave
     process.standardError = terminal.slave
