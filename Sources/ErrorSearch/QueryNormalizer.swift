@@ -71,6 +71,11 @@ public enum QueryNormalizer {
     Rule(#"->\s*-\s*[^,)\n]+"#, "->"),
     Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1"),
     Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1"),
+    // The explanation after connection_forced is free text (an operator's, or the broker's
+    // reason); the words before it are what every forced close has in common.
+    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1"),
+    // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
+    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " "),
     // Pointers, file descriptors, line numbers and ports.
     Rule(#"0x[0-9a-f]+"#, " "),
     Rule(#"\bfd=\d+"#, " "),

@@ -37,6 +37,24 @@ import Testing
     #expect(QueryNormalizer.normalize(#"reply-text=\"CONNECTION_FORCED\""#) == "reply text connection forced")
   }
 
+  @Test func durationsGoSoThatEveryTimeoutMatches() {
+    #expect(QueryNormalizer.normalize("missed heartbeats from client, timeout: 2s") == "missed heartbeats from client timeout")
+    #expect(
+      QueryNormalizer.normalize("missed heartbeats from client, timeout: 60s")
+        == QueryNormalizer.normalize("missed heartbeats from client, timeout: 2s"))
+    #expect(QueryNormalizer.normalize("in the last 5 seconds") == "in the last")
+    #expect(QueryNormalizer.normalize("after 250 ms") == "after")
+    // A number that is not a duration stays.
+    #expect(QueryNormalizer.normalize("[Errno 104] reset") == "errno 104 reset")
+  }
+
+  @Test func theExplanationOfAForcedCloseGoes() {
+    let byOperator = #"operation none caused a connection exception connection_forced: "Closed by operator""#
+    let shutdown = #"operation none caused a connection exception connection_forced: "broker forced connection closure with reason 'shutdown'""#
+    #expect(QueryNormalizer.normalize(byOperator) == "operation none caused a connection exception connection forced")
+    #expect(QueryNormalizer.normalize(byOperator) == QueryNormalizer.normalize(shutdown))
+  }
+
   @Test func ipv6AndBracketedAddressesGo() {
     #expect(QueryNormalizer.normalize("dial tcp [::1]:5672: connect: connection refused") == "dial tcp connect connection refused")
     #expect(QueryNormalizer.normalize("from fe80::1:2:3 port") == "from port")
