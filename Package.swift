@@ -27,18 +27,22 @@ let package = Package(
       name: "GuideKit",
       dependencies: ["CommonMark", "ErrorSearch", .product(name: "Yams", package: "Yams")]
     ),
+    // zlib from Debian's zlib1g-dev, for reading .gz logs.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Log triage: streams logs, joins multi-line entries, classifies and counts error entries.
+    .target(name: "LogScan", dependencies: ["ErrorSearch", "CZlib"]),
     // The troubleshooter: walks a guide's decision tree with answers and facts; no terminal code.
     .target(name: "TroubleshootingEngine", dependencies: ["GuideKit"]),
     // Runs a program directly (no shell) with a time limit, an output limit and its own
     // process group.
     .target(name: "CommandRunner"),
-    .target(name: "Diagnostics", dependencies: ["GuideKit"]),
+    .target(name: "Diagnostics", dependencies: ["GuideKit", "LogScan"]),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LogScan", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The search benchmark: `swift run -c release search-benchmark`.
@@ -54,7 +58,8 @@ let package = Package(
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
-    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "TestSupport"]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
+    .testTarget(name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),

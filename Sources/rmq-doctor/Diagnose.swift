@@ -46,14 +46,16 @@ extension RMQDoctor {
       let library = try options.load()
       let report: DiagnoseReport
       if let evidence {
-        report = try DiagnoseReport.fromEvidence(evidence, library: library)
+        report = try DiagnoseReport.fromEvidence(
+          evidence, library: library, classifier: try options.logClassifier(library: library))
       } else {
         let plan = DiagnosticPlan(library: library)
         if !json { print(plan.preview, terminator: "") }
         if !yes && !plan.runnable.isEmpty && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") {
           throw ExitCode(0)
         }
-        report = DiagnoseReport.live(plan, library: library)
+        report = DiagnoseReport.live(
+          plan, library: library, classifier: try options.logClassifier(library: library))
       }
       if json {
         print(try JSONOutput.encode(report.json))

@@ -2,6 +2,7 @@ import CommandRunner
 import Diagnostics
 import Foundation
 import GuideKit
+import LogScan
 import TroubleshootingEngine
 
 /// What `diagnose` found, from live runs or from a folder of captured outputs.
@@ -13,13 +14,15 @@ struct DiagnoseReport {
   var unavailable: [String]
 
   /// Reads every catalogue diagnostic's files in the evidence folder.
-  static func fromEvidence(_ directory: String, library: ContentLibrary) throws -> DiagnoseReport {
+  static func fromEvidence(
+    _ directory: String, library: ContentLibrary, classifier: LogClassifier
+  ) throws -> DiagnoseReport {
     let bundle: EvidenceBundle
     do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
     var readings: [DiagnosticReading] = []
     var unavailable: [String] = []
     for located in library.diagnostics {
-      let found = bundle.readings(for: located.value)
+      let found = bundle.readings(for: located.value, classifier: classifier)
       if found.isEmpty { unavailable.append(located.value.id) }
       readings += found
     }
@@ -29,14 +32,16 @@ struct DiagnoseReport {
   }
 
   /// Runs the plan's diagnostics, independent ones at the same time.
-  static func live(_ plan: DiagnosticPlan, library: ContentLibrary) -> DiagnoseReport {
+  static func live(
+    _ plan: DiagnosticPlan, library: ContentLibrary, classifier: LogClassifier
+  ) -> DiagnoseReport {
     let commands = plan.runnable
     let results = ResultSlots(count: commands.count)
     DispatchQueue.concurrentPerform(iterations: commands.count) { index in
       let command = commands[index]
       let result = CommandRunner.run(
         command.argv, timeout: .seconds(command.timeoutSeconds), outputLimit: command.outputLimitBytes)
-      results.set(index, reading(of: result, for: command))
+      results.set(index, reading(of: result, for: command, classifier: classifier))
     }
     let readings = results.values
     return DiagnoseReport(
@@ -44,7 +49,9 @@ struct DiagnoseReport {
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [])
   }
 
-  private static func reading(of result: CommandResult, for command: DiagnosticCommand) -> DiagnosticReading {
+  private static func reading(
+    of result: CommandResult, for command: DiagnosticCommand, classifier: LogClassifier
+  ) -> DiagnosticReading {
     if let failure = result.launchFailure {
       return DiagnosticReading(diagnostic: command.id, source: "live", facts: [], problem: failure)
     }
@@ -53,7 +60,7 @@ struct DiagnoseReport {
         diagnostic: command.id, source: "live", facts: [],
         problem: "stopped after its \(command.timeoutSeconds) s limit")
     }
-    var reading = OutputReader.read(result.output, of: command, source: "live")
+    var reading = OutputReader.read(result.output, of: command, source: "live", classifier: classifier)
     if result.truncated && reading.problem == nil {
       reading.problem = "output cut at \(command.outputLimitBytes) bytes; facts are from the first part"
     }

@@ -4,6 +4,7 @@ import Diagnostics
 import ErrorSearch
 import Foundation
 import GuideKit
+import LogScan
 import TroubleshootingEngine
 
 extension RMQDoctor {
@@ -67,7 +68,9 @@ extension RMQDoctor {
     func run() throws {
       let library = try options.load()
       let scripted = try AnswerList.parse(answers: answers, file: answersFile)
-      var facts = try evidence.map { try Self.facts(from: $0, library: library) } ?? []
+      var facts = try evidence.map {
+        try Self.facts(from: $0, library: library, classifier: try options.logClassifier(library: library))
+      } ?? []
       let onTerminal = StandardInput.isTerminal && Terminal.outputIsTerminal
       var prompter: Prompter =
         onTerminal && !accessible && !json ? TerminalMenu(colour: Terminal.style == .ansi) : LinePrompter()
@@ -144,7 +147,8 @@ extension RMQDoctor {
         }
         guard Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") else { return [] }
       }
-      let report = DiagnoseReport.live(plan, library: library)
+      let report = DiagnoseReport.live(
+        plan, library: library, classifier: try options.logClassifier(library: library))
       for reading in report.readings where reading.problem != nil {
         FileHandle.standardError.write(Data("  \(reading.diagnostic): \(reading.problem ?? "")\n".utf8))
       }
@@ -152,10 +156,12 @@ extension RMQDoctor {
     }
 
     /// The facts of every diagnostic's captured output in `directory`.
-    static func facts(from directory: String, library: ContentLibrary) throws -> [Fact] {
+    static func facts(
+      from directory: String, library: ContentLibrary, classifier: LogClassifier
+    ) throws -> [Fact] {
       let bundle: EvidenceBundle
       do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
-      return library.diagnostics.flatMap { bundle.readings(for: $0.value).flatMap(\.facts) }
+      return library.diagnostics.flatMap { bundle.readings(for: $0.value, classifier: classifier).flatMap(\.facts) }
     }
   }
 }

@@ -18,7 +18,7 @@ import Testing
     for command in SharedFixtures.catalogue.values {
       let declared = Set(command.yields.map(\.fact))
       for file in bundle.fileNames {
-        let reading = OutputReader.read(try SharedFixtures.text(file), of: command, source: file)
+        let reading = OutputReader.read(try SharedFixtures.text(file), of: command, source: file, classifier: SharedFixtures.classifier)
         for fact in reading.facts {
           #expect(declared.contains(fact.id), "\(command.id) on \(file) yields \(fact.id)")
           #expect(fact.source == "\(command.id):\(file)")
@@ -37,7 +37,7 @@ import Testing
     for command in SharedFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
       let files = bundle.files(for: command)
       #expect(!files.isEmpty, "no fixture matches \(command.evidence ?? []) for \(command.id)")
-      let readings = bundle.readings(for: command)
+      let readings = bundle.readings(for: command, classifier: SharedFixtures.classifier)
       #expect(readings.map(\.source) == files)
       #expect(readings.allSatisfy { $0.diagnostic == command.id })
       #expect(
@@ -50,7 +50,7 @@ import Testing
     let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
     let command = try SharedFixtures.command("kernel-oom-kills")
     #expect(bundle.files(for: command) == ["dmesg-grep-oom-as-nobody.txt", "dmesg-grep-oom.txt"])
-    let problems = bundle.readings(for: command).map(\.problem)
+    let problems = bundle.readings(for: command, classifier: SharedFixtures.classifier).map(\.problem)
     #expect(
       problems == [
         "permission denied: dmesg: read kernel buffer failed: Operation not permitted", nil,

@@ -57,7 +57,7 @@ import Testing
         "rabbitmqctl-list_connections-a.txt", "rabbitmqctl-list_connections-prod.txt",
         "rabbitmqctl-q-list_connections-b.txt",
       ])
-    let readings = bundle.readings(for: command)
+    let readings = bundle.readings(for: command, classifier: SharedFixtures.classifier)
     #expect(readings.map { $0.value("connection-count") } == [1, 0, 0])
     #expect(readings[0].value("heartbeat-zero-connections") == 1)
     #expect(
@@ -70,6 +70,6 @@ import Testing
     command.evidence = nil
     let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
     #expect(bundle.files(for: command).isEmpty)
-    #expect(bundle.readings(for: command).isEmpty)
+    #expect(bundle.readings(for: command, classifier: SharedFixtures.classifier).isEmpty)
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import ErrorSearch
 import GuideKit
+import LogScan
 import TestSupport
 import Testing
 
@@ -15,11 +17,18 @@ enum SharedFixtures {
 
   /// The catalogue in `Content/diagnostics`, by id.
   static let catalogue: [String: DiagnosticCommand] = {
-    let content = repository.appendingPathComponent("Content").path
-    let loaded = try? ContentLoader.load(directory: content)
-    let diagnostics = loaded?.library.diagnostics.map(\.value) ?? []
+    let diagnostics = library?.diagnostics.map(\.value) ?? []
     return Dictionary(uniqueKeysWithValues: diagnostics.map { ($0.id, $0) })
   }()
+
+  /// The shipped content.
+  static let library: ContentLibrary? = {
+    let content = repository.appendingPathComponent("Content").path
+    return try? ContentLoader.load(directory: content).library
+  }()
+
+  /// Matches broker log entries to the shipped guides, as `rmq-doctor scan` does.
+  static let classifier = LogClassifier(index: SearchIndex(documents: library?.searchDocuments ?? []))
 
   /// The catalogue entry `id`; fails the test when it is missing.
   static func command(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws
@@ -48,7 +57,7 @@ enum SharedFixtures {
   {
     let command = try command(id, sourceLocation: sourceLocation)
     return OutputReader.read(
-      try text(name, sourceLocation: sourceLocation), of: command, source: name)
+      try text(name, sourceLocation: sourceLocation), of: command, source: name, classifier: classifier)
   }
 
   /// Diagnostic `id` reading `output` written in the test.
@@ -57,7 +66,8 @@ enum SharedFixtures {
   )
     throws -> DiagnosticReading
   {
-    OutputReader.read(output, of: try command(id, sourceLocation: sourceLocation), source: "live")
+    OutputReader.read(
+      output, of: try command(id, sourceLocation: sourceLocation), source: "live", classifier: classifier)
   }
 }
 

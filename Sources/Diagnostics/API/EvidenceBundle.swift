@@ -1,5 +1,6 @@
 import Foundation
 import GuideKit
+import LogScan
 
 #if canImport(Glibc)
   import Glibc
@@ -50,14 +51,15 @@ public struct EvidenceBundle: Sendable {
 
   /// One reading per file that `files(for:)` names, each with the file name as its source. A
   /// file that cannot be read gives a reading whose problem says so.
-  public func readings(for command: DiagnosticCommand) -> [DiagnosticReading] {
+  public func readings(for command: DiagnosticCommand, classifier: LogClassifier) -> [DiagnosticReading] {
     files(for: command).map { name in
       let path = (directory as NSString).appendingPathComponent(name)
       guard let data = FileManager.default.contents(atPath: path) else {
         return DiagnosticReading(
           diagnostic: command.id, source: name, facts: [], problem: "cannot read \(path)")
       }
-      return OutputReader.read(String(decoding: data, as: UTF8.self), of: command, source: name)
+      return OutputReader.read(
+        String(decoding: data, as: UTF8.self), of: command, source: name, classifier: classifier)
     }
   }
 }

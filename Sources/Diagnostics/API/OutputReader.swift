@@ -1,4 +1,5 @@
 import GuideKit
+import LogScan
 
 /// Turns the output of a diagnostic command into facts; it runs nothing.
 public enum OutputReader {
@@ -9,9 +10,11 @@ public enum OutputReader {
   /// command's parser reads the lines, and only the facts the command declares under `yields`
   /// are kept. Every fact's `source` is `"<diagnostic id>:<source>"`.
   ///
-  /// - Parameter source: the file name the output was read from, or `"live"`.
+  /// - Parameters:
+  ///   - source: the file name the output was read from, or `"live"`.
+  ///   - classifier: what matches broker log entries to guides, as `rmq-doctor scan` does.
   public static func read(
-    _ output: String, of command: DiagnosticCommand, source: String
+    _ output: String, of command: DiagnosticCommand, source: String, classifier: LogClassifier
   ) -> DiagnosticReading {
     let lines = OutputLines(output)
     let reading = { (facts: [Fact], problem: String?) in
@@ -26,7 +29,7 @@ public enum OutputReader {
     } catch {
       return reading([], "invalid filter \(command.filter ?? ""): \(error)")
     }
-    let outcome = parse(kept, of: command)
+    let outcome = parse(kept, of: command, classifier: classifier)
     let declared = command.yields.map(\.fact)
     let facts = declared.compactMap { id in
       outcome.findings.first { $0.id == id }.map {
@@ -38,13 +41,15 @@ public enum OutputReader {
     return reading(facts, nil)
   }
 
-  static func parse(_ lines: OutputLines, of command: DiagnosticCommand) -> ParseOutcome {
+  static func parse(
+    _ lines: OutputLines, of command: DiagnosticCommand, classifier: LogClassifier
+  ) -> ParseOutcome {
     switch command.parser {
     case .rabbitmqctlTable: RabbitmqctlTableParser.parse(lines, argv: command.argv)
     case .ssSockets: SSSocketsParser.parse(lines)
     case .sysctlValues: SysctlValuesParser.parse(lines)
     case .kernelOOM: KernelOOMParser.parse(lines)
-    case .brokerLog: BrokerLogParser.parse(lines)
+    case .brokerLog: BrokerLogParser.parse(lines, declared: command.yields, classifier: classifier)
     case .nstatCounters: NstatCountersParser.parse(lines)
     case .plainText: PlainTextParser.parse(lines)
     }

@@ -1,46 +1,47 @@
-/// Counts connection-error entries in a broker log, one count per reason
-/// (see `BrokerLogReason`), in every log format RabbitMQ has used (see `BrokerLogMessage`).
+import GuideKit
+import LogScan
+
+/// Counts a broker log's error entries by guide with the same scanner as `rmq-doctor scan`.
 ///
-/// An entry is two lines, `closing AMQP connection <pid> (client -> broker …):` and the
-/// reason; the reason line is what is counted, and the evidence shows both. A log with no
-/// such entry gives 0 for every reason, and so does journalctl's `-- No entries --`.
+/// Each fact the diagnostic declares counts the entries matched to its finding's guide, so
+/// the catalogue, not this parser, says which guides a log diagnostic reports on. The
+/// evidence shows a few of those entries. A log with no such entry gives 0, and so does
+/// journalctl's `-- No entries --`.
 enum BrokerLogParser {
-  static func parse(_ lines: OutputLines) -> ParseOutcome {
-    let all = lines.all
-    var entries: [BrokerLogReason: [[String]]] = [:]
-    for (index, line) in all.enumerated() where BrokerLogReason.mayMatch(line) {
-      let messages = BrokerLogMessage.messages(in: line)
-      for reason in BrokerLogReason.allCases where messages.contains(where: reason.matches) {
-        let previous = index > 0 ? all[index - 1] : ""
-        let namesConnection =
-          previous.contains("closing AMQP connection")
-          || previous.contains("Error on AMQP connection")
-        entries[reason, default: []].append(namesConnection ? [previous, line] : [line])
+  static func parse(
+    _ lines: OutputLines, declared: [FactDeclaration], classifier: LogClassifier
+  ) -> ParseOutcome {
+    var source = MemorySource(Array(lines.all.joined(separator: "\n").utf8))
+    let scanner = LogScanner(classifier: classifier)
+    scanner.scan(&source, name: "log")
+    let report = scanner.report()
+    let findings = declared.compactMap { declaration -> Finding? in
+      guard let guide = declaration.finding?.guide else { return nil }
+      guard let found = report.guide(guide) else {
+        return Finding(
+          id: declaration.fact, value: 0,
+          evidence: [
+            "no entry matched the \(guide) guide among \(report.entries) entries at warning or worse"
+              + " in \(lines.nonBlank.count) log lines"
+          ])
       }
-    }
-    let lineCount = lines.nonBlank.count
-    let findings = BrokerLogReason.allCases.map { reason in
-      let found = entries[reason] ?? []
-      let evidence =
-        found.isEmpty
-        ? ["no entry with reason \(reason.label) among \(lineCount) log lines"]
-        : shown(found)
-      return Finding(id: reason.factID, value: Double(found.count), evidence: evidence)
+      return Finding(id: declaration.fact, value: Double(found.count), evidence: evidence(found))
     }
     return ParseOutcome(findings: findings)
   }
 
-  /// As many whole entries as fit, and a count when some are left out.
-  static func shown(_ entries: [[String]]) -> [String] {
+  /// As many whole example entries as fit, and the count when some are left out.
+  static func evidence(_ guide: ScanReport.Guide) -> [String] {
     var lines: [String] = []
-    var shownEntries = 0
-    for entry in entries {
-      let room = Evidence.lineLimit - (shownEntries + 1 < entries.count ? 1 : 0)
+    var shown = 0
+    for example in guide.examples {
+      let entry = example.text.split(separator: "\n").map(String.init)
+      let room = Evidence.lineLimit - (shown + 1 < guide.count ? 1 : 0)
       guard lines.count + entry.count <= room else { break }
       lines += entry.map(Evidence.clip)
-      shownEntries += 1
+      shown += 1
     }
-    if shownEntries < entries.count { lines.append("… \(entries.count) entries in all") }
+    if shown < guide.count { lines.append("… \(guide.count) entries in all") }
     return lines
   }
 }

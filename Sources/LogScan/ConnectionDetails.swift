@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Who an entry is about: the client's address, its subnet, the user and the vhost, as the
+/// broker writes them in `(127.0.0.1:41836 -> 127.0.0.1:5672 - app, vhost: '/', user: 'guest')`
+/// or in a login failure (`user 'guest'`).
+public struct ConnectionDetails: Sendable, Equatable {
+  /// The client's IP address, without its port.
+  public var peer: String?
+  /// The client's /24 (IPv4) or /64 (IPv6) network.
+  public var subnet: String?
+  public var user: String?
+  public var vhost: String?
+
+  /// Reads the details from an entry's messages.
+  public init(messages: [String], prefixes: SubnetPrefixes = SubnetPrefixes()) {
+    for message in messages.prefix(4) {
+      if peer == nil, let arrow = message.range(of: " -> ") {
+        let before = message[..<arrow.lowerBound]
+        let start = before.lastIndex(where: { $0 == "(" || $0 == " " }).map(before.index(after:)) ?? before.startIndex
+        if let address = Self.address(withPort: String(before[start...])) {
+          peer = address
+          subnet = Self.subnet(of: address, prefixes: prefixes)
+        }
+      }
+      if user == nil {
+        user = Self.quoted(after: "user: '", in: message) ?? Self.quoted(after: "user '", in: message)
+      }
+      if vhost == nil {
+        vhost = Self.quoted(after: "vhost: '", in: message) ?? Self.quoted(after: "vhost '", in: message)
+      }
+    }
+  }
+
+  /// `127.0.0.1:41836` gives `127.0.0.1`, `[::1]:41836` gives `::1`; `nil` for anything that
+  /// is not an IP address.
+  static func address(withPort text: String) -> String? {
+    var host = Substring(text)
+    if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+      host = host[host.index(after: host.startIndex)..<close]
+    } else if let colon = host.lastIndex(of: ":"), host.firstIndex(of: ":") == colon {
+      host = host[..<colon]
+    }
+    let candidate = String(host)
+    if candidate.hasPrefix("::ffff:"), isIPv4(String(candidate.dropFirst(7))) {
+      return String(candidate.dropFirst(7))
+    }
+    return isIPv4(candidate) || isIPv6(candidate) ? candidate : nil
+  }
+
+  static func isIPv4(_ text: String) -> Bool {
+    var address = in_addr()
+    return inet_pton(AF_INET, text, &address) == 1
+  }
+
+  static func isIPv6(_ text: String) -> Bool {
+    var address = in6_addr()
+    return inet_pton(AF_INET6, text, &address) == 1
+  }
+
+  /// The network of `address` with the prefix lengths given.
+  static func subnet(of address: String, prefixes: SubnetPrefixes) -> String? {
+    if isIPv4(address) {
+      var raw = in_addr()
+      inet_pton(AF_INET, address, &raw)
+      let value = UInt32(bigEndian: raw.s_addr)
+      let bits = prefixes.ipv4
+      let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - UInt32(bits))
+      raw.s_addr = (value & mask).bigEndian
+      var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+      inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
+      return String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) + "/\(bits)"
+    }
+    var raw = in6_addr()
+    guard inet_pton(AF_INET6, address, &raw) == 1 else { return nil }
+    let bits = prefixes.ipv6
+    withUnsafeMutableBytes(of: &raw) { bytes in
+      for index in 0..<16 {
+        let keep = max(0, min(8, bits - index * 8))
+        bytes[index] &= keep == 0 ? 0 : UInt8(truncatingIfNeeded: 0xFF << (8 - keep))
+      }
+    }
+    var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+    inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
+    return String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) + "/\(bits)"
+  }
+
+  static func quoted(after marker: String, in message: String) -> String? {
+    guard let start = message.range(of: marker)?.upperBound,
+      let end = message[start...].firstIndex(of: "'")
+    else { return nil }
+    return String(message[start..<end])
+  }
+}
+
+/// The prefix lengths that group client addresses into subnets.
+public struct SubnetPrefixes: Sendable, Equatable {
+  public var ipv4: Int
+  public var ipv6: Int
+
+  /// /24 and /64 unless told otherwise.
+  public init(ipv4: Int = 24, ipv6: Int = 64) {
+    self.ipv4 = max(0, min(32, ipv4))
+    self.ipv6 = max(0, min(128, ipv6))
+  }
+}

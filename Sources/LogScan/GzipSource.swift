@@ -1,0 +1,84 @@
+import CZlib
+
+/// Decompresses a gzip stream (also several concatenated members, as `cat a.gz b.gz` makes)
+/// from another source, chunk by chunk.
+public struct GzipSource<Compressed: ByteSource>: ByteSource {
+  var compressed: Compressed
+  let name: String
+  let state: InflateState
+  var finished = false
+
+  /// Decompresses `compressed`; `name` appears in errors.
+  public init(_ compressed: Compressed, name: String) throws(ScanInputError) {
+    self.compressed = compressed
+    self.name = name
+    guard let state = InflateState() else {
+      throw ScanInputError(file: name, reason: "cannot start gzip decompression")
+    }
+    self.state = state
+  }
+
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+    guard !finished, buffer.count > 0 else { return 0 }
+    let stream = state.stream
+    stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+    stream.pointee.avail_out = uInt(min(buffer.count, Int(UInt32.max)))
+    while stream.pointee.avail_out > 0 {
+      if stream.pointee.avail_in == 0 {
+        let count = try compressed.read(into: state.input)
+        if count == 0 {
+          if state.inMember {
+            throw ScanInputError(
+              file: name, reason: "gzip data ends early, after \(state.consumed) compressed bytes")
+          }
+          finished = true
+          break
+        }
+        stream.pointee.next_in = state.input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.avail_in = uInt(count)
+      }
+      let before = stream.pointee.avail_in
+      let status = inflate(stream, Z_NO_FLUSH)
+      state.consumed += Int(before - stream.pointee.avail_in)
+      switch status {
+      case Z_OK, Z_BUF_ERROR:
+        state.inMember = true
+      case Z_STREAM_END:
+        // Another member may follow; reading it needs a reset.
+        state.inMember = false
+        inflateReset(stream)
+      default:
+        let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
+        throw ScanInputError(
+          file: name, reason: "not valid gzip data after \(state.consumed) compressed bytes (\(detail))")
+      }
+    }
+    return buffer.count - Int(stream.pointee.avail_out)
+  }
+}
+
+/// zlib's stream state and its input buffer, freed with the source.
+final class InflateState {
+  let stream: UnsafeMutablePointer<z_stream>
+  let input = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+  var inMember = false
+  var consumed = 0
+
+  init?() {
+    stream = .allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    // 15 window bits + 32: read a gzip or zlib header, whichever is there.
+    guard inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else {
+      stream.deallocate()
+      input.deallocate()
+      return nil
+    }
+  }
+
+  deinit {
+    inflateEnd(stream)
+    stream.deallocate()
+    input.deallocate()
+  }
+}

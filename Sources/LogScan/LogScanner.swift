@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads logs line by line and counts their error entries by guide, by peer, subnet, user and
+/// vhost, and by hour.
+///
+/// Each source is read once, in chunks, and never held whole: memory stays the same for a
+/// 100 MB and a 10 GB log. Lines below warning level cost one look at their header; only
+/// entries at warning level or worse are turned into text, joined with the lines that continue
+/// them, and classified.
+public final class LogScanner {
+  /// What classifies entries.
+  public let classifier: LogClassifier
+  /// The time span reported on.
+  public let window: ScanWindow
+  /// How client addresses are grouped.
+  public let prefixes: SubnetPrefixes
+  /// The year for times that have none (syslog's and journald's).
+  public let year: Int
+
+  var tally = ScanTally()
+  let splitter = LineSplitter()
+
+  /// A scanner; `year` defaults to the current one.
+  public init(
+    classifier: LogClassifier, window: ScanWindow = ScanWindow(),
+    prefixes: SubnetPrefixes = SubnetPrefixes(), year: Int? = nil
+  ) {
+    self.classifier = classifier
+    self.window = window
+    self.prefixes = prefixes
+    self.year = year ?? Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC")!, from: Date()).year!
+  }
+
+  /// Reads `source` to its end. A read error ends this source only: what was read before it
+  /// counts, and the error is kept in the file's summary.
+  @discardableResult
+  public func scan<Source: ByteSource>(_ source: inout Source, name: String) -> FileSummary {
+    var assembler = EntryAssembler(file: name, year: year)
+    var summary = FileSummary(path: name)
+    let entriesBefore = tally.entries
+    do {
+      summary.bytes = try splitter.forEachLine(in: &source) { line, _ in
+        if let entry = assembler.take(line) { record(entry) }
+      }
+    } catch {
+      summary.error = error.reason
+    }
+    if let entry = assembler.finish() { record(entry) }
+    summary.lines = assembler.lineNumber
+    summary.entries = tally.entries - entriesBefore
+    tally.files.append(summary)
+    return summary
+  }
+
+  /// Reads the file at `path`: plain text, or gzip when its name ends in `.gz`.
+  @discardableResult
+  public func scan(path: String) -> FileSummary {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      return failed(path, String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+      return failed(path, "is a directory")
+    }
+    var file = FileDescriptorSource(descriptor: descriptor, name: path)
+    guard path.hasSuffix(".gz") else { return scan(&file, name: path) }
+    do {
+      var gzip = try GzipSource(file, name: path)
+      return scan(&gzip, name: path)
+    } catch {
+      return failed(path, error.reason)
+    }
+  }
+
+  /// Notes a file that could not be read at all.
+  @discardableResult
+  public func failed(_ path: String, _ reason: String) -> FileSummary {
+    var summary = FileSummary(path: path)
+    summary.error = reason
+    tally.files.append(summary)
+    return summary
+  }
+
+  /// What was found so far.
+  public func report() -> ScanReport {
+    ScanReport(tally, window: window, titles: classifier.title(of:))
+  }
+
+  func record(_ entry: LogEntry) {
+    guard window.contains(entry.time) else {
+      tally.outsideWindow += 1
+      return
+    }
+    let shape = EntryShape.of(entry.messages)
+    let guide = classifier.guide(for: entry, shape: shape)
+    tally.record(
+      entry, guide: guide, shape: shape, details: ConnectionDetails(messages: entry.messages, prefixes: prefixes))
+  }
+}

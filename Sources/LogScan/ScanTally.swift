@@ -1,0 +1,101 @@
+/// The running counts of a scan. Every table has a size limit, so that memory stays the same
+/// however long the log is; what does not fit is counted as "other".
+struct ScanTally {
+  /// How many distinct values one dimension (peers, users, …) keeps.
+  static let valueLimit = 10_000
+  /// How many distinct unclassified shapes are kept.
+  static let shapeLimit = 1_000
+  /// How many example entries a guide keeps.
+  static let exampleLimit = 3
+
+  struct Guide {
+    var count = 0
+    var first: Int64?
+    var last: Int64?
+    var examples: [LogEntry] = []
+  }
+
+  struct Shape {
+    var count = 0
+    var first: Int64?
+    var last: Int64?
+    var example: LogEntry
+  }
+
+  var files: [FileSummary] = []
+  var entries = 0
+  var outsideWindow = 0
+  var guides: [String: Guide] = [:]
+  var shapes: [String: Shape] = [:]
+  var otherShapes = 0
+  /// Per dimension, value → guide (or `ScanReport.unclassified`) → count.
+  var dimensions: [ScanDimension: [String: [String: Int]]] = [:]
+  var otherValues: [ScanDimension: Int] = [:]
+  /// Hour (seconds since 1970 / 3600) → guide → count.
+  var hours: [Int64: [String: Int]] = [:]
+
+  mutating func record(_ entry: LogEntry, guide: String?, shape: String, details: ConnectionDetails) {
+    entries += 1
+    let key = guide ?? ScanReport.unclassified
+    var tally = guides[key] ?? Guide()
+    tally.count += 1
+    if let time = entry.time {
+      tally.first = min(tally.first ?? time, time)
+      tally.last = max(tally.last ?? time, time)
+      hours[Self.hour(time), default: [:]][key, default: 0] += 1
+    }
+    if tally.examples.count < Self.exampleLimit { tally.examples.append(entry) }
+    guides[key] = tally
+    if guide == nil { recordShape(shape, entry) }
+    count(.peer, details.peer, key)
+    count(.subnet, details.subnet, key)
+    count(.user, details.user, key)
+    count(.vhost, details.vhost, key)
+  }
+
+  private mutating func recordShape(_ shape: String, _ entry: LogEntry) {
+    guard shapes[shape] != nil || shapes.count < Self.shapeLimit else {
+      otherShapes += 1
+      return
+    }
+    var tally = shapes[shape] ?? Shape(example: entry)
+    tally.count += 1
+    if let time = entry.time {
+      tally.first = min(tally.first ?? time, time)
+      tally.last = max(tally.last ?? time, time)
+    }
+    shapes[shape] = tally
+  }
+
+  private mutating func count(_ dimension: ScanDimension, _ value: String?, _ guide: String) {
+    guard let value else { return }
+    if dimensions[dimension]?[value] == nil, dimensions[dimension, default: [:]].count >= Self.valueLimit {
+      otherValues[dimension, default: 0] += 1
+      return
+    }
+    dimensions[dimension, default: [:]][value, default: [:]][guide, default: 0] += 1
+  }
+
+  static func hour(_ time: Int64) -> Int64 {
+    time >= 0 ? time / 3600 : (time - 3599) / 3600
+  }
+}
+
+/// What a scan can group its entries by, besides the guide.
+public enum ScanDimension: String, CaseIterable, Codable, Sendable {
+  case peer, subnet, user, vhost
+}
+
+/// One file's share of a scan.
+public struct FileSummary: Codable, Sendable, Equatable {
+  /// The file as named, `-` for standard input.
+  public var path: String
+  public var lines = 0
+  public var bytes = 0
+  /// Entries at warning level or worse (inside the window).
+  public var entries = 0
+  /// Why the file could not be read to its end, when it could not.
+  public var error: String?
+
+  public init(path: String) { self.path = path }
+}
