@@ -12,7 +12,8 @@ struct EntryAssembler {
   static let byteLimit = 32 * 1024
 
   enum Shape {
-    /// Started by a line with a header; `stamp` and `pid` are that header's bytes.
+    /// Started by a line with a header; `stamp` and `pid` are that header's bytes. Only a
+    /// record with a pid (RabbitMQ's) is continued by lines with the same header.
     case headered(stamp: [UInt8], pid: [UInt8], level: LogLevel)
     /// A traceback (Python's or Java's); `sawException` once its exception line came.
     case traceback(sawException: Bool)
@@ -56,7 +57,7 @@ struct EntryAssembler {
     let stamp = header.timestamp.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
     let pid = header.pid.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
     if let open = pending, case .headered(let openStamp, let openPid, let level) = open.shape,
-      level == header.level, let stamp, !header.isReport, openStamp.elementsEqual(stamp),
+      level == header.level, let stamp, !header.isReport, !openPid.isEmpty, openStamp.elementsEqual(stamp),
       openPid.elementsEqual(pid ?? UnsafeRawBufferPointer(start: nil, count: 0))
     {
       append(message(of: line, header))

@@ -7,6 +7,9 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
   let name: String
   let state: InflateState
   var finished = false
+  /// An error met after some bytes of the same call were already produced; thrown next time,
+  /// so that those bytes are read first.
+  var deferredError: ScanInputError?
 
   /// Decompresses `compressed`; `name` appears in errors.
   public init(_ compressed: Compressed, name: String) throws(ScanInputError) {
@@ -19,7 +22,26 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
   }
 
   public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+    if let error = deferredError {
+      deferredError = nil
+      finished = true
+      throw error
+    }
     guard !finished, buffer.count > 0 else { return 0 }
+    do {
+      return try inflate(into: buffer)
+    } catch {
+      let produced = buffer.count - Int(state.stream.pointee.avail_out)
+      guard produced > 0 else {
+        finished = true
+        throw error
+      }
+      deferredError = error
+      return produced
+    }
+  }
+
+  private mutating func inflate(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
     let stream = state.stream
     stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
     stream.pointee.avail_out = uInt(min(buffer.count, Int(UInt32.max)))
@@ -38,7 +60,7 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
         stream.pointee.avail_in = uInt(count)
       }
       let before = stream.pointee.avail_in
-      let status = inflate(stream, Z_NO_FLUSH)
+      let status = CZlib.inflate(stream, Z_NO_FLUSH)
       state.consumed += Int(before - stream.pointee.avail_in)
       switch status {
       case Z_OK, Z_BUF_ERROR:

@@ -24,7 +24,7 @@ public final class LogClassifier: Sendable {
 
   func guide(for entry: LogEntry, shape: String) -> String? {
     if let known = cache.withLock({ $0[shape] }) { return known }
-    let outcome = index.search(entry.text, limit: 1)
+    let outcome = index.search(entry.classificationText, limit: 1)
     let guide = outcome.confident ? outcome.results.first?.id : nil
     cache.withLock { cache in
       if cache.count < Self.cacheLimit { cache[shape] = guide }

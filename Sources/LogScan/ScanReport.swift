@@ -10,6 +10,11 @@ public struct ScanReport: Codable, Sendable, Equatable {
   public struct Count: Codable, Sendable, Equatable {
     public var value: String
     public var count: Int
+
+    public init(value: String, count: Int) {
+      self.value = value
+      self.count = count
+    }
   }
 
   /// Where an entry was logged, and its text (clipped).
