@@ -45,11 +45,19 @@ let package = Package(
         "LogScan", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The search benchmark: `swift run -c release search-benchmark`.
+    // What the benchmarks share: timing, and running programs as a shell would.
+    .target(name: "BenchmarkSupport", path: "Benchmarks/Support"),
+    // The search benchmark: `Benchmarks/run search`.
     .executableTarget(
       name: "search-benchmark",
-      dependencies: ["GuideKit", "ErrorSearch"],
+      dependencies: ["GuideKit", "ErrorSearch", "BenchmarkSupport"],
       path: "Benchmarks/SearchBenchmark"
+    ),
+    // The scan benchmark: `Benchmarks/run scan`.
+    .executableTarget(
+      name: "scan-benchmark",
+      dependencies: ["BenchmarkSupport"],
+      path: "Benchmarks/ScanBenchmark"
     ),
     // Where the tests find the workspace's shared captures and labelled lines.
     .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,5 +1,6 @@
 // One command: `swift run -c release search-benchmark` (see Benchmarks/README.md).
 import ErrorSearch
+import BenchmarkSupport
 import Foundation
 import GuideKit
 
@@ -11,8 +12,8 @@ let quick = CommandLine.arguments.contains("--quick")
 /// One row of the printed table.
 struct Row {
   var name: String
-  var measurement: Measurement
-  var baseline: Measurement?
+  var measurement: Timing
+  var baseline: Timing?
   var goal: String
   var met: Bool?
 }
@@ -30,7 +31,7 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 guard let grep = which("grep") else { fail("grep is not on PATH") }
 let processRuns = quick ? 10 : 40
 var rows: [Row] = []
-let grepRun = try Measurement.of("grep -ril econnreset Content/", iterations: processRuns) {
+let grepRun = try Timing.of("grep -ril econnreset Content/", iterations: processRuns) {
   _ = try runToEnd(grep, ["-ril", "econnreset", content])
 }
 rows.append(Row(name: "grep -ril econnreset Content/", measurement: grepRun, baseline: nil, goal: "baseline", met: nil))
@@ -46,7 +47,7 @@ for (label, query, cached) in [
   ("rmq-doctor search econnreset, no cache", "econnreset", false),
 ] {
   setenv("RMQ_DOCTOR_CACHE", cached ? cache : "off", 1)
-  let run = try Measurement.of(label, iterations: processRuns) {
+  let run = try Timing.of(label, iterations: processRuns) {
     _ = try runToEnd(binary, ["search", "--content", content, query])
   }
   let ratio = run.median.seconds / grepRun.median.seconds
@@ -75,7 +76,7 @@ for size in [10, 100, 1000] {
   let lowered = documents.map { ($0.title + " " + $0.summary + " " + $0.signatures.joined(separator: " ") + " " + $0.body).lowercased() }
   var next = 0
   let iterations = quick ? 300 : 3000
-  let search = Measurement.of("search, \(size) guides", iterations: iterations) {
+  let search = Timing.of("search, \(size) guides", iterations: iterations) {
     _ = index.search(queries[next % queries.count])
     next += 1
   }
@@ -83,7 +84,7 @@ for size in [10, 100, 1000] {
   let words = queries.map { $0.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) }
   next = 0
   // It is slow, so fewer runs of it are enough for a stable median.
-  let naive = Measurement.of("naive scan", iterations: max(20, iterations / 100)) {
+  let naive = Timing.of("naive scan", iterations: max(20, iterations / 100)) {
     let query = words[next % words.count]
     next += 1
     var best = (0, -1)

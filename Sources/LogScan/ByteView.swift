@@ -73,7 +73,8 @@ struct ByteView {
   /// `hh:mm:ss`, an optional fraction after `.` or `,`, an optional zone (`Z`, `+00:00`, `+0000`).
   func isoTime(at offset: Int) -> Int? {
     let o = offset
-    guard isDigit(o), isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), isByte(o + 4, 0x2D),
+    guard o + 19 <= count, bytes[o + 4] == 0x2D, bytes[o + 7] == 0x2D, bytes[o + 13] == 0x3A,
+      isDigit(o), isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), isByte(o + 4, 0x2D),
       isDigit(o + 5), isDigit(o + 6), isByte(o + 7, 0x2D), isDigit(o + 8), isDigit(o + 9),
       isByte(o + 10, 0x20) || isByte(o + 10, 0x54), isDigit(o + 11), isDigit(o + 12),
       isByte(o + 13, 0x3A), isDigit(o + 14), isDigit(o + 15), isByte(o + 16, 0x3A),
@@ -98,7 +99,7 @@ struct ByteView {
 
   /// `Nov 23 04:45:38` at the start of the line.
   func syslogTime() -> Range<Int>? {
-    guard count >= 16, bytes[0] &- 0x41 < 26, bytes[1] &- 0x61 < 26, bytes[2] &- 0x61 < 26,
+    guard count >= 16, bytes[3] == 0x20, bytes[0] &- 0x41 < 26, bytes[1] &- 0x61 < 26, bytes[2] &- 0x61 < 26,
       bytes[3] == 0x20, bytes[4] == 0x20 || isDigit(4), isDigit(5), bytes[6] == 0x20,
       isDigit(7), isDigit(8), bytes[9] == 0x3A, isDigit(10), isDigit(11), bytes[12] == 0x3A,
       isDigit(13), isDigit(14), bytes[15] == 0x20
@@ -112,7 +113,7 @@ struct ByteView {
     var offset: Int
     if let time = syslogTime() {
       offset = time.upperBound
-    } else if let end = isoTime(at: 0), isByte(10, 0x54) {
+    } else if isByte(10, 0x54), let end = isoTime(at: 0) {
       offset = end
     } else {
       return nil

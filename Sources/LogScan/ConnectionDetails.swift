@@ -18,21 +18,34 @@ public struct ConnectionDetails: Sendable, Equatable {
   /// Reads the details from an entry's messages.
   public init(messages: [String], prefixes: SubnetPrefixes = SubnetPrefixes()) {
     for message in messages.prefix(4) {
-      if peer == nil, let arrow = message.range(of: " -> ") {
-        let before = message[..<arrow.lowerBound]
-        let start = before.lastIndex(where: { $0 == "(" || $0 == " " }).map(before.index(after:)) ?? before.startIndex
-        if let address = Self.address(withPort: String(before[start...])) {
+      let bytes = Array(message.utf8)
+      if peer == nil, let arrow = Self.find(Array(" -> ".utf8), in: bytes) {
+        var start = arrow
+        while start > 0, bytes[start - 1] != UInt8(ascii: "("), bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
+        if let address = Self.address(withPort: String(decoding: bytes[start..<arrow], as: UTF8.self)) {
           peer = address
           subnet = Self.subnet(of: address, prefixes: prefixes)
         }
       }
-      if user == nil {
-        user = Self.quoted(after: "user: '", in: message) ?? Self.quoted(after: "user '", in: message)
-      }
-      if vhost == nil {
-        vhost = Self.quoted(after: "vhost: '", in: message) ?? Self.quoted(after: "vhost '", in: message)
+      if user == nil { user = Self.quoted(after: "user: '", in: bytes) ?? Self.quoted(after: "user '", in: bytes) }
+      if vhost == nil { vhost = Self.quoted(after: "vhost: '", in: bytes) ?? Self.quoted(after: "vhost '", in: bytes) }
+    }
+  }
+
+  static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    needle.withUnsafeBytes { needle in
+      bytes.withUnsafeBytes { haystack in
+        guard let base = haystack.baseAddress else { return nil }
+        return firstOffset(of: needle.baseAddress!, length: needle.count, in: base, count: haystack.count)
       }
     }
+  }
+
+  static func quoted(after marker: String, in bytes: [UInt8]) -> String? {
+    guard let found = find(Array(marker.utf8), in: bytes) else { return nil }
+    let start = found + marker.utf8.count
+    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "'")) else { return nil }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   /// `127.0.0.1:41836` gives `127.0.0.1`, `[::1]:41836` gives `::1`; `nil` for anything that
@@ -88,12 +101,6 @@ public struct ConnectionDetails: Sendable, Equatable {
     return String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) + "/\(bits)"
   }
 
-  static func quoted(after marker: String, in message: String) -> String? {
-    guard let start = message.range(of: marker)?.upperBound,
-      let end = message[start...].firstIndex(of: "'")
-    else { return nil }
-    return String(message[start..<end])
-  }
 }
 
 /// The prefix lengths that group client addresses into subnets.

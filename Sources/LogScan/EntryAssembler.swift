@@ -30,21 +30,29 @@ struct EntryAssembler {
   var pending: (shape: Shape, entry: LogEntry, bytes: Int, isJSON: Bool)?
   var quiet = Quiet.none
   /// The last timestamp seen, for entries that have none of their own.
-  var lastStamp: [UInt8] = []
+  var lastStamp = StampBuffer()
   var lastStampStyle = TimestampStyle.iso
 
   init(file: String, year: Int) {
     self.file = file
     self.year = year
-    lastStamp.reserveCapacity(64)
   }
 
   /// Takes the next line; returns an entry when this line ends one.
   mutating func take(_ line: UnsafeRawBufferPointer) -> LogEntry? {
     lineNumber += 1
     let header = LineHeader(reading: line)
-    if header.startsRecord { return takeRecord(line, header) }
-    return takeContinuation(line)
+    guard header.startsRecord else { return takeContinuation(line) }
+    // Most lines: a record below warning level while no entry is open.
+    if pending == nil, header.level != .unknown, !header.level.isProblem {
+      if let stamp = header.timestamp {
+        lastStamp.set(UnsafeRawBufferPointer(rebasing: line[stamp]))
+        lastStampStyle = header.timestampStyle
+      }
+      quiet = .headered
+      return nil
+    }
+    return takeRecord(line, header.readingPid(line))
   }
 
   /// The entry still open at the end of the file.
@@ -66,8 +74,7 @@ struct EntryAssembler {
     let done = pending.map(Self.finished)
     pending = nil
     if let stamp {
-      lastStamp.removeAll(keepingCapacity: true)
-      lastStamp.append(contentsOf: stamp.prefix(64))
+      lastStamp.set(stamp)
       lastStampStyle = header.timestampStyle
     }
     let message = message(of: line, header)
@@ -130,7 +137,7 @@ struct EntryAssembler {
 
   private mutating func start(_ shape: Shape, level: LogLevel, first: UnsafeRawBufferPointer?, isJSON: Bool = false) {
     quiet = .none
-    let time = lastStamp.withUnsafeBytes { LogTime.seconds($0, style: lastStampStyle, year: year) }
+    let time = lastStamp.withBytes { LogTime.seconds($0, style: lastStampStyle, year: year) }
     pending = (shape, LogEntry(file: file, line: lineNumber, level: level, time: time, messages: []), 0, isJSON)
     if let first { append(first) }
   }
@@ -169,5 +176,21 @@ struct EntryAssembler {
       return message.split(whereSeparator: \.isNewline).map(String.init)
     }
     return entry
+  }
+}
+
+/// Up to 64 bytes of a timestamp, kept without allocating: a copy is made for every record.
+struct StampBuffer {
+  private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+  private var count = 0
+
+  mutating func set(_ bytes: UnsafeRawBufferPointer) {
+    count = min(bytes.count, 64)
+    guard count > 0 else { return }
+    withUnsafeMutableBytes(of: &storage) { $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: count) }
+  }
+
+  func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    withUnsafeBytes(of: storage) { body(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
   }
 }

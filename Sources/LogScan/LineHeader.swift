@@ -103,12 +103,21 @@ extension LineHeader {
       return
     }
     message = offset
-    if offset < bytes.count, bytes[offset] == UInt8(ascii: "<"),
-      let close = bytes.firstIndex(of: UInt8(ascii: ">"), from: offset + 1, limit: 40)
+  }
+
+  /// The header with the pid after the level read, and the message start moved past it. Kept
+  /// apart because most lines of a log never need it.
+  func readingPid(_ line: UnsafeRawBufferPointer) -> LineHeader {
+    guard level != .unknown, !isJSON, !isReport, pid == nil else { return self }
+    let bytes = ByteView(line)
+    var header = self
+    if message < bytes.count, bytes[message] == UInt8(ascii: "<"),
+      let close = bytes.firstIndex(of: UInt8(ascii: ">"), from: message + 1, limit: 40)
     {
-      pid = offset..<(close + 1)
-      message = bytes.skippingSpaces(from: close + 1)
+      header.pid = message..<(close + 1)
+      header.message = bytes.skippingSpaces(from: close + 1)
     }
+    return header
   }
 
   /// `{"time":"…","level":"…","msg":"…"}`: the time and level are found by key.

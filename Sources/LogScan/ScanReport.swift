@@ -85,6 +85,9 @@ public struct ScanReport: Codable, Sendable, Equatable {
   public var subnets: [Group]
   public var users: [Group]
   public var vhosts: [Group]
+  /// Per dimension, the entries whose value was dropped from the tables above to keep their
+  /// size bounded (only when a dimension had more distinct values than the tables keep).
+  public var dropped: [Count]
 
   /// The report of `tally`.
   init(_ tally: ScanTally, window: ScanWindow, titles: (String) -> String) {
@@ -134,6 +137,7 @@ public struct ScanReport: Codable, Sendable, Equatable {
     subnets = groups(.subnet)
     users = groups(.user)
     vhosts = groups(.vhost)
+    dropped = Self.sorted(tally.otherValues.map { Count(value: $0.key.rawValue, count: $0.value) })
   }
 
   /// The groups of `dimension`.

@@ -1,8 +1,10 @@
 /// The running counts of a scan. Every table has a size limit, so that memory stays the same
 /// however long the log is; what does not fit is counted as "other".
 struct ScanTally {
-  /// How many distinct values one dimension (peers, users, …) keeps.
-  static let valueLimit = 10_000
+  /// How many distinct values one dimension (peers, users, …) keeps. Counts are exact below
+  /// this; when it is reached, the least-seen half is dropped to make room, so that values
+  /// seen often stay and the memory stays the same.
+  static let valueLimit = 1_000
   /// How many distinct unclassified shapes are kept.
   static let shapeLimit = 1_000
   /// How many example entries a guide keeps.
@@ -69,12 +71,19 @@ struct ScanTally {
 
   private mutating func count(_ dimension: ScanDimension, _ value: String?, _ guide: String) {
     guard let value else { return }
-    if dimensions[dimension]?[value] == nil, dimensions[dimension, default: [:]].count >= Self.valueLimit {
-      otherValues[dimension, default: 0] += 1
-      return
+    if dimensions[dimension]?[value] == nil, let values = dimensions[dimension], values.count >= Self.valueLimit {
+      // Least seen first; ties in value order, so that the same log always keeps the same values.
+      let ranked = values.map { (value: $0.key, total: Self.total($0.value)) }
+        .sorted { ($0.total, $1.value) < ($1.total, $0.value) }
+      for dropped in ranked.prefix(values.count / 2) {
+        otherValues[dimension, default: 0] += dropped.total
+        dimensions[dimension]?[dropped.value] = nil
+      }
     }
     dimensions[dimension, default: [:]][value, default: [:]][guide, default: 0] += 1
   }
+
+  static func total(_ byGuide: [String: Int]) -> Int { byGuide.values.reduce(0, +) }
 
   static func hour(_ time: Int64) -> Int64 {
     time >= 0 ? time / 3600 : (time - 3599) / 3600

@@ -1,14 +1,19 @@
 import Foundation
 
 /// Timings of one thing done many times.
-struct Measurement {
-  var name: String
-  var samples: [Duration]
+public struct Timing {
+  public var name: String
+  public var samples: [Duration]
 
-  var median: Duration { percentile(0.5) }
-  var p99: Duration { percentile(0.99) }
+  public init(name: String, samples: [Duration]) {
+    self.name = name
+    self.samples = samples
+  }
 
-  func percentile(_ p: Double) -> Duration {
+  public var median: Duration { percentile(0.5) }
+  public var p99: Duration { percentile(0.99) }
+
+  public func percentile(_ p: Double) -> Duration {
     let sorted = samples.sorted()
     guard !sorted.isEmpty else { return .zero }
     let rank = Int((p * Double(sorted.count - 1)).rounded(.up))
@@ -16,9 +21,9 @@ struct Measurement {
   }
 
   /// Runs `body` `iterations` times after `warmUp` unmeasured runs.
-  static func of(
+  public static func of(
     _ name: String, iterations: Int, warmUp: Int = 3, _ body: () throws -> Void
-  ) rethrows -> Measurement {
+  ) rethrows -> Timing {
     for _ in 0..<warmUp { try body() }
     let clock = ContinuousClock()
     var samples: [Duration] = []
@@ -28,19 +33,19 @@ struct Measurement {
       try body()
       samples.append(clock.now - start)
     }
-    return Measurement(name: name, samples: samples)
+    return Timing(name: name, samples: samples)
   }
 }
 
 extension Duration {
   /// Seconds as a Double.
-  var seconds: Double {
+  public var seconds: Double {
     let (s, attoseconds) = components
     return Double(s) + Double(attoseconds) / 1e18
   }
 
   /// `0.41 ms`, `12.3 µs`, `1.20 s`.
-  var formatted: String {
+  public var formatted: String {
     let s = seconds
     if s >= 1 { return String(format: "%.2f s", s) }
     if s >= 1e-3 { return String(format: "%.2f ms", s * 1e3) }
