@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -33,11 +34,19 @@ let package = Package(
     // process group.
     .target(name: "CommandRunner"),
     .target(name: "Diagnostics", dependencies: ["GuideKit"]),
+    // The static HTML site: pages through Mustache templates (escaping by default), the
+    // browser's copy of the search, the troubleshooter as linked pages, atomic writing.
+    .target(
+      name: "SiteExport",
+      dependencies: [
+        "GuideKit", "CommonMark", "ErrorSearch", .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
-        "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
+        "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics", "SiteExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,6 +64,10 @@ let package = Package(
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "TestSupport"]),
+    .testTarget(
+      name: "SiteExportTests",
+      dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
+    ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
