@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -37,12 +38,20 @@ let package = Package(
     // process group.
     .target(name: "CommandRunner"),
     .target(name: "Diagnostics", dependencies: ["GuideKit", "LogScan"]),
+    // The static HTML site: pages through Mustache templates (escaping by default), the
+    // browser's copy of the search, the troubleshooter as linked pages, atomic writing.
+    .target(
+      name: "SiteExport",
+      dependencies: [
+        "GuideKit", "CommonMark", "ErrorSearch", .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     // The thin command-line layer.
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        "LogScan", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LogScan", "SiteExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the benchmarks share: timing, and running programs as a shell would.
@@ -68,6 +77,10 @@ let package = Package(
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
     .testTarget(name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),
+    .testTarget(
+      name: "SiteExportTests",
+      dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
+    ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),

@@ -38,6 +38,31 @@ enum CmarkBridge {
     return String(cString: rendered)
   }
 
+  /// Renders `source` like ``renderHTML(_:)``, first giving every link and image destination
+  /// to `rewrite`, which returns the destination to use instead, or `nil` to keep it.
+  static func renderHTML(_ source: String, rewritingLinks rewrite: (String) -> String?) -> String {
+    let length = source.utf8.count
+    guard let document = source.withCString({ cmark_parse_document($0, length, options) }) else {
+      return ""
+    }
+    defer { cmark_node_free(document) }
+    if let iterator = cmark_iter_new(document) {
+      defer { cmark_iter_free(iterator) }
+      while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+        guard let node = cmark_iter_get_node(iterator) else { continue }
+        let type = cmark_node_get_type(node)
+        guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+          cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+          let replacement = rewrite(url(of: node))
+        else { continue }
+        _ = cmark_node_set_url(node, replacement)
+      }
+    }
+    guard let rendered = cmark_render_html(document, options) else { return "" }
+    defer { free(rendered) }
+    return String(cString: rendered)
+  }
+
   private static func children(of node: OpaquePointer) -> [OpaquePointer] {
     var result: [OpaquePointer] = []
     var child = cmark_node_first_child(node)

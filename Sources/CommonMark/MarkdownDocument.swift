@@ -14,12 +14,27 @@ public struct MarkdownDocument: Sendable, Hashable {
   }
 
   /// The source text of lines `lines` (1-based, inclusive), joined with newlines.
+  ///
+  /// Scans the UTF-8 bytes only up to the end of the last line wanted, without cutting the
+  /// whole source into lines: sections are read from one document many times.
   public func sourceLines(_ lines: ClosedRange<Int>) -> String {
-    let all = source.split(separator: "\n", omittingEmptySubsequences: false)
-    let lower = max(lines.lowerBound, 1) - 1
-    let upper = min(lines.upperBound, all.count) - 1
-    guard lower <= upper else { return "" }
-    return all[lower...upper].joined(separator: "\n")
+    let lower = max(lines.lowerBound, 1)
+    guard lower <= lines.upperBound else { return "" }
+    let utf8 = source.utf8
+    var line = 1
+    var start: String.Index?
+    if lower == 1 { start = utf8.startIndex }
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == UInt8(ascii: "\n") {
+        if line == lines.upperBound, let start { return String(source[start..<index]) }
+        line += 1
+        if line == lower { start = utf8.index(after: index) }
+      }
+      index = utf8.index(after: index)
+    }
+    guard let start else { return "" }
+    return String(source[start..<utf8.endIndex])
   }
 
   /// The source text that `blocks` were parsed from, from the first block's first line to the

@@ -10,36 +10,46 @@ struct BM25: Sendable {
 
   /// Indexed by word number.
   private let postings: [[Posting]]
-  private let lengths: [Double]
-  private let averageLength: Double
-  private let k1 = 1.2
-  private let b = 0.75
+  /// Each word's inverse document frequency, indexed by word number.
+  let idf: [Double]
+  let lengths: [Double]
+  let averageLength: Double
+  /// The term-frequency saturation.
+  let k1 = 1.2
+  /// The length normalisation.
+  let b = 0.75
 
   /// Indexes `documents`, numbering their words in `vocabulary`.
   init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
     var postings: [[Posting]] = []
     for (index, document) in documents.enumerated() {
-      for (word, count) in document.termCounts {
+      // Words are numbered in a fixed order (by document, then alphabetically), so that the
+      // same guides always give the same numbers, and the browser's copy the same index.
+      for (word, count) in document.termCounts.sorted(by: { $0.key < $1.key }) {
         let number = vocabulary.add(word)
         while postings.count <= number { postings.append([]) }
         postings[number].append(Posting(document: index, count: Double(count)))
       }
     }
     self.postings = postings
+    let count = Double(documents.count)
+    idf = postings.map { list in
+      let df = Double(list.count)
+      return list.isEmpty ? 0 : log(1 + (count - df + 0.5) / (df + 0.5))
+    }
     lengths = documents.map { Double($0.length) }
     averageLength = max(lengths.reduce(0, +) / Double(max(documents.count, 1)), 1)
   }
 
-  /// The score of every document for the query's distinct word numbers, in document order;
-  /// zero where no word matched.
-  func scores(_ query: Set<Int>) -> [Double] {
-    let count = Double(lengths.count)
+  /// The score of every document for the query's distinct word numbers, in ascending order
+  /// (so that sums are always added up in the same order), in document order; zero where no
+  /// word matched.
+  func scores(_ query: [Int]) -> [Double] {
     var scores = [Double](repeating: 0, count: lengths.count)
     for term in query where term >= 0 && term < postings.count {
       let list = postings[term]
       guard !list.isEmpty else { continue }
-      let df = Double(list.count)
-      let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+      let idf = idf[term]
       for posting in list {
         let norm = posting.count + k1 * (1 - b + b * lengths[posting.document] / averageLength)
         scores[posting.document] += idf * posting.count * (k1 + 1) / norm

@@ -21,11 +21,14 @@ public enum QueryNormalizer {
     public let pattern: String
     /// The replacement; `$1` refers to the first group.
     public let replacement: String
+    /// Whether letters match regardless of case (JavaScript's `i` flag).
+    public let caseInsensitive: Bool
     let expression: NSRegularExpression
 
     init(_ pattern: String, _ replacement: String, caseInsensitive: Bool = true) {
       self.pattern = pattern
       self.replacement = replacement
+      self.caseInsensitive = caseInsensitive
       // The patterns are constants of this file; a bad one is a programming error.
       guard let expression = try? NSRegularExpression(
         pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])

@@ -58,7 +58,7 @@ public struct SearchIndex: Sendable {
       return SearchOutcome(query: normalized, confident: false, results: [])
     }
     let numbers = words.map(vocabulary.number)
-    let distinct = Set(numbers)
+    let distinct = Set(numbers).sorted()
     let matches = matcher.bestMatches(numbers, distinct: distinct, documentCount: documents.count)
     let text = bm25.scores(distinct)
     let bestText = text.max() ?? 0

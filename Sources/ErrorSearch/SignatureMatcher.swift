@@ -29,7 +29,7 @@ struct SignatureMatcher: Sendable {
 
   let signatures: [Signature]
   /// Indexed by word number; zero for words in no signature.
-  private let weights: [Double]
+  let weights: [Double]
   /// For each word number, the signatures that contain it.
   private let postings: [[Int]]
 
@@ -52,7 +52,7 @@ struct SignatureMatcher: Sendable {
         for word in distinct { postings[word].append(signatures.count) }
         signatures.append(Signature(
           document: index, text: signature.text, words: words,
-          totalWeight: distinct.reduce(0) { $0 + weights[$1] }))
+          totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] }))
       }
     }
     self.signatures = signatures
@@ -61,7 +61,9 @@ struct SignatureMatcher: Sendable {
   }
 
   /// The best match of each document, indexed by document; `nil` where none matched.
-  func bestMatches(_ query: [Int], distinct: Set<Int>, documentCount: Int) -> [Match?] {
+  /// `distinct` holds the query's distinct word numbers in ascending order, so that weights
+  /// are always added up in the order in which ``Signature/totalWeight`` adds them.
+  func bestMatches(_ query: [Int], distinct: [Int], documentCount: Int) -> [Match?] {
     // The matched weight of every signature that shares a word with the query.
     var matchedWeight = [Double](repeating: 0, count: signatures.count)
     var touched: [Int] = []

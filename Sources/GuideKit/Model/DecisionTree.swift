@@ -5,6 +5,12 @@ public struct DecisionTree: Codable, Sendable, Hashable {
   /// The nodes; each asks one question.
   public var nodes: [TreeNode]
 
+  /// A tree of `nodes` that starts at `start`.
+  public init(start: String, nodes: [TreeNode]) {
+    self.start = start
+    self.nodes = nodes
+  }
+
   /// The node with `id`, if there is one.
   public func node(_ id: String) -> TreeNode? {
     nodes.first { $0.id == id }

@@ -1,0 +1,256 @@
+extension Assets {
+  /// The browser's copy of `rmq-doctor search` (Sources/ErrorSearch): the same normaliser
+  /// rules, stopwords, word numbers and weights, read from `search-data.js`, and the same
+  /// scoring, rounding, confidence rule and tie-break, step for step.
+  static let searchJS = #"""
+    // The error search of rmq-doctor, ported from Sources/ErrorSearch. Keep the two in step.
+    (function () {
+      "use strict";
+      var data = window.RMQ_SEARCH_DATA;
+      if (!data) { return; }
+
+      function compile(rules) {
+        return rules.map(function (rule) {
+          return { re: new RegExp(rule.pattern, rule.caseInsensitive ? "gi" : "g"), to: rule.replacement };
+        });
+      }
+      var unescaping = compile(data.unescaping);
+      var splitting = compile(data.identifierSplitting);
+      var noise = compile(data.noise);
+      var stopwords = new Set(data.stopwords);
+      var numbers = new Map();
+      data.words.forEach(function (word, number) { numbers.set(word, number); });
+      var segmenter = typeof Intl !== "undefined" && Intl.Segmenter
+        ? new Intl.Segmenter("en", { granularity: "grapheme" }) : null;
+
+      // Characters as Swift counts them: grapheme clusters.
+      function graphemes(text) {
+        if (!segmenter) { return Array.from(text); }
+        var out = [];
+        for (var part of segmenter.segment(text)) { out.push(part.segment); }
+        return out;
+      }
+      function utf8Length(text) { return new TextEncoder().encode(text).length; }
+
+      function clipped(text) {
+        var max = data.maximumLength, half = max / 2;
+        if (utf8Length(text) <= max) { return text; }
+        var all = graphemes(text);
+        if (all.length <= max) { return text; }
+        return all.slice(0, half).join("") + "\n" + all.slice(all.length - half).join("");
+      }
+      function apply(rules, text) {
+        rules.forEach(function (rule) { text = text.replace(rule.re, rule.to); });
+        return text;
+      }
+      function tokensOfNormalized(text) {
+        return text.match(/[\p{Alphabetic}0-9]+/gu) || [];
+      }
+      function normalize(text) {
+        text = clipped(text);
+        text = apply(unescaping, text);
+        text = apply(splitting, text);
+        text = text.toLowerCase();
+        text = apply(noise, text);
+        return tokensOfNormalized(text).join(" ");
+      }
+      function keeps(word) { return graphemes(word).length > 1 && !stopwords.has(word); }
+
+      // Postings, built in the order Swift builds them.
+      var documents = data.documents, signatures = data.signatures;
+      var textPostings = data.words.map(function () { return []; });
+      var termSets = documents.map(function (document, index) {
+        var set = new Set();
+        document.terms.forEach(function (pair) {
+          textPostings[pair[0]].push({ document: index, count: pair[1] });
+          set.add(pair[0]);
+        });
+        return set;
+      });
+      var signaturePostings = data.words.map(function () { return []; });
+      signatures.forEach(function (signature, index) {
+        new Set(signature.words).forEach(function (word) { signaturePostings[word].push(index); });
+      });
+      var weights = data.signatureWeights, idf = data.idf;
+
+      function longestRun(words, query) {
+        if (words.length === 0 || query.length === 0) { return 0; }
+        var previous = new Array(query.length + 1).fill(0);
+        var current = new Array(query.length + 1).fill(0);
+        var best = 0;
+        for (var i = 0; i < words.length; i++) {
+          current[0] = 0;
+          for (var j = 0; j < query.length; j++) {
+            current[j + 1] = query[j] === words[i] ? previous[j] + 1 : 0;
+            if (current[j + 1] > best) { best = current[j + 1]; }
+          }
+          var swap = previous; previous = current; current = swap;
+        }
+        return best;
+      }
+
+      function bestMatches(query, distinct) {
+        var matched = new Float64Array(signatures.length);
+        var touched = [];
+        distinct.forEach(function (word) {
+          if (word < 0 || word >= signaturePostings.length || !(weights[word] > 0)) { return; }
+          signaturePostings[word].forEach(function (signature) {
+            if (matched[signature] === 0) { touched.push(signature); }
+            matched[signature] += weights[word];
+          });
+        });
+        touched.sort(function (a, b) { return a - b; });
+        function coverage(signature) {
+          var total = signatures[signature].totalWeight;
+          return total > 0 ? matched[signature] / total : 0;
+        }
+        function match(signature) {
+          var words = signatures[signature].words;
+          var run = longestRun(words, query) / words.length;
+          return { signature: signature, score: coverage(signature) * (0.6 + 0.4 * run), matchedWeight: matched[signature] };
+        }
+        var first = new Array(documents.length).fill(-1);
+        touched.forEach(function (signature) {
+          var document = signatures[signature].document;
+          if (first[document] < 0 || coverage(signature) > coverage(first[document])) { first[document] = signature; }
+        });
+        var best = new Array(documents.length).fill(null);
+        first.forEach(function (signature) { if (signature >= 0) { best[signatures[signature].document] = match(signature); } });
+        touched.forEach(function (signature) {
+          var document = signatures[signature].document;
+          var current = best[document];
+          if (signature === first[document] || !current || !(coverage(signature) > current.score)) { return; }
+          var candidate = match(signature);
+          if (candidate.score > current.score) { best[document] = candidate; }
+        });
+        return best;
+      }
+
+      function textScores(distinct) {
+        var scores = new Array(documents.length).fill(0);
+        var k1 = data.k1, b = data.b, average = data.averageLength;
+        distinct.forEach(function (term) {
+          if (term < 0 || term >= textPostings.length) { return; }
+          var list = textPostings[term];
+          if (list.length === 0) { return; }
+          var weight = idf[term];
+          list.forEach(function (posting) {
+            var norm = posting.count + k1 * (1 - b + b * documents[posting.document].length / average);
+            scores[posting.document] += weight * posting.count * (k1 + 1) / norm;
+          });
+        });
+        return scores;
+      }
+
+      function rounded(value) { return Math.round(value * 1000) / 1000; }
+
+      function reason(match, words, document) {
+        if (match && match.score >= 0.5) {
+          return "matches the message \"" + signatures[match.signature].text + "\"";
+        }
+        var seen = new Set(), shared = [];
+        words.forEach(function (word) {
+          var number = numbers.has(word) ? numbers.get(word) : -1;
+          if (number >= 0 && termSets[document].has(number) && !seen.has(word)) { seen.add(word); shared.push(word); }
+        });
+        return shared.length === 0 ? "no shared words" : "shares the words: " + shared.slice(0, 6).join(", ");
+      }
+
+      /// The same answer as `rmq-doctor search --json`: {query, confident, results}.
+      function search(text, limit) {
+        limit = limit || 5;
+        var p = data.parameters;
+        var normalized = normalize(text);
+        var words = normalized.split(" ").filter(function (word) { return word.length > 0 && keeps(word); });
+        if (words.length === 0) { return { query: normalized, confident: false, results: [] }; }
+        var query = words.map(function (word) { return numbers.has(word) ? numbers.get(word) : -1; });
+        var distinct = Array.from(new Set(query)).sort(function (a, b) { return a - b; });
+        var matches = bestMatches(query, distinct);
+        var text = textScores(distinct);
+        var bestText = text.length ? Math.max.apply(null, text) : 0;
+        var ranked = [];
+        for (var index = 0; index < documents.length; index++) {
+          var signatureScore = rounded(matches[index] ? matches[index].score : 0);
+          var relativeText = rounded(bestText > 0 ? text[index] / bestText : 0);
+          if (!(signatureScore > 0 || relativeText > 0)) { continue; }
+          var score = rounded((matches[index] ? matches[index].score : 0) + p.textWeight * (bestText > 0 ? text[index] / bestText : 0));
+          ranked.push({ score: score, signature: signatureScore, text: relativeText, document: index });
+        }
+        ranked.sort(function (a, b) {
+          if (a.score !== b.score) { return a.score > b.score ? -1 : 1; }
+          return documents[a.document].idRank - documents[b.document].idRank;
+        });
+        var confident = false;
+        if (ranked.length > 0 && matches[ranked[0].document]) {
+          var m = matches[ranked[0].document];
+          var runnerUp = ranked.length > 1 ? ranked[1].score : 0;
+          confident = m.score >= p.confidentScore && m.matchedWeight >= p.confidentWeight
+            && ranked[0].score - runnerUp >= p.confidentMargin;
+        }
+        return {
+          query: normalized, confident: confident,
+          results: ranked.slice(0, limit).map(function (entry) {
+            var document = documents[entry.document];
+            return {
+              id: document.id, title: document.title, score: entry.score,
+              reason: reason(matches[entry.document], words, entry.document)
+            };
+          })
+        };
+      }
+
+      window.RMQSearch = { search: search, normalize: normalize };
+
+      // The search page: run ?q= on load, show the results.
+      var form = document.getElementById("search-form");
+      var list = document.getElementById("results");
+      var status = document.getElementById("search-status");
+      if (!form || !list || !status) { return; }
+      var box = document.getElementById("q");
+
+      function show(text) {
+        list.textContent = "";
+        var outcome = search(text, 5);
+        list.setAttribute("data-confident", outcome.confident ? "true" : "false");
+        list.setAttribute("data-query", outcome.query);
+        if (outcome.results.length === 0) {
+          status.textContent = "No guide shares a word with this error. Browse the error strings instead.";
+        } else if (outcome.confident) {
+          status.textContent = "This guide explains the error:";
+        } else {
+          status.textContent = "No guide explains this error with confidence. The closest guides:";
+        }
+        outcome.results.forEach(function (result, index) {
+          var item = document.createElement("li");
+          item.className = "result" + (index === 0 && outcome.confident ? " confident" : "");
+          item.setAttribute("data-id", result.id);
+          var link = document.createElement("a");
+          link.href = "guides/" + encodeURIComponent(result.id) + ".html";
+          link.textContent = result.title;
+          var why = document.createElement("p");
+          why.className = "reason";
+          why.textContent = result.reason;
+          item.appendChild(link);
+          item.appendChild(why);
+          list.appendChild(item);
+        });
+        list.setAttribute("data-state", "done");
+      }
+
+      var initial = new URLSearchParams(window.location.search).get("q");
+      if (initial !== null && initial.trim() !== "") {
+        box.value = initial;
+        show(initial);
+      }
+      form.addEventListener("submit", function (event) {
+        if (box.value.trim() === "") { return; }
+        event.preventDefault();
+        var url = new URL(window.location.href);
+        url.search = "?q=" + encodeURIComponent(box.value);
+        try { window.history.replaceState(null, "", url.href); } catch (ignored) { /* file:// may refuse */ }
+        show(box.value);
+      });
+    })();
+
+    """#
+}

@@ -1,0 +1,24 @@
+import CommonMark
+
+/// Turns links between guides, written in Markdown as the bare guide id (`[epipe](epipe)`),
+/// into links to the guide's page, relative to the page that shows them.
+struct LinkRewriter {
+  /// The ids of the guides.
+  let guideIDs: Set<String>
+  /// The way from the page to the `guides/` folder: `""` from a guide page, `"../guides/"`
+  /// from a troubleshooter page.
+  let toGuides: String
+
+  /// The destination to use for `destination`, or `nil` to keep it.
+  func rewrite(_ destination: String) -> String? {
+    let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let first = parts.first, guideIDs.contains(String(first)) else { return nil }
+    let fragment = parts.count > 1 ? "#" + parts[1] : ""
+    return toGuides + first + ".html" + fragment
+  }
+
+  /// `markdown` as HTML, through cmark in safe mode, with guide links rewritten.
+  func html(_ markdown: String) -> String {
+    HTMLRenderer.render(markdown, rewritingLinks: rewrite)
+  }
+}

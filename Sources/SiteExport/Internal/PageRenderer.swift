@@ -1,0 +1,47 @@
+import Mustache
+
+/// Renders pages: a page template inside the layout, through swift-mustache, which escapes
+/// every `{{value}}`.
+struct PageRenderer {
+  private let library: MustacheLibrary
+  private let options: ExportOptions
+
+  /// Parses every template; throws when one does not parse.
+  init(options: ExportOptions) throws(ExportError) {
+    self.options = options
+    let sources = [
+      "layout": Templates.layout, "guide": Templates.guide, "guideItem": Templates.guideItem,
+      "index": Templates.index, "tag": Templates.tag, "errors": Templates.errors,
+      "search": Templates.search, "notFound": Templates.notFound,
+      "troubleshooter": Templates.troubleshooter,
+    ]
+    var library = MustacheLibrary()
+    for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+      do { try library.register(source, named: name) } catch {
+        throw ExportError(.template("\(name): \(error)"), path: name)
+      }
+    }
+    self.library = library
+  }
+
+  /// A whole page: `template` rendered with `context`, inside the layout.
+  ///
+  /// - Parameters:
+  ///   - root: the way from the page to the site's root (`""`, `"../"`, or the base URL).
+  ///   - scripts: file names under `assets/` the page loads, in order.
+  func page(
+    _ template: String, _ context: [String: Any], title: String, root: String,
+    description: String? = nil, scripts: [String] = ["site.js"], bodyClass: String = ""
+  ) -> String {
+    var context = context
+    context["root"] = root
+    context["siteTitle"] = options.title
+    let content = library.render(context, withTemplate: template) ?? ""
+    var layout: [String: Any] = [
+      "csp": Templates.contentSecurityPolicy, "pageTitle": title, "siteTitle": options.title,
+      "root": root, "content": content, "scripts": scripts, "bodyClass": bodyClass,
+    ]
+    if let description { layout["description"] = description }
+    return library.render(layout, withTemplate: "layout") ?? ""
+  }
+}

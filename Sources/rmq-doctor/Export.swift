@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SiteExport
+
+extension RMQDoctor {
+  /// `rmq-doctor export`: the guides in other forms.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export the guides in another form.",
+      subcommands: [HTML.self])
+  }
+}
+
+extension RMQDoctor.Export {
+  /// `rmq-doctor export html OUT`: the static site.
+  struct HTML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "html",
+      abstract: "Write the guides as a static HTML site, with the troubleshooter and the search.",
+      discussion: """
+        The site needs no server and nothing from the network: open OUT/index.html, or serve \
+        it with python3 -m http.server -d OUT. OUT may be missing, empty or an earlier export; \
+        anything else is refused. The site is built beside OUT and moved into place only \
+        when complete.
+        """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: ArgumentHelp("The directory to write the site into.", valueName: "out"))
+    var output: String
+
+    @Option(
+      name: .customLong("base-url"),
+      help: ArgumentHelp(
+        "The path (or full address) the site is served under, for the sitemap and the 404 page.",
+        valueName: "path"))
+    var baseURL = "/"
+
+    @Option(help: ArgumentHelp("The site's name, shown on every page.", valueName: "text"))
+    var title = "RabbitMQ connection errors"
+
+    func validate() throws {
+      guard !output.isEmpty else { throw ValidationError("give the output directory") }
+      guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("--title must not be empty")
+      }
+    }
+
+    func run() throws {
+      let library = try options.load()
+      let exporter = SiteExporter(library: library, options: ExportOptions(baseURL: baseURL, title: title))
+      let summary: SiteExporter.Summary
+      do { summary = try exporter.export(to: output) } catch { throw CLIError(error.description) }
+      print("Wrote \(summary.pages) pages (\(summary.files) files) to \(output)")
+    }
+  }
+}
