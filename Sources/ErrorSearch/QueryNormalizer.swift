@@ -77,6 +77,7 @@ public enum QueryNormalizer {
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
     Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1"),
+    Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1"),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
     Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " "),
     // Pointers, file descriptors, line numbers and ports.

@@ -53,6 +53,10 @@ import Testing
     let shutdown = #"operation none caused a connection exception connection_forced: "broker forced connection closure with reason 'shutdown'""#
     #expect(QueryNormalizer.normalize(byOperator) == "operation none caused a connection exception connection forced")
     #expect(QueryNormalizer.normalize(byOperator) == QueryNormalizer.normalize(shutdown))
+    // The client's form: the reply text after the dash, up to the closing quote.
+    #expect(
+      QueryNormalizer.normalize("ConnectionClosedByBroker: (320) 'CONNECTION_FORCED - Closed by operator (fixture scenario f1)'")
+        == "connection closed by broker 320 connection forced")
   }
 
   @Test func ipv6AndBracketedAddressesGo() {
