@@ -3,8 +3,8 @@ import Foundation
 /// Turns pasted error text into the words that carry its meaning.
 ///
 /// Removes what changes from one occurrence of an error to the next (timestamps, Erlang pids,
-/// addresses and ports, connection names, vhost and user values, pointers, line numbers),
-/// undoes JSON, HTML and shell escaping, folds case, and splits identifiers into words
+/// addresses and ports, connection names, vhost and user values, durations, pointers, line
+/// numbers), undoes JSON, HTML and shell escaping, folds case, and splits identifiers into words
 /// (`NoRouteToHostException` into `no route to host exception`, `socket_error` into
 /// `socket error`), so that `{socket_error, econnreset}` and `{socket_error,econnreset}` match.
 ///
@@ -71,6 +71,9 @@ public enum QueryNormalizer {
     Rule(#"->\s*-\s*[^,)\n]+"#, "->"),
     Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1"),
     Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1"),
+    // Durations, which are settings that differ between brokers and clients:
+    // `timeout: 60s` and `timeout: 2s` are the same message.
+    Rule(#"\b\d+(ms|s)\b"#, " "),
     // Pointers, file descriptors, line numbers and ports.
     Rule(#"0x[0-9a-f]+"#, " "),
     Rule(#"\bfd=\d+"#, " "),

@@ -30,17 +30,19 @@ enum BrokerLogParser {
     return ParseOutcome(findings: findings)
   }
 
-  /// As many whole entries as fit, and a count when some are left out.
+  /// As many whole entries as fit, the latest ones (the log runs oldest first, and the last
+  /// entries are the ones an incident is about), and a count when some are left out.
   static func shown(_ entries: [[String]]) -> [String] {
-    var lines: [String] = []
-    var shownEntries = 0
-    for entry in entries {
-      let room = Evidence.lineLimit - (shownEntries + 1 < entries.count ? 1 : 0)
-      guard lines.count + entry.count <= room else { break }
-      lines += entry.map(Evidence.clip)
-      shownEntries += 1
+    var kept: [[String]] = []
+    var lineCount = 0
+    for entry in entries.reversed() {
+      let room = Evidence.lineLimit - (kept.count + 1 < entries.count ? 1 : 0)
+      guard lineCount + entry.count <= room else { break }
+      kept.insert(entry.map(Evidence.clip), at: 0)
+      lineCount += entry.count
     }
-    if shownEntries < entries.count { lines.append("… \(entries.count) entries in all") }
+    var lines = kept.flatMap { $0 }
+    if kept.count < entries.count { lines.append("… \(entries.count) entries in all") }
     return lines
   }
 }
