@@ -56,6 +56,8 @@ let package = Package(
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
+    // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
+    .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor"], exclude: ["Clients"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]
