@@ -56,6 +56,17 @@ import Testing
     #expect(Self.counts(reading).allSatisfy { $0 != nil })
   }
 
+  /// The log a run of LiveBrokerTests left on a real 3.10.8 broker: two abandoned connections,
+  /// one missed-heartbeat close, one handshake timeout, one close_connection, one wrong password.
+  @Test func liveCaptureOfEveryScenario() throws {
+    let url = SharedFixtures.repository.appendingPathComponent(
+      "Tests/Fixtures/captures/live-broker-scenarios.log")
+    let reading = try SharedFixtures.reading(Self.id, output: String(contentsOf: url, encoding: .utf8))
+    #expect(reading.problem == nil)
+    #expect(Self.counts(reading) == [2, 1, 0, 0, 1])
+    #expect(["log-connection-forced", "log-access-refused"].map(reading.value) == [1, 1])
+  }
+
   @Test func forcedEvidenceShowsTheErrorEntry() throws {
     let reading = try SharedFixtures.reading(Self.id, "broker-log-f1-close_connection.log")
     let evidence = try #require(reading.fact("log-connection-forced")).evidence
