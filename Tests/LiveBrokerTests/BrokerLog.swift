@@ -8,6 +8,8 @@ struct BrokerLog: Sendable {
   struct Entry: Sendable {
     var head: String
     var reason: String
+    /// The Erlang pid that wrote the entry: the connection's own process.
+    var pid: String { head.split(separator: " ").dropFirst(3).first.map(String.init) ?? "" }
     /// Both lines, as a user would paste them.
     var text: String { head + "\n" + reason }
   }
@@ -35,7 +37,8 @@ struct BrokerLog: Sendable {
     for line in lines {
       let found: Bool
       if let port {
-        found = line.contains("accepting AMQP connection <") && line.contains("(127.0.0.1:\(port) -> ")
+        found =
+          line.contains("accepting AMQP connection <") && line.contains("(127.0.0.1:\(port) -> ")
       } else if let name {
         found = line.hasSuffix("has a client-provided name: \(name)")
       } else {
@@ -64,7 +67,9 @@ struct BrokerLog: Sendable {
 
   /// Waits up to `timeout` seconds for the entry of the connection from `port` (or named
   /// `name`) and returns it with every line the broker wrote about that connection.
-  func waitForEntry(port: Int? = nil, name: String? = nil, timeout: TimeInterval) -> (entry: Entry?, lines: [String]) {
+  func waitForEntry(port: Int? = nil, name: String? = nil, timeout: TimeInterval) -> (
+    entry: Entry?, lines: [String]
+  ) {
     let deadline = Date().addingTimeInterval(timeout)
     var all: [String] = []
     repeat {

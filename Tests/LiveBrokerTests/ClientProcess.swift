@@ -47,7 +47,9 @@ final class ClientProcess: @unchecked Sendable {
       if !process.isRunning && !text.contains("port=") { break }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw Program.Failure(description: "client \(arguments.joined(separator: " ")) announced no port; stderr: \(errors)")
+    throw Program.Failure(
+      description: "client \(arguments.joined(separator: " ")) announced no port; stderr: \(errors)"
+    )
   }
 
   /// Closes the client's stdin (a `hold` client then closes its connection cleanly) and waits

@@ -34,7 +34,8 @@ enum LiveBroker {
 
   /// The built `rmq-doctor` beside the test bundle.
   static let binary: String = {
-    let folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+    let folder =
+      Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
       ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var candidate = folder
     while candidate.path != "/" {
@@ -48,10 +49,12 @@ enum LiveBroker {
   /// Why the live tests cannot run here, or `nil` when they can. Checked once.
   static let missing: String? = {
     if geteuid() != 0 {
-      return "not root: rabbitmqctl and the broker log need root (run: sudo bash .ci/with-broker swift test --filter LiveBrokerTests)"
+      return
+        "not root: rabbitmqctl and the broker log need root (run: sudo bash .ci/with-broker swift test --filter LiveBrokerTests)"
     }
     if !acceptsConnections(port: 5672) {
-      return "no broker answers on 127.0.0.1:5672 (start one with: sudo bash .ci/broker-start, or run the suite through .ci/with-broker)"
+      return
+        "no broker answers on 127.0.0.1:5672 (start one with: sudo bash .ci/broker-start, or run the suite through .ci/with-broker)"
     }
     guard let python else { return "no python3 (run: bash .ci/live-python)" }
     if (try? Program.run(python, ["-c", "import pika"], timeout: 30))?.status != 0 {
@@ -69,14 +72,17 @@ enum LiveBroker {
   static var shouldRun: Bool { missing == nil || underCI }
 
   /// Why the suite is skipped.
-  static var skipReason: Comment { Comment(rawValue: "live broker tests skipped: \(missing ?? "")") }
+  static var skipReason: Comment {
+    Comment(rawValue: "live broker tests skipped: \(missing ?? "")")
+  }
 
   /// Skips the running test with the reason when the broker or a tool is missing, or fails it
   /// under CI.
   static func require(sourceLocation: SourceLocation = #_sourceLocation) throws {
     guard let missing else { return }
     if underCI {
-      throw Program.Failure(description: "CI=true, and the live broker tests cannot run: \(missing)")
+      throw Program.Failure(
+        description: "CI=true, and the live broker tests cannot run: \(missing)")
     }
     try Test.cancel("live broker tests skipped: \(missing)", sourceLocation: sourceLocation)
   }
@@ -107,13 +113,17 @@ enum LiveBroker {
 
   /// Runs `rabbitmqctl` with `arguments`.
   static func rabbitmqctl(_ arguments: [String]) throws -> Program.Run {
-    try Program.run(Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", arguments, timeout: 60)
+    try Program.run(
+      Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", arguments, timeout: 60)
   }
 
   /// The JSON object `run` printed.
-  static func object(_ run: Program.Run, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+  static func object(_ run: Program.Run, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> [String: Any]
+  {
     try #require(
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
-      "not one JSON object; stdout: \(run.stdout) stderr: \(run.stderr)", sourceLocation: sourceLocation)
+      "not one JSON object; stdout: \(run.stdout) stderr: \(run.stderr)",
+      sourceLocation: sourceLocation)
   }
 }

@@ -14,9 +14,13 @@ struct LiveBrokerTests {
   @Test func diagnoseNamesExactlyTheHeartbeatZeroConnections() throws {
     try LiveBroker.require()
     let python = try #require(LiveBroker.python)
-    let off = try (1...2).map { _ in try ClientProcess(python: python, ["hold", "--heartbeat", "0", "--name", "rmq-doctor-live-hb0"]) }
-    let on = try ClientProcess(python: python, ["hold", "--heartbeat", "5", "--name", "rmq-doctor-live-hb5"])
-    defer { (off + [on]).forEach { $0.finish() } }
+    let off = try (1...2).map { _ in
+      try ClientProcess(
+        python: python, ["hold", "--heartbeat", "0", "--name", "rmq-doctor-live-hb0"])
+    }
+    let on = try ClientProcess(
+      python: python, ["hold", "--heartbeat", "5", "--name", "rmq-doctor-live-hb5"])
+    defer { for client in off + [on] { client.finish() } }
     let offPorts = Set(try off.map { try $0.port() })
     let onPort = try on.port()
 
@@ -24,18 +28,24 @@ struct LiveBrokerTests {
     #expect(run.status == 1, "\(run.stderr)")
     let findings = try LiveBroker.object(run)["findings"] as? [[String: Any]] ?? []
     let finding = try #require(
-      findings.first { $0["guide"] as? String == "etimedout" && $0["cause"] as? String == "heartbeats-off" },
+      findings.first {
+        $0["guide"] as? String == "etimedout" && $0["cause"] as? String == "heartbeats-off"
+      },
       "no heartbeats-off finding in \(findings)")
     let evidence = finding["evidence"] as? [String] ?? []
     #expect(finding["value"] as? Double == 2, "\(evidence)")
-    #expect(Set(evidence.compactMap(Self.clientPort)) == offPorts, "\(evidence), heartbeat 0 on \(offPorts.sorted()), 5 s on \(onPort)")
+    #expect(
+      Set(evidence.compactMap(Self.clientPort)) == offPorts,
+      "\(evidence), heartbeat 0 on \(offPorts.sorted()), 5 s on \(onPort)")
 
+    let ports = offPorts.sorted().map(String.init).joined(separator: ", ")
     LiveReport.record(
       "0. heartbeat 0 beside heartbeat 5",
       """
-      Clients: `live_client.py hold --heartbeat 0` twice (ports \(offPorts.sorted().map(String.init).joined(separator: ", "))), `live_client.py hold --heartbeat 5` (port \(onPort)).
+      Clients: `live_client.py hold --heartbeat 0` twice (ports \(ports)), \
+      `live_client.py hold --heartbeat 5` (port \(onPort)).
 
-      `rmq-doctor diagnose --yes --json`: \(finding["message"] as? String ?? "") -> \(finding["guide"] as? String ?? ""), cause \(finding["cause"] as? String ?? "")
+      `rmq-doctor diagnose --yes --json`: \(LiveReport.describe(finding))
 
       \(LiveReport.block(evidence))
       """)
@@ -46,7 +56,8 @@ struct LiveBrokerTests {
   @Test func wizardReachesHeartbeatsOffFromLiveDiagnostics() throws {
     try LiveBroker.require()
     let python = try #require(LiveBroker.python)
-    let off = try ClientProcess(python: python, ["hold", "--heartbeat", "0", "--name", "rmq-doctor-live-wizard"])
+    let off = try ClientProcess(
+      python: python, ["hold", "--heartbeat", "0", "--name", "rmq-doctor-live-wizard"])
     defer { off.finish() }
     let port = try off.port()
 
@@ -60,17 +71,24 @@ struct LiveBrokerTests {
     #expect(cause?["id"] as? String == "heartbeats-off", "\(run.stdout)")
     #expect(object["conclusive"] as? Bool == true)
     let trail = object["trail"] as? [[String: Any]] ?? []
-    let heartbeat = try #require(trail.first { $0["question"] as? String == "heartbeat-negotiated" }, "\(trail)")
+    let heartbeat = try #require(
+      trail.first { $0["question"] as? String == "heartbeat-negotiated" }, "\(trail)")
     #expect(heartbeat["answer"] as? String == "disabled")
     #expect(heartbeat["automatic"] as? Bool == true)
-    let evidence = (heartbeat["evidence"] as? [[String: Any]] ?? []).flatMap { $0["evidence"] as? [String] ?? [] }
+    let evidence = (heartbeat["evidence"] as? [[String: Any]] ?? []).flatMap {
+      $0["evidence"] as? [String] ?? []
+    }
     #expect(evidence.contains { Self.clientPort($0) == port }, "\(evidence)")
 
     LiveReport.record(
       "0. wizard with live diagnostics",
       """
-      `rmq-doctor wizard etimedout --run-diagnostics --yes --json --answers broker-log-reason=inet-error,etimedout-delay=quarter-hour`, with one heartbeat-0 client (port \(port)):
-      cause `\(cause?["id"] as? String ?? "none")` (\(cause?["title"] as? String ?? "")); heartbeat question answered `\(heartbeat["answer"] as? String ?? "")` by `\(heartbeat["rule"] as? String ?? "")`.
+      `rmq-doctor wizard etimedout --run-diagnostics --yes --json --answers \
+      broker-log-reason=inet-error,etimedout-delay=quarter-hour`, with one heartbeat-0 client \
+      (port \(port)): cause `\(cause?["id"] as? String ?? "none")` \
+      (\(cause?["title"] as? String ?? "")); the heartbeat question answered \
+      `\(heartbeat["answer"] as? String ?? "")` by `\(heartbeat["rule"] as? String ?? "")`.
+
       """)
   }
 

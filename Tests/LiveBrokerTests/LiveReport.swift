@@ -21,6 +21,14 @@ enum LiveReport {
     try? ("# Live broker run\n\n" + text).write(to: file, atomically: true, encoding: .utf8)
   }
 
+  /// A finding of `diagnose --json` in one line: its message, guide, cause and fact.
+  static func describe(_ finding: [String: Any]?) -> String {
+    guard let finding else { return "no finding" }
+    let cause = (finding["cause"] as? String).map { ", cause \($0)" } ?? ""
+    return "\(finding["message"] as? String ?? "") -> \(finding["guide"] as? String ?? "")\(cause)"
+      + " (fact \(finding["fact"] as? String ?? ""))"
+  }
+
   /// A fenced block of `lines`.
   static func block(_ lines: [String]) -> String {
     "```text\n" + lines.joined(separator: "\n") + "\n```\n"

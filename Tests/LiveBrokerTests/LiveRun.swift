@@ -80,16 +80,23 @@ struct LiveRun: Sendable {
 
   /// `rabbitmqctl close_connection` for the connection from client `port`.
   static func closeConnection(fromPort port: Int) throws {
-    let listing = try LiveBroker.rabbitmqctl(["-q", "--no-table-headers", "list_connections", "pid", "peer_port"])
+    let listing = try LiveBroker.rabbitmqctl([
+      "-q", "--no-table-headers", "list_connections", "pid", "peer_port",
+    ])
     guard
       let row = listing.stdout.split(separator: "\n").first(where: { $0.hasSuffix("\t\(port)") }),
       let pid = row.split(separator: "\t").first
     else {
-      throw Program.Failure(description: "rabbitmqctl lists no connection from port \(port): \(listing.stdout)\(listing.stderr)")
+      throw Program.Failure(
+        description:
+          "rabbitmqctl lists no connection from port \(port): \(listing.stdout)\(listing.stderr)")
     }
-    let close = try LiveBroker.rabbitmqctl(["close_connection", String(pid), "Closed by operator (rmq-doctor live test)"])
+    let close = try LiveBroker.rabbitmqctl([
+      "close_connection", String(pid), "Closed by operator (rmq-doctor live test)",
+    ])
     guard close.status == 0 else {
-      throw Program.Failure(description: "rabbitmqctl close_connection failed: \(close.stdout)\(close.stderr)")
+      throw Program.Failure(
+        description: "rabbitmqctl close_connection failed: \(close.stdout)\(close.stderr)")
     }
   }
 }

@@ -30,7 +30,8 @@ enum LogScenario: String, CaseIterable, Sendable, CustomStringConvertible {
     case .resetAfterHandshake: ["reset", "--name", name]
     case .dropWithoutClose: ["drop", "--name", name]
     case .silentClient: ["silent", "--seconds", "30"]
-    case .stoppedHeartbeats: ["stop-heartbeats", "--heartbeat", "2", "--seconds", "10", "--name", name]
+    case .stoppedHeartbeats:
+      ["stop-heartbeats", "--heartbeat", "2", "--seconds", "10", "--name", name]
     case .closedByOperator: ["hold", "--heartbeat", "30", "--seconds", "60", "--name", name]
     case .wrongPassword: ["wrong-password", "--name", name]
     }

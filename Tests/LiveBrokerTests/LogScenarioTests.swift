@@ -13,53 +13,42 @@ extension LiveBrokerTests {
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     let entry = try #require(
       outcome.entry,
-      "\(scenario): no closing or error entry in \(LiveBroker.logFile); the connection's lines: \(outcome.connectionLines)")
+      "\(scenario): no entry in \(LiveBroker.logFile); its lines: \(outcome.connectionLines)")
 
-    // The reason line alone, and the entry as a user pastes it.
-    var answers: [String] = []
-    for text in [entry.reason, entry.text] {
-      let search = try LiveBroker.doctor(["search", text, "--json"])
-      let object = try LiveBroker.object(search)
-      let top = (object["results"] as? [[String: Any]])?.first
-      #expect(top?["id"] as? String == scenario.expectedGuide, "\(scenario): search \(text)\n\(search.stdout)")
-      #expect(object["confident"] as? Bool == true, "\(scenario): not confident for \(text)\n\(search.stdout)")
-      #expect(search.status == 0)
-      answers.append("\(top?["id"] as? String ?? "nothing") (confident: \(object["confident"] as? Bool ?? false)): \(top?["reason"] as? String ?? "")")
+    // The reason line alone, the entry as a user pastes it, and the lines other processes
+    // wrote about the connection (close_connection's [info] `Closing connection <pid>
+    // because ...`) must all name the guide.
+    let others = outcome.connectionLines.filter { !$0.contains("] \(entry.pid) ") }
+    var report = ""
+    for (label, text) in [("reason line", entry.reason), ("both lines", entry.text)]
+      + others.map({ ("line by another process", $0) })
+    {
+      let answer = try SearchAnswer(text)
+      answer.expectNames(scenario.expectedGuide, scenario)
+      report += "`rmq-doctor search <\(label)> --json`: \(answer.summary)\n\n"
     }
 
-    // Lines another process wrote about the connection, such as the [info] `Closing connection
-    // <pid> because ...` of close_connection, name the same guide.
-    let pid = entry.head.split(separator: " ").dropFirst(3).first.map(String.init) ?? "?"
-    for line in outcome.connectionLines where !line.contains("] \(pid) ") {
-      let object = try LiveBroker.object(try LiveBroker.doctor(["search", line, "--json"]))
-      let top = (object["results"] as? [[String: Any]])?.first
-      #expect(top?["id"] as? String == scenario.expectedGuide, "\(scenario): search \(line)")
-      #expect(object["confident"] as? Bool == true, "\(scenario): not confident for \(line)")
-      answers.append("\(top?["id"] as? String ?? "nothing") (confident: \(object["confident"] as? Bool ?? false)) for `\(line)`")
-    }
-
-    let diagnose = try LiveBroker.object(run.diagnose)
-    let findings = diagnose["findings"] as? [[String: Any]] ?? []
+    let findings = try LiveBroker.object(run.diagnose)["findings"] as? [[String: Any]] ?? []
     let finding = findings.first { finding in
       let evidence = finding["evidence"] as? [String] ?? []
       return Self.shows(evidence, entry.head) && Self.shows(evidence, entry.reason)
     }
-    #expect(finding != nil, "\(scenario): no diagnose finding shows the entry\n\(entry.text)\nfindings: \(findings)")
-    #expect(finding?["guide"] as? String == scenario.expectedGuide, "\(scenario): \(finding ?? [:])")
+    #expect(
+      finding != nil,
+      "\(scenario): no diagnose finding shows the entry\n\(entry.text)\nfindings: \(findings)")
+    #expect(
+      finding?["guide"] as? String == scenario.expectedGuide, "\(scenario): \(finding ?? [:])")
 
+    let number = (LogScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
-      "\(LogScenario.allCases.firstIndex(of: scenario).map { $0 + 1 } ?? 0). \(scenario)",
+      "\(number). \(scenario)",
       """
       Client: `\(outcome.clientCommand)`; it saw: `\(outcome.clientSaw)`
 
       Broker log (\(LiveBroker.logFile)):
 
       \(LiveReport.block(outcome.connectionLines))
-      `rmq-doctor search <reason line> --json`: \(answers[0])
-
-      `rmq-doctor search <both lines> --json`: \(answers[1])
-
-      \(answers.dropFirst(2).map { "`rmq-doctor search <line by another process> --json`: \($0)\n\n" }.joined())`rmq-doctor diagnose --yes --json`: \(finding.map { "\($0["message"] as? String ?? "") -> \($0["guide"] as? String ?? "")\(($0["cause"] as? String).map { ", cause \($0)" } ?? "") (fact \($0["fact"] as? String ?? ""))" } ?? "no finding")
+      \(report)`rmq-doctor diagnose --yes --json`: \(LiveReport.describe(finding))
 
       """)
   }

@@ -47,7 +47,8 @@ struct Program {
     process.waitUntilExit()
     timer.cancel()
     if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM {
-      throw Failure(description: "\(path) \(arguments.joined(separator: " ")) took more than \(Int(timeout)) s")
+      throw Failure(
+        description: "\(path) \(arguments.joined(separator: " ")) took more than \(Int(timeout)) s")
     }
     return Run(
       stdout: String(decoding: outData, as: UTF8.self),
@@ -58,8 +59,11 @@ struct Program {
   /// The first executable called `name` on `PATH` (or the usual system folders).
   static func locate(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
-    return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let folders =
+      path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+    return folders.map { "\($0)/\(name)" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 }
 

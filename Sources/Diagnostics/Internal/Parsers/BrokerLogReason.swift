@@ -58,7 +58,8 @@ enum BrokerLogReason: CaseIterable, Sendable {
     case .connectionForced:
       // `operation none caused a connection exception connection_forced: "<why>"` since 3.6,
       // the Erlang term before it.
-      (message.hasPrefix("operation ") && message.contains(" connection exception connection_forced"))
+      (message.hasPrefix("operation ")
+        && message.contains(" connection exception connection_forced"))
         || message.hasPrefix("{amqp_error,connection_forced,")
     case .accessRefused:
       Self.refusedLogin.matches(message)
