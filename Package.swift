@@ -82,6 +82,8 @@ let package = Package(
       dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
     ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
+    // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
+    .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor"], exclude: ["Clients"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]

@@ -3,8 +3,8 @@ import Foundation
 /// Turns pasted error text into the words that carry its meaning.
 ///
 /// Removes what changes from one occurrence of an error to the next (timestamps, Erlang pids,
-/// addresses and ports, connection names, vhost and user values, pointers, line numbers),
-/// undoes JSON, HTML and shell escaping, folds case, and splits identifiers into words
+/// addresses and ports, connection names, vhost and user values, durations, pointers, line
+/// numbers), undoes JSON, HTML and shell escaping, folds case, and splits identifiers into words
 /// (`NoRouteToHostException` into `no route to host exception`, `socket_error` into
 /// `socket error`), so that `{socket_error, econnreset}` and `{socket_error,econnreset}` match.
 ///

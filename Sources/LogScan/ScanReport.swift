@@ -36,7 +36,10 @@ public struct ScanReport: Codable, Sendable, Equatable {
     public var topSubnets: [Count]
     public var topUsers: [Count]
     public var topVhosts: [Count]
+    /// The first entries.
     public var examples: [Example]
+    /// The last entries, oldest first: what an incident is usually about.
+    public var latest: [Example]
   }
 
   /// The entries of one hour, by guide.
@@ -110,7 +113,7 @@ public struct ScanReport: Codable, Sendable, Equatable {
         id: id, title: titles(id), count: guide.count, firstSeen: guide.first.map(LogTime.iso8601),
         lastSeen: guide.last.map(LogTime.iso8601), topPeers: top(.peer, id),
         topSubnets: top(.subnet, id), topUsers: top(.user, id), topVhosts: top(.vhost, id),
-        examples: guide.examples.map(Self.example))
+        examples: guide.examples.map(Self.example), latest: guide.latest.map(Self.example))
     }
     .sorted { ($0.count, $1.id) > ($1.count, $0.id) }
     hours = tally.hours.sorted { $0.key < $1.key }.map { hour, byGuide in

@@ -15,6 +15,8 @@ struct ScanTally {
     var first: Int64?
     var last: Int64?
     var examples: [LogEntry] = []
+    /// The last entries, oldest first.
+    var latest: [LogEntry] = []
   }
 
   struct Shape {
@@ -47,6 +49,8 @@ struct ScanTally {
       hours[Self.hour(time), default: [:]][key, default: 0] += 1
     }
     if tally.examples.count < Self.exampleLimit { tally.examples.append(entry) }
+    if tally.latest.count == Self.exampleLimit { tally.latest.removeFirst() }
+    tally.latest.append(entry)
     guides[key] = tally
     if guide == nil { recordShape(shape, entry) }
     count(.peer, details.peer, key)

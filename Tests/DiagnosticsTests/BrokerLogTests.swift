@@ -43,6 +43,72 @@ import Testing
     #expect(Self.counts(reading) == expected)
   }
 
+  /// Connections the broker refused at login or closed on purpose: `Error on AMQP connection`
+  /// entries, counted apart from the five reasons above.
+  @Test(arguments: [
+    ("broker-log-f1-close_connection.log", [1.0, 0]),
+    ("broker-log-f2-broker-shutdown.log", [1, 0]),
+    ("broker-log-h1-wrong-password.log", [0, 1]),
+    ("broker-log-h2-unknown-user.log", [0, 1]),
+    ("broker-log-h3-unknown-vhost.log", [0, 1]),
+    ("broker-log-e-missed-heartbeats.log", [0, 0]),
+    ("broker-log-a-heartbeat-mix.log", [0, 0]),
+    ("broker-log-full.log", [2, 3]),
+  ])
+  func forcedAndRefusedConnections(file: String, expected: [Double]) throws {
+    let reading = try SharedFixtures.reading(Self.id, file)
+    #expect(reading.problem == nil)
+    #expect(["log-connection-forced", "log-access-refused"].map(reading.value) == expected)
+    #expect(Self.counts(reading).allSatisfy { $0 != nil })
+  }
+
+  /// The log a run of LiveBrokerTests left on a real 3.10.8 broker: two abandoned connections,
+  /// one missed-heartbeat close, one handshake timeout, one close_connection, one wrong password.
+  @Test func liveCaptureOfEveryScenario() throws {
+    let url = SharedFixtures.repository.appendingPathComponent(
+      "Tests/Fixtures/captures/live-broker-scenarios.log")
+    // The capture's first line says how it was made; the log is what follows.
+    let log = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      .drop { $0.hasPrefix("# ") }.joined(separator: "\n")
+    let reading = try SharedFixtures.reading(Self.id, output: log)
+    #expect(reading.problem == nil)
+    #expect(Self.counts(reading) == [2, 1, 0, 0, 1, 1, 1])
+    #expect(["log-connection-forced", "log-access-refused"].map(reading.value) == [1, 1])
+  }
+
+  @Test func forcedEvidenceShowsTheErrorEntry() throws {
+    let reading = try SharedFixtures.reading(Self.id, "broker-log-f1-close_connection.log")
+    let evidence = try #require(reading.fact("log-connection-forced")).evidence
+    #expect(evidence.count == 2)
+    #expect(evidence[0].contains("Error on AMQP connection <0.792.0> (127.0.0.1:43050"))
+    #expect(evidence[1].hasSuffix(#"connection_forced: "Closed by operator (fixture scenario f1)""#))
+  }
+
+  @Test func legacyRefusalsAndOtherMechanisms() throws {
+    let output = """
+      2019-06-10 12:00:00.123 [error] <0.680.0> Error on AMQP connection <0.680.0> (10.0.0.1:41836 -> 10.0.0.2:5672, state: starting):
+      AMQPLAIN login refused: user 'app' - invalid credentials
+      2019-06-10 12:00:01.000 [error] <0.690.0> Error on AMQP connection <0.690.0> (10.0.0.1:41840 -> 10.0.0.2:5672 - app, user: 'app', state: opening):
+      access to vhost 'orders' refused for user 'app'
+      2019-06-10 12:00:02.000 [info] <0.700.0> connection <0.700.0> (10.0.0.1:41850 -> 10.0.0.2:5672): user 'app' authenticated and granted access to vhost 'orders'
+      2019-06-10 12:00:03.000 [error] <0.710.0> Error on AMQP connection <0.710.0> (10.0.0.1:41860 -> 10.0.0.2:5672 - app, vhost: 'orders', user: 'app', state: running), channel 0:
+      operation none caused a connection exception connection_forced: "user 'app' is deleted"
+      """
+    let reading = try SharedFixtures.reading(Self.id, output: output)
+    #expect(reading.value("log-access-refused") == 2)
+    #expect(reading.value("log-connection-forced") == 1)
+  }
+
+  /// The log runs oldest first; the evidence keeps the latest entries, which an incident is
+  /// about, and says how many there were.
+  @Test func evidenceKeepsTheLatestEntries() throws {
+    let full = try SharedFixtures.reading(Self.id, "broker-log-full.log")
+    let evidence = try #require(full.fact("log-handshake-timeout")).evidence
+    #expect(evidence.last == "… 4 entries in all")
+    #expect(evidence.dropLast().last == #"{bad_header,<<"GET / HT">>}"#)
+    #expect(evidence.first?.hasPrefix("2026-11-23 04:46:50 closing AMQP connection <0.765.0>") == true)
+  }
+
   @Test func evidenceShowsTheLineThatNamesTheConnection() throws {
     let reading = try SharedFixtures.reading(Self.id, "broker-log-e-missed-heartbeats.log")
     let evidence = try #require(reading.fact("log-missed-heartbeats")).evidence

@@ -64,6 +64,15 @@ import Testing
     #expect(QueryNormalizer.normalize("from fe80::1:2:3 port") == "from port")
   }
 
+  /// The live broker logged `timeout: 2s` for a client that asked for 2 s heartbeats; the guide
+  /// quotes `timeout: 60s`. Both are the same message.
+  @Test func durationsGo() {
+    #expect(
+      QueryNormalizer.normalize("missed heartbeats from client, timeout: 2s")
+        == QueryNormalizer.normalize("missed heartbeats from client, timeout: 60s"))
+    #expect(QueryNormalizer.normalize("timed out after 5000ms on 3 tries") == "timed out after on 3 tries")
+  }
+
   @Test func lineNumbersAndPointersGo() {
     #expect(QueryNormalizer.normalize("at TCP.onread (net.js:558:19) 0x1742e9400 fd=14") == "at tcp onread net js")
   }

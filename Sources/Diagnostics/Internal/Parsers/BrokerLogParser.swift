@@ -1,3 +1,4 @@
+import Foundation
 import GuideKit
 import LogScan
 
@@ -30,18 +31,23 @@ enum BrokerLogParser {
     return ParseOutcome(findings: findings)
   }
 
-  /// As many whole example entries as fit, and the count when some are left out.
+  /// As many of the latest entries as fit, oldest first, and the count when some are left out:
+  /// a log runs oldest first, and the entries an incident is about come last.
   static func evidence(_ guide: ScanReport.Guide) -> [String] {
-    var lines: [String] = []
-    var shown = 0
-    for example in guide.examples {
-      let entry = example.text.split(separator: "\n").map(String.init)
-      let room = Evidence.lineLimit - (shown + 1 < guide.count ? 1 : 0)
-      guard lines.count + entry.count <= room else { break }
-      lines += entry.map(Evidence.clip)
-      shown += 1
+    var entries: [[String]] = []
+    var lineCount = 0
+    for example in guide.latest.reversed() {
+      // The entry's lines without their timestamps, the first one after the entry's time.
+      var text = example.text
+      if let time = example.time { text = time.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " ") + text }
+      let entry = text.split(separator: "\n").map { Evidence.clip(String($0)) }
+      let room = Evidence.lineLimit - (entries.count + 1 < guide.count ? 1 : 0)
+      guard lineCount + entry.count <= room else { break }
+      entries.insert(entry, at: 0)
+      lineCount += entry.count
     }
-    if shown < guide.count { lines.append("… \(guide.count) entries in all") }
+    var lines = entries.flatMap { $0 }
+    if entries.count < guide.count { lines.append("… \(guide.count) entries in all") }
     return lines
   }
 }
