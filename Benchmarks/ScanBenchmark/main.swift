@@ -90,9 +90,11 @@ for (size, sizeLabel) in [(100_000_000, "100 MB"), (1_100_000_000, "1.1 GB")] {
   process.standardOutput = try FileHandle(forWritingTo: output)
   try process.run()
   process.waitUntilExit()
-  let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
-  let entries = report?["entries"] as? Int ?? -1
-  let classified = report?["classified"] as? Int ?? -1
+  guard process.terminationStatus == 0,
+    let report = try? JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+  else { fail("rmq-doctor scan --json \(path) failed with status \(process.terminationStatus)") }
+  let entries = report["entries"] as? Int ?? -1
+  let classified = report["classified"] as? Int ?? -1
   checks.append("\(sizeLabel): \(injected) error entries written, \(entries) found, \(classified) classified")
   if !keep { try? FileManager.default.removeItem(atPath: path) }
 }
