@@ -83,7 +83,7 @@ let package = Package(
     ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
-    .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor"], exclude: ["Clients"]),
+    .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
     // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]

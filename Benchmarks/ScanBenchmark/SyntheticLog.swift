@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// A large broker log made of real lines: the info lines and the error entries of the shared
@@ -60,7 +61,7 @@ struct SyntheticLog {
     var written = 0
     var entries = 0
     var line = 0
-    var random = SplitMix(seed: 42)
+    var random = SplitMix64(seed: 42)
     var second: Int64 = -1
     var secondText = ""
     while written < size {
@@ -102,15 +103,3 @@ struct SyntheticLog {
   }
 }
 
-/// A small, seeded random number generator, so every run writes the same file.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

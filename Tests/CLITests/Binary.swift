@@ -12,18 +12,7 @@ struct Binary {
   }
 
   /// The binary beside the test bundle in the build folder.
-  static let path: String = {
-    let folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var candidate = folder
-    // On Linux the test runner is `<build>/debug/<package>PackageTests.xctest`.
-    while candidate.path != "/" {
-      let binary = candidate.appendingPathComponent("rmq-doctor").path
-      if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-      candidate = candidate.deletingLastPathComponent()
-    }
-    return folder.appendingPathComponent("rmq-doctor").path
-  }()
+  static let path = BuiltBinary.path
 
   /// The repository's shipped Content folder.
   static let shippedContent = URL(fileURLWithPath: #filePath)

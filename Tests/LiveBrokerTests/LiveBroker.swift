@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The live broker the suite talks to, and what else it needs: root, the Python clients, the
@@ -33,18 +34,7 @@ enum LiveBroker {
     ?? "/var/log/rabbitmq/rabbit@localhost.log"
 
   /// The built `rmq-doctor` beside the test bundle.
-  static let binary: String = {
-    let folder =
-      Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var candidate = folder
-    while candidate.path != "/" {
-      let binary = candidate.appendingPathComponent("rmq-doctor").path
-      if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-      candidate = candidate.deletingLastPathComponent()
-    }
-    return folder.appendingPathComponent("rmq-doctor").path
-  }()
+  static let binary = BuiltBinary.path
 
   /// Why the live tests cannot run here, or `nil` when they can. Checked once.
   static let missing: String? = {
