@@ -24,11 +24,17 @@ public enum QueryNormalizer {
     /// Whether letters match regardless of case (JavaScript's `i` flag).
     public let caseInsensitive: Bool
     let expression: NSRegularExpression
+    /// Characters every match contains at least one of; a text without them is left alone
+    /// without running the expression.
+    let needs: TextFeatures
 
-    init(_ pattern: String, _ replacement: String, caseInsensitive: Bool = true) {
+    init(
+      _ pattern: String, _ replacement: String, caseInsensitive: Bool = true, needs: TextFeatures
+    ) {
       self.pattern = pattern
       self.replacement = replacement
       self.caseInsensitive = caseInsensitive
+      self.needs = needs
       // The patterns are constants of this file; a bad one is a programming error.
       guard let expression = try? NSRegularExpression(
         pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
@@ -36,63 +42,69 @@ public enum QueryNormalizer {
       self.expression = expression
     }
 
-    func apply(_ text: String) -> String {
-      expression.stringByReplacingMatches(
+    /// `text` with every match replaced; `features` are (a superset of) the text's features.
+    func apply(_ text: String, features: TextFeatures) -> String {
+      guard features.contains(needs) else { return text }
+      return expression.stringByReplacingMatches(
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
     }
   }
 
   /// Escapes undone before anything else, in order.
   public static let unescaping: [Rule] = [
-    Rule(#"\\u([0-9a-f]{4})"#, " "),  // JSON \u escapes of markup characters carry no signal
-    Rule(#"\\[nrt]"#, " "),
-    Rule(#"\\+(["'])"#, "$1"),
-    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " "),
+    Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
+    Rule(#"\\[nrt]"#, " ", needs: .backslash),
+    Rule(#"\\+(["'])"#, "$1", needs: .backslash),
+    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " ", needs: .ampersand),
   ]
 
   /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
   public static let identifierSplitting: [Rule] = [
-    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false),
-    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false),
+    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .asciiUppercase),
+    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .asciiUppercase),
   ]
 
   /// Noise removed after case folding, in order.
   public static let noise: [Rule] = [
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
-    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " "),
-    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " "),
-    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " "),
-    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " "),
-    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " "),
+    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: .digit),
+    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: .digit),
+    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .digit),
+    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .digit),
+    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digit),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
-    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " "),
+    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: .lessThan),
     // Addresses with their ports.
-    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " "),
-    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " "),
-    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " "),
+    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: .openingBracket),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digit),
+    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .colon),
     // Connection names after the arrow, and the values of vhost and user.
-    Rule(#"->\s*-\s*[^,)\n]+"#, "->"),
-    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1"),
-    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1"),
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .greaterThan),
+    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .apostrophe),
+    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .apostrophe),
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
-    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1"),
+    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: .quotationMark),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
-    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " "),
+    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digit),
     // Pointers, file descriptors, line numbers and ports.
-    Rule(#"0x[0-9a-f]+"#, " "),
-    Rule(#"\bfd=\d+"#, " "),
-    Rule(#":\d+"#, " "),
+    Rule(#"0x[0-9a-f]+"#, " ", needs: .digit),
+    Rule(#"\bfd=\d+"#, " ", needs: .equalsSign),
+    Rule(#":\d+"#, " ", needs: .colon),
   ]
 
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
   /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
   public static func normalize(_ text: String) -> String {
     var text = clipped(text)
-    for rule in unescaping { text = rule.apply(text) }
-    for rule in identifierSplitting { text = rule.apply(text) }
+    // The rules only remove characters, or put back what they matched, so the features found
+    // before them hold after them; case folding is the one step that can change them.
+    var features = TextFeatures(of: text)
+    for rule in unescaping { text = rule.apply(text, features: features) }
+    for rule in identifierSplitting { text = rule.apply(text, features: features) }
     text = text.lowercased()
-    for rule in noise { text = rule.apply(text) }
+    features = TextFeatures(of: text)
+    for rule in noise { text = rule.apply(text, features: features) }
     return tokens(ofNormalized: text).joined(separator: " ")
   }
 

@@ -1,6 +1,7 @@
 import ErrorSearch
 import Foundation
 import GuideKit
+import _Parallel
 
 extension ExportStep {
   /// Refuses ids and tags that cannot be file names.
@@ -12,23 +13,29 @@ extension ExportStep {
     }
   }
 
-  /// One page per guide.
+  /// One page per guide, rendered on every core and added in the guides' order.
   static let guidePages = ExportStep(name: "rendering the guide pages") { build in
-    for guide in build.library.guides {
-      let html = build.renderer.page(
-        "guide", GuidePage.context(guide, in: build.library), title: guide.title, root: "../",
+    let shared = build
+    let pages = build.library.guides.concurrentMap { guide in
+      shared.renderer.page(
+        "guide", GuidePage.context(guide, in: shared), title: guide.title, root: "../",
         description: guide.frontMatter.summary, bodyClass: "guide-page")
+    }
+    for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(GuidePage.path(guide.id), html: html)
     }
   }
 
-  /// One troubleshooter page per guide.
+  /// One troubleshooter page per guide, rendered on every core and added in the guides' order.
   static let troubleshooterPages = ExportStep(name: "rendering the troubleshooters") { build in
-    for guide in build.library.guides {
-      let html = build.renderer.page(
-        "troubleshooter", TroubleshooterPage.context(guide, in: build.library),
+    let shared = build
+    let pages = build.library.guides.concurrentMap { guide in
+      shared.renderer.page(
+        "troubleshooter", TroubleshooterPage.context(guide, in: shared),
         title: "Troubleshoot: " + guide.title, root: "../", scripts: ["site.js", "troubleshooter.js"],
         bodyClass: "troubleshooter-page")
+    }
+    for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(TroubleshooterPage.path(guide.id), html: html)
     }
   }
