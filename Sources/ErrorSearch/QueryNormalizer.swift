@@ -27,14 +27,19 @@ public enum QueryNormalizer {
     /// Characters every match contains at least one of; a text without them is left alone
     /// without running the expression.
     let needs: TextFeatures
+    /// Whether a match can contain a line break (the pattern has `\s`). The other rules never
+    /// match one, nor look past one, so they can run on each line alone.
+    let spansLines: Bool
 
     init(
-      _ pattern: String, _ replacement: String, caseInsensitive: Bool = true, needs: TextFeatures
+      _ pattern: String, _ replacement: String, caseInsensitive: Bool = true, needs: TextFeatures,
+      spansLines: Bool = false
     ) {
       self.pattern = pattern
       self.replacement = replacement
       self.caseInsensitive = caseInsensitive
       self.needs = needs
+      self.spansLines = spansLines
       // The patterns are constants of this file; a bad one is a programming error.
       guard let expression = try? NSRegularExpression(
         pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
@@ -79,7 +84,7 @@ public enum QueryNormalizer {
     Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digit),
     Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .colon),
     // Connection names after the arrow, and the values of vhost and user.
-    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .greaterThan),
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .greaterThan, spansLines: true),
     Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .apostrophe),
     Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .apostrophe),
     // The explanation after connection_forced is free text (an operator's, or the broker's
@@ -96,16 +101,15 @@ public enum QueryNormalizer {
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
   /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
   public static func normalize(_ text: String) -> String {
-    var text = clipped(text)
-    // The rules only remove characters, or put back what they matched, so the features found
-    // before them hold after them; case folding is the one step that can change them.
-    var features = TextFeatures(of: text)
-    for rule in unescaping { text = rule.apply(text, features: features) }
-    for rule in identifierSplitting { text = rule.apply(text, features: features) }
-    text = text.lowercased()
-    features = TextFeatures(of: text)
-    for rule in noise { text = rule.apply(text, features: features) }
-    return tokens(ofNormalized: text).joined(separator: " ")
+    // The rules run line by line: a rule that cannot match a line break finds in each line
+    // exactly what it finds in the whole text, and a short line skips the rules whose
+    // characters it lacks. The one rule that can span lines runs on the lines joined again.
+    var lines = NormalizedLines(clipped(text))
+    for rule in unescaping { lines.apply(rule) }
+    for rule in identifierSplitting { lines.apply(rule) }
+    lines.lowercase()
+    for rule in noise { lines.apply(rule) }
+    return lines.words.joined(separator: " ")
   }
 
   /// `text`, or its beginning and end when it is longer than ``maximumLength``.
@@ -123,16 +127,24 @@ public enum QueryNormalizer {
   /// Splits normalised text into words: runs of letters and digits; `_` separates words.
   static func tokens(ofNormalized text: String) -> [String] {
     var words: [String] = []
-    var current = ""
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-        current.unicodeScalars.append(scalar)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
+    let scalars = text.unicodeScalars
+    var start: String.UnicodeScalarView.Index?
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      let isWordScalar =
+        scalar.isASCII
+        ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+        : scalar.properties.isAlphabetic
+      if isWordScalar {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        words.append(String(scalars[wordStart..<index]))
+        start = nil
       }
+      index = scalars.index(after: index)
     }
-    if !current.isEmpty { words.append(current) }
+    if let wordStart = start { words.append(String(scalars[wordStart..<scalars.endIndex])) }
     return words
   }
 }
