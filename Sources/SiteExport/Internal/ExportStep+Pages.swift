@@ -40,22 +40,34 @@ extension ExportStep {
     }
   }
 
-  /// The home page, the tag pages, the error strings, the search page and the 404 page.
+  /// The home page, the tag pages, the error strings, the search page and the 404 page,
+  /// rendered on every core and added in this order.
   static let listPages = ExportStep(name: "rendering the lists") { build in
+    let shared = build
     let library = build.library
-    build.addPage("index.html", html: build.renderer.page(
-      "index", ListPages.index(library), title: "Guides", root: ""))
+    var lists: [ListPage] = [
+      ListPage(path: "index.html", render: { $0.page("index", ListPages.index(library), title: "Guides", root: "") })
+    ]
     for (tag, guides) in ListPages.tags(library) {
-      build.addPage("tags/\(tag).html", html: build.renderer.page(
-        "tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../"))
+      lists.append(ListPage(path: "tags/\(tag).html") {
+        $0.page("tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../")
+      })
     }
-    build.addPage("errors.html", html: build.renderer.page(
-      "errors", ListPages.errors(library), title: "Error strings", root: ""))
-    build.addPage("search.html", html: build.renderer.page(
-      "search", [:], title: "Search", root: "", scripts: ["site.js", "search-data.js", "search.js"],
-      bodyClass: "search-page"))
-    build.addPage("404.html", html: build.renderer.page(
-      "notFound", [:], title: "Page not found", root: build.options.baseURL), listed: false)
+    lists.append(ListPage(path: "errors.html") {
+      $0.page("errors", ListPages.errors(library), title: "Error strings", root: "")
+    })
+    lists.append(ListPage(path: "search.html") {
+      $0.page(
+        "search", [:], title: "Search", root: "", scripts: ["site.js", "search-data.js", "search.js"],
+        bodyClass: "search-page")
+    })
+    lists.append(ListPage(path: "404.html", listed: false) {
+      $0.page("notFound", [:], title: "Page not found", root: shared.options.baseURL)
+    })
+    let pages = lists.concurrentMap { $0.render(shared.renderer) }
+    for (list, html) in zip(lists, pages) {
+      build.addPage(list.path, html: html, listed: list.listed)
+    }
   }
 
   /// The search index as a script that assigns one global, since `fetch` fails under file://.
@@ -85,4 +97,11 @@ extension ExportStep {
   static let sitemap = ExportStep(name: "writing the sitemap") { build in
     build.add(SiteFile("sitemap.xml", text: Sitemap.xml(paths: build.pages, baseURL: build.options.baseURL)))
   }
+}
+
+/// A page of the lists step: where it goes, whether the sitemap lists it, and how it renders.
+private struct ListPage {
+  let path: String
+  var listed = true
+  let render: (PageRenderer) -> String
 }
