@@ -24,8 +24,8 @@ public enum QueryNormalizer {
     /// Whether letters match regardless of case (JavaScript's `i` flag).
     public let caseInsensitive: Bool
     let expression: NSRegularExpression
-    /// Characters every match contains at least one of; a text without them is left alone
-    /// without running the expression.
+    /// Characters every match contains; a text without all of them is left alone without
+    /// running the expression.
     let needs: TextFeatures
     /// Whether a match can contain a line break (the pattern has `\s`). The other rules never
     /// match one, nor look past one, so they can run on each line alone.
@@ -60,7 +60,7 @@ public enum QueryNormalizer {
     Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
     Rule(#"\\[nrt]"#, " ", needs: .backslash),
     Rule(#"\\+(["'])"#, "$1", needs: .backslash),
-    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " ", needs: .ampersand),
+    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " ", needs: [.ampersand, .semicolon]),
   ]
 
   /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
@@ -72,44 +72,50 @@ public enum QueryNormalizer {
   /// Noise removed after case folding, in order.
   public static let noise: [Rule] = [
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
-    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: .digit),
-    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: .digit),
+    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: [.digit, .hyphen, .colon]),
+    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: [.digit, .hyphen, .colon]),
     Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .digit),
     Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .digit),
-    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digit),
+    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: [.digit, .colon]),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
-    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: .lessThan),
+    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .period, .digit]),
     // Addresses with their ports.
-    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: .openingBracket),
-    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digit),
+    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.openingBracket, .closingBracket]),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: [.digit, .period]),
     Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .colon),
     // Connection names after the arrow, and the values of vhost and user.
-    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .greaterThan, spansLines: true),
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: [.hyphen, .greaterThan], spansLines: true),
     Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .apostrophe),
     Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .apostrophe),
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
-    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: .quotationMark),
+    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.quotationMark, .colon]),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
     Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digit),
     // Pointers, file descriptors, line numbers and ports.
     Rule(#"0x[0-9a-f]+"#, " ", needs: .digit),
-    Rule(#"\bfd=\d+"#, " ", needs: .equalsSign),
-    Rule(#":\d+"#, " ", needs: .colon),
+    Rule(#"\bfd=\d+"#, " ", needs: [.equalsSign, .digit]),
+    Rule(#":\d+"#, " ", needs: [.colon, .digit]),
   ]
 
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
   /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
   public static func normalize(_ text: String) -> String {
-    // The rules run line by line: a rule that cannot match a line break finds in each line
-    // exactly what it finds in the whole text, and a short line skips the rules whose
-    // characters it lacks. The one rule that can span lines runs on the lines joined again.
+    words(text).joined(separator: " ")
+  }
+
+  /// The words of `text` after normalising it: what ``normalize(_:)`` joins with spaces.
+  ///
+  /// The rules run line by line: a rule that cannot match a line break finds in each line
+  /// exactly what it finds in the whole text, and a short line skips the rules whose
+  /// characters it lacks. The one rule that can span lines runs on the lines joined again.
+  static func words(_ text: String) -> [String] {
     var lines = NormalizedLines(clipped(text))
     for rule in unescaping { lines.apply(rule) }
     for rule in identifierSplitting { lines.apply(rule) }
     lines.lowercase()
     for rule in noise { lines.apply(rule) }
-    return lines.words.joined(separator: " ")
+    return lines.words
   }
 
   /// `text`, or its beginning and end when it is longer than ``maximumLength``.
@@ -121,7 +127,8 @@ public enum QueryNormalizer {
 
   /// The words of `text`, after normalising it.
   public static func tokens(_ text: String) -> [String] {
-    normalize(text).split(separator: " ").map(String.init)
+    // The words hold no space, so splitting their joined form would give them back as they are.
+    words(text)
   }
 
   /// Splits normalised text into words: runs of letters and digits; `_` separates words.

@@ -1,6 +1,6 @@
 /// Which of the characters the normaliser's rules need a text contains: a cheap test, made
-/// once per text, that lets a rule skip a text it cannot match. A rule with several required
-/// characters names one of them: having it is necessary, not sufficient.
+/// once per text, that lets a rule skip a text it cannot match. A rule names characters every
+/// match of it contains: having them is necessary, not sufficient.
 struct TextFeatures: OptionSet, Sendable {
   let rawValue: UInt16
 
@@ -17,6 +17,10 @@ struct TextFeatures: OptionSet, Sendable {
   static let apostrophe = TextFeatures(rawValue: 1 << 8)
   static let quotationMark = TextFeatures(rawValue: 1 << 9)
   static let equalsSign = TextFeatures(rawValue: 1 << 10)
+  static let semicolon = TextFeatures(rawValue: 1 << 11)
+  static let hyphen = TextFeatures(rawValue: 1 << 12)
+  static let period = TextFeatures(rawValue: 1 << 13)
+  static let closingBracket = TextFeatures(rawValue: 1 << 14)
 
   init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -36,6 +40,10 @@ struct TextFeatures: OptionSet, Sendable {
       case "'": found |= Self.apostrophe.rawValue
       case "\"": found |= Self.quotationMark.rawValue
       case "=": found |= Self.equalsSign.rawValue
+      case ";": found |= Self.semicolon.rawValue
+      case "-": found |= Self.hyphen.rawValue
+      case ".": found |= Self.period.rawValue
+      case "]": found |= Self.closingBracket.rawValue
       default:
         if scalar.value >= 0x80, scalar.properties.generalCategory == .decimalNumber {
           found |= Self.digit.rawValue
