@@ -99,8 +99,10 @@ public struct SiteWriter: Sendable {
       }
     }
     let count = folderError?.index ?? files.count
+    // Each file is written in place (not through a temporary file and a rename): the whole
+    // staging directory is what is moved into place atomically.
     let written = files.indices.prefix(count).concurrentMap { index in
-      FileManager.default.createFile(atPath: paths[index], contents: Data(files[index].contents))
+      (try? Data(files[index].contents).write(to: URL(fileURLWithPath: paths[index]))) != nil
     }
     if let failed = written.firstIndex(of: false) {
       throw ExportError(.cannotWrite("cannot create the file"), path: paths[failed])

@@ -73,16 +73,14 @@ extension ExportStep {
   /// The search index as a script that assigns one global, since `fetch` fails under file://.
   static let searchData = ExportStep(name: "writing the search index") { build throws(ExportError) in
     let data = SearchIndex(documents: build.library.searchDocuments).browserData
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json: Data
-    do { json = try encoder.encode(data) } catch {
+    let json: String
+    do { json = try SearchDataJSON.encode(data) } catch {
       throw ExportError(.cannotWrite("cannot encode the search index: \(error)"), path: "assets/search-data.js")
     }
     build.add(SiteFile(
       "assets/search-data.js",
       text: "// The search index of rmq-doctor, made at export time.\nwindow.RMQ_SEARCH_DATA = "
-        + String(decoding: json, as: UTF8.self) + ";\n"))
+        + json + ";\n"))
   }
 
   /// Style sheet and scripts.
