@@ -1,9 +1,5 @@
-/// A text being normalised, held as its lines, each with the features (``TextFeatures``) it
-/// may still have.
-///
-/// The rules only remove characters or put back what they matched, so a line's features can
-/// only shrink and are computed again only where a line may have gained some: after case
-/// folding, and after a rule that spans lines.
+/// A text being normalised, held as its lines, each with its features (``TextFeatures``),
+/// found again whenever a rule or case folding changes the line.
 struct NormalizedLines {
   private var lines: [String]
   private var features: [TextFeatures]
@@ -28,7 +24,10 @@ struct NormalizedLines {
       return
     }
     for index in lines.indices where features[index].contains(rule.needs) {
-      lines[index] = rule.apply(lines[index], features: features[index])
+      let replaced = rule.apply(lines[index], features: features[index])
+      guard replaced != lines[index] else { continue }
+      lines[index] = replaced
+      features[index] = TextFeatures(of: replaced)
     }
   }
 

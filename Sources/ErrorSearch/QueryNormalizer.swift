@@ -47,7 +47,7 @@ public enum QueryNormalizer {
       self.expression = expression
     }
 
-    /// `text` with every match replaced; `features` are (a superset of) the text's features.
+    /// `text` with every match replaced; `features` are the text's features.
     func apply(_ text: String, features: TextFeatures) -> String {
       guard features.contains(needs) else { return text }
       return expression.stringByReplacingMatches(
@@ -65,37 +65,37 @@ public enum QueryNormalizer {
 
   /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
   public static let identifierSplitting: [Rule] = [
-    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .asciiUppercase),
-    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .asciiUppercase),
+    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .lowerThenUpper),
+    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .upperUpperLower),
   ]
 
   /// Noise removed after case folding, in order.
   public static let noise: [Rule] = [
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
-    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: [.digit, .hyphen, .colon]),
-    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: [.digit, .hyphen, .colon]),
-    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .digit),
-    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .digit),
-    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: [.digit, .colon]),
+    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: [.fourDigits, .hyphen, .digitColonDigit]),
+    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: [.fourDigits, .hyphen, .doubleColon, .digitColonDigit]),
+    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .fourDigits),
+    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .spaceDigit),
+    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digitColonDigit),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
-    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .period, .digit]),
+    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .digitPeriodDigit]),
     // Addresses with their ports.
     Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.openingBracket, .closingBracket]),
-    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: [.digit, .period]),
-    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .colon),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digitPeriodDigit),
+    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .twoColons),
     // Connection names after the arrow, and the values of vhost and user.
-    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: [.hyphen, .greaterThan], spansLines: true),
-    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .apostrophe),
-    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .apostrophe),
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .arrow, spansLines: true),
+    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .twoApostrophes),
+    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .twoApostrophes),
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
-    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.quotationMark, .colon]),
+    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.twoQuotationMarks, .colon]),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
-    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digit),
+    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digitThenUnit),
     // Pointers, file descriptors, line numbers and ports.
-    Rule(#"0x[0-9a-f]+"#, " ", needs: .digit),
-    Rule(#"\bfd=\d+"#, " ", needs: [.equalsSign, .digit]),
-    Rule(#":\d+"#, " ", needs: [.colon, .digit]),
+    Rule(#"0x[0-9a-f]+"#, " ", needs: .zeroX),
+    Rule(#"\bfd=\d+"#, " ", needs: .equalsDigit),
+    Rule(#":\d+"#, " ", needs: .colonDigit),
   ]
 
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
