@@ -54,76 +54,81 @@ struct TextFeatures: OptionSet, Sendable {
 
   /// The features of `text`.
   init(of text: String) {
-    var found = TextFeatures()
-    var previous: Unicode.Scalar = "\0"
-    var beforePrevious: Unicode.Scalar = "\0"
+    var found: UInt32 = 0
+    // The previous two scalars' values, and whether they were digits.
+    var previous: UInt32 = 0
+    var beforePrevious: UInt32 = 0
+    var previousIsDigit = false
+    var beforePreviousIsDigit = false
     var digitsInARow = 0
     var colons = 0
     var apostrophes = 0
     var quotationMarks = 0
     for scalar in text.unicodeScalars {
+      let value = scalar.value
       let isDigit =
-        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
-      let previousIsDigit =
-        previous.isASCII ? ("0"..."9").contains(previous) : previous.properties.generalCategory == .decimalNumber
+        value < 0x80 ? (value >= 0x30 && value <= 0x39) : scalar.properties.generalCategory == .decimalNumber
       if isDigit {
-        found.insert(.digit)
+        found |= Self.digit.rawValue
         digitsInARow += 1
-        if digitsInARow >= 4 { found.insert(.fourDigits) }
+        if digitsInARow >= 4 { found |= Self.fourDigits.rawValue }
         switch previous {
-        case ":":
-          found.insert(.colonDigit)
-          if Self.isDigit(beforePrevious) { found.insert(.digitColonDigit) }
-        case ".": if Self.isDigit(beforePrevious) { found.insert(.digitPeriodDigit) }
-        case " ": found.insert(.spaceDigit)
-        case "=": found.insert(.equalsDigit)
+        case 0x3A:  // :
+          found |= Self.colonDigit.rawValue
+          if beforePreviousIsDigit { found |= Self.digitColonDigit.rawValue }
+        case 0x2E:  // .
+          if beforePreviousIsDigit { found |= Self.digitPeriodDigit.rawValue }
+        case 0x20: found |= Self.spaceDigit.rawValue
+        case 0x3D: found |= Self.equalsDigit.rawValue
         default: break
         }
       } else {
         digitsInARow = 0
       }
-      let isUnitLetter = !scalar.isASCII || "msMS".unicodeScalars.contains(scalar)
-      if isUnitLetter && (previousIsDigit || (previous == " " && Self.isDigit(beforePrevious))) {
-        found.insert(.digitThenUnit)
+      // m, s, M, S, or anything outside ASCII, after a digit or a digit and a space.
+      let isUnitLetter = value >= 0x80 || value == 0x6D || value == 0x73 || value == 0x4D || value == 0x53
+      if isUnitLetter && (previousIsDigit || (previous == 0x20 && beforePreviousIsDigit)) {
+        found |= Self.digitThenUnit.rawValue
       }
-      switch scalar {
-      case "\\": found.insert(.backslash)
-      case "&": found.insert(.ampersand)
-      case ";": found.insert(.semicolon)
-      case "<": found.insert(.lessThan)
-      case ">":
-        found.insert(.greaterThan)
-        if previous == "-" { found.insert(.arrow) }
-      case "-": found.insert(.hyphen)
-      case "[": found.insert(.openingBracket)
-      case "]": found.insert(.closingBracket)
-      case ":":
-        found.insert(.colon)
+      switch value {
+      case 0x5C: found |= Self.backslash.rawValue
+      case 0x26: found |= Self.ampersand.rawValue
+      case 0x3B: found |= Self.semicolon.rawValue
+      case 0x3C: found |= Self.lessThan.rawValue
+      case 0x3E:
+        found |= Self.greaterThan.rawValue
+        if previous == 0x2D { found |= Self.arrow.rawValue }
+      case 0x2D: found |= Self.hyphen.rawValue
+      case 0x5B: found |= Self.openingBracket.rawValue
+      case 0x5D: found |= Self.closingBracket.rawValue
+      case 0x3A:
+        found |= Self.colon.rawValue
         colons += 1
-        if colons >= 2 { found.insert(.twoColons) }
-        if previous == ":" { found.insert(.doubleColon) }
-      case "'":
+        if colons >= 2 { found |= Self.twoColons.rawValue }
+        if previous == 0x3A { found |= Self.doubleColon.rawValue }
+      case 0x27:
         apostrophes += 1
-        if apostrophes >= 2 { found.insert(.twoApostrophes) }
-      case "\"":
+        if apostrophes >= 2 { found |= Self.twoApostrophes.rawValue }
+      case 0x22:
         quotationMarks += 1
-        if quotationMarks >= 2 { found.insert(.twoQuotationMarks) }
-      case "A"..."Z":
-        if ("a"..."z").contains(previous) || ("0"..."9").contains(previous) { found.insert(.lowerThenUpper) }
-      case "a"..."z":
-        if ("A"..."Z").contains(previous) && ("A"..."Z").contains(beforePrevious) {
-          found.insert(.upperUpperLower)
+        if quotationMarks >= 2 { found |= Self.twoQuotationMarks.rawValue }
+      case 0x41...0x5A:  // A-Z after a-z or 0-9
+        if (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x30 && previous <= 0x39) {
+          found |= Self.lowerThenUpper.rawValue
+        }
+      case 0x61...0x7A:  // a-z after two of A-Z
+        if previous >= 0x41 && previous <= 0x5A && beforePrevious >= 0x41 && beforePrevious <= 0x5A {
+          found |= Self.upperUpperLower.rawValue
         }
       default: break
       }
-      if previous == "0" && (scalar == "x" || scalar == "X" || !scalar.isASCII) { found.insert(.zeroX) }
+      // 0, then x, X or anything outside ASCII.
+      if previous == 0x30 && (value == 0x78 || value == 0x58 || value >= 0x80) { found |= Self.zeroX.rawValue }
       beforePrevious = previous
-      previous = scalar
+      beforePreviousIsDigit = previousIsDigit
+      previous = value
+      previousIsDigit = isDigit
     }
-    self = found
-  }
-
-  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
+    self.init(rawValue: found)
   }
 }
