@@ -32,7 +32,7 @@ enum SearchDataJSON {
   {
     guard !items.isEmpty else { return }
     let marker = "\"\(key)\":[]"
-    guard let place = json.range(of: marker) else {
+    guard let place = json.utf8.firstRange(of: marker.utf8) else {
       throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "no \(marker) in the JSON"))
     }
     let sliceCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
