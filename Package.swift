@@ -22,11 +22,13 @@ let package = Package(
     // The only module that imports cmark: parses Markdown into Swift values and renders it.
     .target(name: "CommonMark", dependencies: ["Ccmark"]),
     // Error search: normalising pasted errors, matching signatures, ranking; no I/O.
-    .target(name: "ErrorSearch"),
+    // Internal helper: a map over all the cores that keeps the order.
+    .target(name: "_Parallel"),
+    .target(name: "ErrorSearch", dependencies: ["_Parallel"]),
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", "ErrorSearch", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CommonMark", "ErrorSearch", "_Parallel", .product(name: "Yams", package: "Yams")]
     ),
     // zlib from Debian's zlib1g-dev, for reading .gz logs.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -43,7 +45,8 @@ let package = Package(
     .target(
       name: "SiteExport",
       dependencies: [
-        "GuideKit", "CommonMark", "ErrorSearch", .product(name: "Mustache", package: "swift-mustache"),
+        "GuideKit", "CommonMark", "ErrorSearch", "_Parallel",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     // The thin command-line layer.

@@ -21,6 +21,22 @@ public struct MarkdownDocument: Sendable, Hashable {
     let lower = max(lines.lowerBound, 1)
     guard lower <= lines.upperBound else { return "" }
     let utf8 = source.utf8
+    // The byte offsets of the lines wanted, found over the contiguous bytes when the string
+    // has them (a native string always does).
+    let offsets = utf8.withContiguousStorageIfAvailable { bytes -> (start: Int?, end: Int) in
+      var line = 1
+      var start: Int? = lower == 1 ? 0 : nil
+      for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
+        if line == lines.upperBound, let start { return (start, offset) }
+        line += 1
+        if line == lower { start = offset + 1 }
+      }
+      return (start, bytes.count)
+    }
+    if let offsets {
+      guard let start = offsets.start else { return "" }
+      return String(source[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offsets.end)])
+    }
     var line = 1
     var start: String.Index?
     if lower == 1 { start = utf8.startIndex }

@@ -24,14 +24,20 @@ public struct PreparedDocument: Codable, Sendable, Hashable {
   public init(_ document: SearchDocument) {
     id = document.id
     title = document.title
-    signatures = document.signatures.compactMap { text in
-      let words = QueryNormalizer.tokens(text).filter(Stopwords.keeps)
+    // Each field is normalised once, though the title counts twice and the messages are both
+    // signatures and counted text.
+    let titleWords = QueryNormalizer.tokens(document.title)
+    let signatureWords = document.signatures.map { QueryNormalizer.tokens($0) }
+    signatures = zip(document.signatures, signatureWords).compactMap { text, tokens in
+      let words = tokens.filter(Stopwords.keeps)
       return words.isEmpty ? nil : Signature(text: text, words: words)
     }
     var counts: [String: Int] = [:]
     var length = 0
-    for field in [document.title, document.title, document.summary] + document.signatures + [document.body] {
-      for word in QueryNormalizer.tokens(field) where Stopwords.keeps(word) {
+    let fields = [titleWords, titleWords, QueryNormalizer.tokens(document.summary)] + signatureWords
+      + [QueryNormalizer.tokens(document.body)]
+    for words in fields {
+      for word in words where Stopwords.keeps(word) {
         counts[word, default: 0] += 1
         length += 1
       }

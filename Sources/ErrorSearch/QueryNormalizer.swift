@@ -24,11 +24,22 @@ public enum QueryNormalizer {
     /// Whether letters match regardless of case (JavaScript's `i` flag).
     public let caseInsensitive: Bool
     let expression: NSRegularExpression
+    /// Characters every match contains; a text without all of them is left alone without
+    /// running the expression.
+    let needs: TextFeatures
+    /// Whether a match can contain a line break (the pattern has `\s`). The other rules never
+    /// match one, nor look past one, so they can run on each line alone.
+    let spansLines: Bool
 
-    init(_ pattern: String, _ replacement: String, caseInsensitive: Bool = true) {
+    init(
+      _ pattern: String, _ replacement: String, caseInsensitive: Bool = true, needs: TextFeatures,
+      spansLines: Bool = false
+    ) {
       self.pattern = pattern
       self.replacement = replacement
       self.caseInsensitive = caseInsensitive
+      self.needs = needs
+      self.spansLines = spansLines
       // The patterns are constants of this file; a bad one is a programming error.
       guard let expression = try? NSRegularExpression(
         pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
@@ -36,65 +47,76 @@ public enum QueryNormalizer {
       self.expression = expression
     }
 
-    func apply(_ text: String) -> String {
-      expression.stringByReplacingMatches(
+    /// `text` with every match replaced; `features` are the text's features.
+    func apply(_ text: String, features: TextFeatures) -> String {
+      guard features.contains(needs) else { return text }
+      return expression.stringByReplacingMatches(
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
     }
   }
 
   /// Escapes undone before anything else, in order.
   public static let unescaping: [Rule] = [
-    Rule(#"\\u([0-9a-f]{4})"#, " "),  // JSON \u escapes of markup characters carry no signal
-    Rule(#"\\[nrt]"#, " "),
-    Rule(#"\\+(["'])"#, "$1"),
-    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " "),
+    Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
+    Rule(#"\\[nrt]"#, " ", needs: .backslash),
+    Rule(#"\\+(["'])"#, "$1", needs: .backslash),
+    Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " ", needs: [.ampersand, .semicolon]),
   ]
 
   /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
   public static let identifierSplitting: [Rule] = [
-    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false),
-    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false),
+    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .lowerThenUpper),
+    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .upperUpperLower),
   ]
 
   /// Noise removed after case folding, in order.
   public static let noise: [Rule] = [
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
-    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " "),
-    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " "),
-    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " "),
-    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " "),
-    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " "),
+    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: [.fourDigits, .hyphen, .digitColonDigit]),
+    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: [.fourDigits, .hyphen, .doubleColon, .digitColonDigit]),
+    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .fourDigits),
+    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .spaceDigit),
+    Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digitColonDigit),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
-    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " "),
+    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .digitPeriodDigit]),
     // Addresses with their ports.
-    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " "),
-    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " "),
-    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " "),
+    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.openingBracket, .closingBracket]),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digitPeriodDigit),
+    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .twoColons),
     // Connection names after the arrow, and the values of vhost and user.
-    Rule(#"->\s*-\s*[^,)\n]+"#, "->"),
-    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1"),
-    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1"),
+    Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .arrow, spansLines: true),
+    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .twoApostrophes),
+    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .twoApostrophes),
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
-    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1"),
-    Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1"),
+    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.twoQuotationMarks, .colon]),
+    Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1", needs: .hyphen),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
-    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " "),
+    Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digitThenUnit),
     // Pointers, file descriptors, line numbers and ports.
-    Rule(#"0x[0-9a-f]+"#, " "),
-    Rule(#"\bfd=\d+"#, " "),
-    Rule(#":\d+"#, " "),
+    Rule(#"0x[0-9a-f]+"#, " ", needs: .zeroX),
+    Rule(#"\bfd=\d+"#, " ", needs: .equalsDigit),
+    Rule(#":\d+"#, " ", needs: .colonDigit),
   ]
 
   /// `text` as the search reads it: noise removed, escapes undone, lowercase, one space between
   /// words, punctuation that separates words kept only where it helps a reader of `--explain`.
   public static func normalize(_ text: String) -> String {
-    var text = clipped(text)
-    for rule in unescaping { text = rule.apply(text) }
-    for rule in identifierSplitting { text = rule.apply(text) }
-    text = text.lowercased()
-    for rule in noise { text = rule.apply(text) }
-    return tokens(ofNormalized: text).joined(separator: " ")
+    words(text).joined(separator: " ")
+  }
+
+  /// The words of `text` after normalising it: what ``normalize(_:)`` joins with spaces.
+  ///
+  /// The rules run line by line: a rule that cannot match a line break finds in each line
+  /// exactly what it finds in the whole text, and a short line skips the rules whose
+  /// characters it lacks. The one rule that can span lines runs on the lines joined again.
+  static func words(_ text: String) -> [String] {
+    var lines = NormalizedLines(clipped(text))
+    for rule in unescaping { lines.apply(rule) }
+    for rule in identifierSplitting { lines.apply(rule) }
+    lines.lowercase()
+    for rule in noise { lines.apply(rule) }
+    return lines.words
   }
 
   /// `text`, or its beginning and end when it is longer than ``maximumLength``.
@@ -106,22 +128,31 @@ public enum QueryNormalizer {
 
   /// The words of `text`, after normalising it.
   public static func tokens(_ text: String) -> [String] {
-    normalize(text).split(separator: " ").map(String.init)
+    // The words hold no space, so splitting their joined form would give them back as they are.
+    words(text)
   }
 
   /// Splits normalised text into words: runs of letters and digits; `_` separates words.
   static func tokens(ofNormalized text: String) -> [String] {
     var words: [String] = []
-    var current = ""
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-        current.unicodeScalars.append(scalar)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
+    let scalars = text.unicodeScalars
+    var start: String.UnicodeScalarView.Index?
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      let isWordScalar =
+        scalar.isASCII
+        ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+        : scalar.properties.isAlphabetic
+      if isWordScalar {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        words.append(String(scalars[wordStart..<index]))
+        start = nil
       }
+      index = scalars.index(after: index)
     }
-    if !current.isEmpty { words.append(current) }
+    if let wordStart = start { words.append(String(scalars[wordStart..<scalars.endIndex])) }
     return words
   }
 }

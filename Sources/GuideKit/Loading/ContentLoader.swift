@@ -1,4 +1,5 @@
 import Foundation
+import _Parallel
 
 /// Loads a content directory, collecting every file's error instead of stopping at the first.
 public enum ContentLoader {
@@ -24,9 +25,16 @@ public enum ContentLoader {
     }
     var errors: [ContentError] = []
 
+    // The guides load on every core; the results keep the files' order.
     var guides: [Guide] = []
-    for path in files(in: guidesDirectory, ending: ".md") {
-      do { guides.append(try loadGuide(path)) } catch { errors.append(error) }
+    let loaded = files(in: guidesDirectory, ending: ".md").concurrentMap { path in
+      Swift.Result { () throws(ContentError) in try loadGuide(path) }
+    }
+    for outcome in loaded {
+      switch outcome {
+      case .success(let guide): guides.append(guide)
+      case .failure(let error): errors.append(error)
+      }
     }
     let questions: [Located<Question>] = loadAll(
       files(in: join(directory, "questions"), ending: ".yaml"), errors: &errors)

@@ -35,17 +35,12 @@ extension YAMLDocument {
     }
   }
 
-  /// Rejects keys in the YAML that `value`'s type does not have: decode, encode back, and any
-  /// key that did not survive the round trip is unknown to the schema (a typo, most often).
+  /// Rejects keys in the YAML that `value`'s type does not have: encode the decoded value
+  /// again, and any key that did not survive the round trip is unknown to the schema (a typo,
+  /// most often). The value is encoded into its ``KeyShape`` only, not into YAML text.
   func rejectUnknownKeys<T: Encodable>(in value: T) throws(ContentError) {
-    let encoded: Node?
-    do {
-      encoded = try Yams.compose(yaml: YAMLEncoder().encode(value), Self.resolver)
-    } catch {
-      return
-    }
-    guard let encoded else { return }
-    if let unknown = Self.firstUnknownKey(original: root, known: encoded) {
+    guard let known = try? KeyShape.of(value) else { return }
+    if let unknown = Self.firstUnknownKey(original: root, known: known) {
       let vocabulary = Array(Set(unknown.knownKeys + Self.vocabulary(of: value)))
       let suggestion = Suggestion.closest(to: unknown.key, among: vocabulary)
         .map { "; did you mean '\($0)'?" } ?? ""
@@ -54,19 +49,18 @@ extension YAMLDocument {
     }
   }
 
-  private static func firstUnknownKey(original: Node, known: Node)
+  private static func firstUnknownKey(original: Node, known: KeyShape)
     -> (key: String, mark: Mark?, knownKeys: [String])?
   {
-    switch (original, known) {
-    case (.mapping(let originalMapping), .mapping(let knownMapping)):
-      let knownKeys = knownMapping.compactMap(\.key.string)
+    switch (original, known.kind) {
+    case (.mapping(let originalMapping), .mapping):
       for (key, value) in originalMapping {
         guard let name = key.string else { continue }
-        guard let match = knownMapping[name] else { return (name, key.mark, knownKeys) }
+        guard let match = known.child(name) else { return (name, key.mark, known.keys) }
         if let found = firstUnknownKey(original: value, known: match) { return found }
       }
-    case (.sequence(let originalItems), .sequence(let knownItems)):
-      for (item, match) in zip(originalItems, knownItems) {
+    case (.sequence(let originalItems), .sequence):
+      for (item, match) in zip(originalItems, known.items) {
         if let found = firstUnknownKey(original: item, known: match) { return found }
       }
     default:

@@ -1,4 +1,5 @@
 import Foundation
+import _Parallel
 
 #if canImport(Glibc)
   import Glibc
@@ -80,21 +81,33 @@ public struct SiteWriter: Sendable {
     }
   }
 
+  /// Makes the folders in order, then writes the files on every core. The error is the one a
+  /// writer going file by file would meet first: a file that could not be written, or the
+  /// folder of a later file that could not be made.
   private func writeAll(_ files: [SiteFile], into root: String) throws(ExportError) {
     var made: Set<String> = [root]
-    for file in files {
-      let path = root + "/" + file.path
+    let paths = files.map { root + "/" + $0.path }
+    var folderError: (index: Int, error: ExportError)?
+    for (index, path) in paths.enumerated() {
       let folder = (path as NSString).deletingLastPathComponent
       if !made.contains(folder) {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-          throw ExportError(.cannotWrite("cannot create the folder"), path: folder)
+          folderError = (index, ExportError(.cannotWrite("cannot create the folder"), path: folder))
+          break
         }
         made.insert(folder)
       }
-      guard FileManager.default.createFile(atPath: path, contents: Data(file.contents)) else {
-        throw ExportError(.cannotWrite("cannot create the file"), path: path)
-      }
     }
+    let count = folderError?.index ?? files.count
+    // Each file is written in place (not through a temporary file and a rename): the whole
+    // staging directory is what is moved into place atomically.
+    let written = files.indices.prefix(count).concurrentMap { index in
+      (try? Data(files[index].contents).write(to: URL(fileURLWithPath: paths[index]))) != nil
+    }
+    if let failed = written.firstIndex(of: false) {
+      throw ExportError(.cannotWrite("cannot create the file"), path: paths[failed])
+    }
+    if let folderError { throw folderError.error }
   }
 
   /// Renames `staging` to `output`. An existing output is first renamed aside, and renamed

@@ -1,6 +1,7 @@
 import ErrorSearch
 import Foundation
 import GuideKit
+import _Parallel
 
 extension ExportStep {
   /// Refuses ids and tags that cannot be file names.
@@ -12,58 +13,74 @@ extension ExportStep {
     }
   }
 
-  /// One page per guide.
+  /// One page per guide, rendered on every core and added in the guides' order.
   static let guidePages = ExportStep(name: "rendering the guide pages") { build in
-    for guide in build.library.guides {
-      let html = build.renderer.page(
-        "guide", GuidePage.context(guide, in: build.library), title: guide.title, root: "../",
+    let shared = build
+    let pages = build.library.guides.concurrentMap { guide in
+      shared.renderer.page(
+        "guide", GuidePage.context(guide, in: shared), title: guide.title, root: "../",
         description: guide.frontMatter.summary, bodyClass: "guide-page")
+    }
+    for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(GuidePage.path(guide.id), html: html)
     }
   }
 
-  /// One troubleshooter page per guide.
+  /// One troubleshooter page per guide, rendered on every core and added in the guides' order.
   static let troubleshooterPages = ExportStep(name: "rendering the troubleshooters") { build in
-    for guide in build.library.guides {
-      let html = build.renderer.page(
-        "troubleshooter", TroubleshooterPage.context(guide, in: build.library),
+    let shared = build
+    let pages = build.library.guides.concurrentMap { guide in
+      shared.renderer.page(
+        "troubleshooter", TroubleshooterPage.context(guide, in: shared),
         title: "Troubleshoot: " + guide.title, root: "../", scripts: ["site.js", "troubleshooter.js"],
         bodyClass: "troubleshooter-page")
+    }
+    for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(TroubleshooterPage.path(guide.id), html: html)
     }
   }
 
-  /// The home page, the tag pages, the error strings, the search page and the 404 page.
+  /// The home page, the tag pages, the error strings, the search page and the 404 page,
+  /// rendered on every core and added in this order.
   static let listPages = ExportStep(name: "rendering the lists") { build in
+    let shared = build
     let library = build.library
-    build.addPage("index.html", html: build.renderer.page(
-      "index", ListPages.index(library), title: "Guides", root: ""))
+    var lists: [ListPage] = [
+      ListPage(path: "index.html", render: { $0.page("index", ListPages.index(library), title: "Guides", root: "") })
+    ]
     for (tag, guides) in ListPages.tags(library) {
-      build.addPage("tags/\(tag).html", html: build.renderer.page(
-        "tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../"))
+      lists.append(ListPage(path: "tags/\(tag).html") {
+        $0.page("tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../")
+      })
     }
-    build.addPage("errors.html", html: build.renderer.page(
-      "errors", ListPages.errors(library), title: "Error strings", root: ""))
-    build.addPage("search.html", html: build.renderer.page(
-      "search", [:], title: "Search", root: "", scripts: ["site.js", "search-data.js", "search.js"],
-      bodyClass: "search-page"))
-    build.addPage("404.html", html: build.renderer.page(
-      "notFound", [:], title: "Page not found", root: build.options.baseURL), listed: false)
+    lists.append(ListPage(path: "errors.html") {
+      $0.page("errors", ListPages.errors(library), title: "Error strings", root: "")
+    })
+    lists.append(ListPage(path: "search.html") {
+      $0.page(
+        "search", [:], title: "Search", root: "", scripts: ["site.js", "search-data.js", "search.js"],
+        bodyClass: "search-page")
+    })
+    lists.append(ListPage(path: "404.html", listed: false) {
+      $0.page("notFound", [:], title: "Page not found", root: shared.options.baseURL)
+    })
+    let pages = lists.concurrentMap { $0.render(shared.renderer) }
+    for (list, html) in zip(lists, pages) {
+      build.addPage(list.path, html: html, listed: list.listed)
+    }
   }
 
   /// The search index as a script that assigns one global, since `fetch` fails under file://.
   static let searchData = ExportStep(name: "writing the search index") { build throws(ExportError) in
     let data = SearchIndex(documents: build.library.searchDocuments).browserData
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json: Data
-    do { json = try encoder.encode(data) } catch {
+    let json: String
+    do { json = try SearchDataJSON.encode(data) } catch {
       throw ExportError(.cannotWrite("cannot encode the search index: \(error)"), path: "assets/search-data.js")
     }
     build.add(SiteFile(
       "assets/search-data.js",
       text: "// The search index of rmq-doctor, made at export time.\nwindow.RMQ_SEARCH_DATA = "
-        + String(decoding: json, as: UTF8.self) + ";\n"))
+        + json + ";\n"))
   }
 
   /// Style sheet and scripts.
@@ -78,4 +95,11 @@ extension ExportStep {
   static let sitemap = ExportStep(name: "writing the sitemap") { build in
     build.add(SiteFile("sitemap.xml", text: Sitemap.xml(paths: build.pages, baseURL: build.options.baseURL)))
   }
+}
+
+/// A page of the lists step: where it goes, whether the sitemap lists it, and how it renders.
+private struct ListPage {
+  let path: String
+  var listed = true
+  let render: (PageRenderer) -> String
 }

@@ -5,9 +5,10 @@ enum GuidePage {
   /// The file's path below the site's root.
   static func path(_ id: String) -> String { "guides/\(id).html" }
 
-  static func context(_ guide: Guide, in library: ContentLibrary) -> [String: Any] {
+  static func context(_ guide: Guide, in build: SiteBuild) -> [String: Any] {
+    let library = build.library
     let front = guide.frontMatter
-    let links = LinkRewriter(guideIDs: Set(library.guides.map(\.id)), toGuides: "")
+    let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "")
     let errors: [[String: Any]] = front.errors.enumerated().map { index, error in
       var item: [String: Any] = ["number": index + 1, "text": error.text, "side": error.side.rawValue]
       if let library = error.library { item["library"] = library.rawValue }
@@ -25,7 +26,7 @@ enum GuidePage {
       ]
     }
     let related: [[String: Any]] = front.related.map { related in
-      let title = library.guide(related.id)?.title
+      let title = build.guideTitles[related.id]
       return ["id": related.id, "how": related.how, "exists": title != nil, "title": title ?? related.id]
     }
     let sources: [[String: Any]] = front.sources.map { source in

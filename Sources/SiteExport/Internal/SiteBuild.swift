@@ -5,6 +5,10 @@ struct SiteBuild {
   let library: ContentLibrary
   let options: ExportOptions
   let renderer: PageRenderer
+  /// Every guide's title by id, made once: pages look guides up by id many times.
+  let guideTitles: [String: String]
+  /// The ids of the guides.
+  let guideIDs: Set<String>
   /// The files so far, by path.
   private(set) var files: [String: SiteFile] = [:]
   /// The paths of the HTML pages that go into the sitemap.
@@ -14,6 +18,10 @@ struct SiteBuild {
     self.library = library
     self.options = options
     renderer = try PageRenderer(options: options)
+    // Ids are unique (lint checks it); should two guides share one, the first keeps it, as
+    // `ContentLibrary.guide(_:)` finds it.
+    guideTitles = Dictionary(library.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    guideIDs = Set(guideTitles.keys)
   }
 
   /// Adds a page; `listed` puts it in the sitemap.

@@ -5,10 +5,11 @@ enum TroubleshooterPage {
   /// The file's path below the site's root.
   static func path(_ id: String) -> String { "troubleshoot/\(id).html" }
 
-  static func context(_ guide: Guide, in library: ContentLibrary) -> [String: Any] {
+  static func context(_ guide: Guide, in build: SiteBuild) -> [String: Any] {
+    let library = build.library
     let front = guide.frontMatter
     let tree = front.tree
-    let links = LinkRewriter(guideIDs: Set(library.guides.map(\.id)), toGuides: "../guides/")
+    let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "../guides/")
     // The start first, then the others as the tree lists them.
     let ordered = tree.nodes.filter { $0.id == tree.start } + tree.nodes.filter { $0.id != tree.start }
     let nodes: [[String: Any]] = ordered.map { node in

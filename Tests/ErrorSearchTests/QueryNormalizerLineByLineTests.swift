@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import ErrorSearch
+
+/// The normaliser runs its rules line by line and skips rules a line cannot match; these tests
+/// hold it to the plain definition: every rule over the whole text, in order.
+@Suite struct QueryNormalizerLineByLineTests {
+  /// The rules applied to the whole text, with no line splitting and no skipping.
+  static func reference(_ text: String) -> String {
+    var text = QueryNormalizer.clipped(text)
+    func apply(_ rule: QueryNormalizer.Rule) {
+      text = rule.expression.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
+    }
+    QueryNormalizer.unescaping.forEach(apply)
+    QueryNormalizer.identifierSplitting.forEach(apply)
+    text = text.lowercased()
+    QueryNormalizer.noise.forEach(apply)
+    var words: [String] = []
+    var current = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        current.unicodeScalars.append(scalar)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words.joined(separator: " ")
+  }
+
+  @Test(arguments: [
+    // An earlier rule empties what stands between an arrow and a line break.
+    "x -> 10:20:30\n- foo bar",
+    "closing AMQP connection <0.680.0> (127.0.0.1:41836 ->\n  - app-rst, vhost: '/'):\n",
+    "a ->\r\n-\r\nname, rest",
+    "Σ ΣΑΣ NoRouteToHostException\nÉCOLE ０１２:３４ ٣:٤٥",
+    "line one\n\n\nline \\u003c two\\n &amp; 'user' 'x'\nfd=12 0x7f :5672",
+    "=ERROR REPORT==== 30-May-2017::04:32:15 ===\nclosing <rabbit@host.1.2.0>\n{handshake_timeout,handshake}",
+  ])
+  func matchesTheWholeTextDefinition(_ text: String) {
+    #expect(QueryNormalizer.normalize(text) == Self.reference(text))
+  }
+
+  @Test func matchesTheWholeTextDefinitionOnGeneratedTexts() {
+    // A fixed-seed generator over the characters the rules look for, line breaks included.
+    let pieces = [
+      "->", "-", " ", "\n", "\r\n", "\t", ":", "::", "'", "\"", "=", "<", ">", "[", "]", ".", ",",
+      ")", "\\", "\\n", "\\u0041", "&lt;", "0x1f", "fd=3", "2026-11-23", "04:46:25", "127.0.0.1",
+      "fe80::1", "60s", "5 seconds", "user", "vhost", "for user", "connection_forced", "jan", "12",
+      "NoRoute", "AMQPError", "ÉTÉ", "Σ", "٣", "word", "x", "jan", "ſ", "ſec", "ß", "K", "0X", "0",
+      "5", "ms", "S", "1234", "12:30", "1.2", "<0.1.2>", "fd", "'guest'", "\"x\"", "vhost: ", "ab",
+      "XYz", "e4", "seconds", "::", "30-may-2017",
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    for _ in 0..<3000 {
+      let text = (0..<(5 + next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+      #expect(QueryNormalizer.normalize(text) == Self.reference(text), "\(text.debugDescription)")
+    }
+  }
+}
