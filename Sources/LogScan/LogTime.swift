@@ -120,6 +120,11 @@ public enum LogTime {
     return "\(date)T\(time)Z"
   }
 
+  /// `2026-11-23T04:45:36Z`, as the report writes it, as `2026-11-23 04:45:36`.
+  public static func readable(iso8601 text: String) -> String {
+    String(text.replacing("T", with: " ").dropLast(text.hasSuffix("Z") ? 1 : 0))
+  }
+
   /// `2026-11-23 04:45:36`, for a terminal.
   public static func readable(_ seconds: Int64) -> String {
     let (date, time) = split(seconds)

@@ -19,12 +19,19 @@ struct RMQDoctor: ParsableCommand {
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        let message = self.message(for: error)
         FileHandle.standardError.write(
-          Data("Error: \(message) (see 'rmq-doctor help')\n".utf8))
+          Data("Error: \(oneLineMessage(for: error)) (see 'rmq-doctor help')\n".utf8))
         Foundation.exit(2)
       }
       exit(withError: error)
     }
+  }
+
+  /// ArgumentParser's message on one line: a list of allowed values becomes `a, b, c`.
+  static func oneLineMessage(for error: Error) -> String {
+    let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard let first = lines.first else { return "" }
+    let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+    return items.isEmpty ? first : first + " " + items.joined(separator: ", ")
   }
 }

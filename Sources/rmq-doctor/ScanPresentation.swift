@@ -129,9 +129,7 @@ struct ScanPresentation {
   }
 
   /// `2026-11-23T04:45:36Z` as `2026-11-23 04:45:36`.
-  static func readable(_ iso: String) -> String {
-    String(iso.replacingOccurrences(of: "T", with: " ").dropLast(iso.hasSuffix("Z") ? 1 : 0))
-  }
+  static func readable(_ iso: String) -> String { LogTime.readable(iso8601: iso) }
 
   static func grouped(_ number: Int) -> String {
     let digits = String(number)

@@ -96,6 +96,13 @@ import Testing
     Binary.expectOneLineError(prefix, containing: "--ipv4-prefix must be 0 to 32")
   }
 
+  /// ArgumentParser lists the allowed values on lines of their own; the tool prints one line.
+  @Test func anUnknownGroupingIsOneLine() throws {
+    let run = try Binary.run(["scan", "--by", "nonsense", Self.log])
+    Binary.expectOneLineError(run, containing: "one of the following: guide, peer, subnet, user, vhost, hour")
+    #expect(run.status == 2)
+  }
+
   @Test func relativeSinceCountsBackFromNow() throws {
     // The fixture is from 2026-11-23; an age of 1 hour leaves it all out unless the clock is
     // within an hour of the capture.

@@ -39,7 +39,7 @@ enum BrokerLogParser {
     for example in guide.latest.reversed() {
       // The entry's lines without their timestamps, the first one after the entry's time.
       var text = example.text
-      if let time = example.time { text = time.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " ") + text }
+      if let time = example.time { text = LogTime.readable(iso8601: time) + " " + text }
       let entry = text.split(separator: "\n").map { Evidence.clip(String($0)) }
       let room = Evidence.lineLimit - (entries.count + 1 < guide.count ? 1 : 0)
       guard lineCount + entry.count <= room else { break }
