@@ -71,7 +71,7 @@ let package = Package(
       dependencies: ["BenchmarkSupport"],
       path: "Benchmarks/ScanBenchmark"
     ),
-    // Where the tests find the workspace's shared captures and labelled lines.
+    // Where the tests find their data, all of it in Tests/Fixtures.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
@@ -87,7 +87,7 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
     .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
-    // Search accuracy on the shipped guides against ../shared/eval, the labelled real-world lines.
+    // Search accuracy on the shipped guides against Tests/Fixtures/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]
 )

@@ -1,8 +1,8 @@
 import BenchmarkSupport
 import Foundation
 
-/// A large broker log made of real lines: the info lines and the error entries of the shared
-/// fixtures' broker log (RabbitMQ 3.10), given new timestamps, new client addresses and a
+/// A large broker log made of real lines: the info lines and the error entries of the real
+/// broker captures in `Tests/Fixtures/broker-3.10` (RabbitMQ 3.10), given new timestamps, new client addresses and a
 /// burst, repeated until the file reaches the size asked for.
 struct SyntheticLog {
   /// One error entry in every this many lines, outside the burst.
@@ -21,7 +21,11 @@ struct SyntheticLog {
     var entries: [[String]] = []
     var lastHeader = ""
     for name in ["broker-log-full.log", "broker-log-startup.log"] {
-      let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+      let path = fixtures.appendingPathComponent(name).path
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw BenchmarkInputMissing(path: path)
+      }
+      let text = String(decoding: data, as: UTF8.self)
       for line in text.split(separator: "\n") {
         // `2026-11-23 04:46:25.280625+00:00 [warning] <0.680.0> message`
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)

@@ -19,8 +19,8 @@ struct Binary {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Content").path
 
-  /// The real captures in the workspace's `shared/fixtures`.
-  static let sharedFixtures = SharedFolder.fixtures.path
+  /// The real broker captures in `Tests/Fixtures/broker-3.10`.
+  static let brokerFixtures = Fixtures.broker.path
 
   /// The small fixture content of the GuideKit tests.
   static let fixtureContent = URL(fileURLWithPath: #filePath)

@@ -6,7 +6,7 @@ import Testing
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-diagnose-\(UUID().uuidString)")
 
   @Test func theCapturedFixturesGiveTheirRealFindings() throws {
-    let run = try Binary.run(["diagnose", "--evidence", Binary.sharedFixtures, "--content", Binary.shippedContent])
+    let run = try Binary.run(["diagnose", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent])
     #expect(run.status == 1, "\(run.stderr)")
     let out = run.stdout
     #expect(out.contains("1 connection(s) negotiate heartbeat 0 (timeout column)"))
@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func jsonCarriesFindingsFactsAndProblems() throws {
-    let run = try Binary.run(["diagnose", "--json", "--evidence", Binary.sharedFixtures, "--content", Binary.shippedContent])
+    let run = try Binary.run(["diagnose", "--json", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(Set(object.keys) == ["origin", "findings", "facts", "problems", "skipped", "unavailable"])
     let findings = try #require(object["findings"] as? [[String: Any]])

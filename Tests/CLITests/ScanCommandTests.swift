@@ -3,7 +3,7 @@ import Testing
 
 /// `rmq-doctor scan` run as a user runs it: files, standard input, options, bad input.
 @Suite struct ScanCommandTests {
-  static let log = Binary.sharedFixtures + "/broker-log-full.log"
+  static let log = Binary.brokerFixtures + "/broker-log-full.log"
 
   static func json(_ run: Binary.Run) throws -> [String: Any] {
     try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

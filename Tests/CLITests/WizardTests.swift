@@ -27,7 +27,7 @@ import Testing
 
   @Test func evidenceAnswersWhatTheAnswersLeaveOut() throws {
     // The real capture shows one connection with heartbeat 0.
-    let run = try wizard(["alpha", "--answers", "alpha-local=yes", "--evidence", Binary.sharedFixtures, "--json"])
+    let run = try wizard(["alpha", "--answers", "alpha-local=yes", "--evidence", Binary.brokerFixtures, "--json"])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let trail = try #require(object["trail"] as? [[String: Any]])
@@ -112,7 +112,7 @@ import Testing
   }
 
   @Test func enterTakesTheSuggestedAnswerWithItsEvidence() throws {
-    let run = try wizard(["alpha", "--evidence", Binary.sharedFixtures, "--json"], stdin: "\n")
+    let run = try wizard(["alpha", "--evidence", Binary.brokerFixtures, "--json"], stdin: "\n")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("The diagnostics suggest: Yes (heartbeat-zero-connections > 0)"))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

@@ -38,7 +38,7 @@ import Testing
     ("broker-log-full.log", [3, 2, 1, 0, 4, 2, 3]),
   ])
   func realLogs(file: String, expected: [Double]) throws {
-    let reading = try SharedFixtures.reading(Self.id, file)
+    let reading = try BrokerFixtures.reading(Self.id, file)
     #expect(reading.problem == nil)
     #expect(Self.counts(reading) == expected)
   }
@@ -56,7 +56,7 @@ import Testing
     ("broker-log-full.log", [2, 3]),
   ])
   func forcedAndRefusedConnections(file: String, expected: [Double]) throws {
-    let reading = try SharedFixtures.reading(Self.id, file)
+    let reading = try BrokerFixtures.reading(Self.id, file)
     #expect(reading.problem == nil)
     #expect(["log-connection-forced", "log-access-refused"].map(reading.value) == expected)
     #expect(Self.counts(reading).allSatisfy { $0 != nil })
@@ -65,19 +65,19 @@ import Testing
   /// The log a run of LiveBrokerTests left on a real 3.10.8 broker: two abandoned connections,
   /// one missed-heartbeat close, one handshake timeout, one close_connection, one wrong password.
   @Test func liveCaptureOfEveryScenario() throws {
-    let url = SharedFixtures.repository.appendingPathComponent(
+    let url = BrokerFixtures.repository.appendingPathComponent(
       "Tests/Fixtures/captures/live-broker-scenarios.log")
     // The capture's first line says how it was made; the log is what follows.
     let log = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
       .drop { $0.hasPrefix("# ") }.joined(separator: "\n")
-    let reading = try SharedFixtures.reading(Self.id, output: log)
+    let reading = try BrokerFixtures.reading(Self.id, output: log)
     #expect(reading.problem == nil)
     #expect(Self.counts(reading) == [2, 1, 0, 0, 1, 1, 1])
     #expect(["log-connection-forced", "log-access-refused"].map(reading.value) == [1, 1])
   }
 
   @Test func forcedEvidenceShowsTheErrorEntry() throws {
-    let reading = try SharedFixtures.reading(Self.id, "broker-log-f1-close_connection.log")
+    let reading = try BrokerFixtures.reading(Self.id, "broker-log-f1-close_connection.log")
     let evidence = try #require(reading.fact("log-connection-forced")).evidence
     #expect(evidence.count == 2)
     #expect(evidence[0].contains("Error on AMQP connection <0.792.0> (127.0.0.1:43050"))
@@ -94,7 +94,7 @@ import Testing
       2019-06-10 12:00:03.000 [error] <0.710.0> Error on AMQP connection <0.710.0> (10.0.0.1:41860 -> 10.0.0.2:5672 - app, vhost: 'orders', user: 'app', state: running), channel 0:
       operation none caused a connection exception connection_forced: "user 'app' is deleted"
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(reading.value("log-access-refused") == 2)
     #expect(reading.value("log-connection-forced") == 1)
   }
@@ -102,7 +102,7 @@ import Testing
   /// The log runs oldest first; the evidence keeps the latest entries, which an incident is
   /// about, and says how many there were.
   @Test func evidenceKeepsTheLatestEntries() throws {
-    let full = try SharedFixtures.reading(Self.id, "broker-log-full.log")
+    let full = try BrokerFixtures.reading(Self.id, "broker-log-full.log")
     let evidence = try #require(full.fact("log-handshake-timeout")).evidence
     #expect(evidence.last == "… 4 entries in all")
     #expect(evidence.dropLast().last == #"{bad_header,<<"GET / HT">>}"#)
@@ -110,19 +110,19 @@ import Testing
   }
 
   @Test func evidenceShowsTheLineThatNamesTheConnection() throws {
-    let reading = try SharedFixtures.reading(Self.id, "broker-log-e-missed-heartbeats.log")
+    let reading = try BrokerFixtures.reading(Self.id, "broker-log-e-missed-heartbeats.log")
     let evidence = try #require(reading.fact("log-missed-heartbeats")).evidence
     #expect(evidence.count == 2)
     #expect(
       evidence[0].hasSuffix(
         "closing AMQP connection <0.775.0> (127.0.0.1:37970 -> 127.0.0.1:5672 - app-hb2-frozen):"))
     #expect(evidence[1].hasSuffix("missed heartbeats from client, timeout: 2s"))
-    let full = try SharedFixtures.reading(Self.id, "broker-log-full.log")
+    let full = try BrokerFixtures.reading(Self.id, "broker-log-full.log")
     #expect(full.fact("log-handshake-timeout")?.evidence.last == "… 4 entries in all")
   }
 
   @Test func journalWithoutEntriesIsZeroNotAProblem() throws {
-    let reading = try SharedFixtures.reading(Self.id, "journalctl-rabbitmq-server.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "journalctl-rabbitmq-server.txt")
     #expect(reading.problem == nil)
     #expect(Self.counts(reading) == [0, 0, 0, 0, 0, 0, 0])
   }
@@ -149,7 +149,7 @@ import Testing
       connection_closed_abruptly
 
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(Self.counts(reading) == [2, 1, 0, 1, 0, 0, 0])
   }
 
@@ -162,7 +162,7 @@ import Testing
       2019-06-10 12:01:00.000 [error] <0.710.0> closing AMQP connection <0.710.0> (10.0.0.6:41950 -> 10.0.0.2:5672):
       {inet_error,etimedout}
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(Self.counts(reading) == [1, 0, 1, 0, 1, 0, 0])
     #expect(reading.fact("log-etimedout")?.evidence.count == 2)
   }
@@ -173,7 +173,7 @@ import Testing
       Nov 23 04:46:25 vm rabbitmq-server[748]: 2026-11-23 04:46:25.280625+00:00 [warning] <0.680.0> closing AMQP connection <0.680.0> (127.0.0.1:41836 -> 127.0.0.1:5672 - app-rst, vhost: '/', user: 'guest'):
       Nov 23 04:46:25 vm rabbitmq-server[748]: 2026-11-23 04:46:25.280625+00:00 [warning] <0.680.0> client unexpectedly closed TCP connection
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(Self.counts(reading) == [1, 0, 1, 0, 0, 0, 0])
   }
 
@@ -181,7 +181,7 @@ import Testing
     let output = """
       2026-11-23 04:45:44.457094+00:00 [info] <0.556.0> closing AMQP connection <0.556.0> (127.0.0.1:38118 -> 127.0.0.1:5672 - missed heartbeats from client {inet_error,etimedout}, vhost: '/', user: 'guest')
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(Self.counts(reading) == [0, 0, 0, 0, 0, 0, 0])
   }
 
@@ -192,7 +192,7 @@ import Testing
       2026-11-23 04:45:49.748877+00:00 [error] <0.573.0> closing AMQP connection <0.573.0> (127.0.0.1:38132 -> 127.0.0.1:5672):
       2026-11-23 04:45:49.748877+00:00 [error] <0.573.0> {handshake_timeout,frame_header}
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(reading.problem == nil)
     #expect(Self.counts(reading) == [0, 0, 0, 0, 1, 0, 0])
   }
@@ -204,7 +204,7 @@ import Testing
             Pass -q to turn off this notice.
       No journal files were opened due to insufficient permissions.
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(
       reading.problem
         == "permission denied: No journal files were opened due to insufficient permissions.")

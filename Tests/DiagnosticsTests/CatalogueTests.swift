@@ -8,17 +8,17 @@ import Testing
 /// evidence and source, and the fixtures folder read as a support bundle.
 @Suite struct CatalogueTests {
   @Test func theCatalogueIsLoaded() {
-    #expect(SharedFixtures.catalogue.count >= 10)
+    #expect(BrokerFixtures.catalogue.count >= 10)
   }
 
   @Test func everyDiagnosticYieldsOnlyDeclaredFactsOnEveryFixture() throws {
-    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
+    let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
     try #require(
-      bundle.fileNames.count > 50, "fixtures not found in \(SharedFixtures.directory.path)")
-    for command in SharedFixtures.catalogue.values {
+      bundle.fileNames.count > 50, "fixtures not found in \(BrokerFixtures.directory.path)")
+    for command in BrokerFixtures.catalogue.values {
       let declared = Set(command.yields.map(\.fact))
       for file in bundle.fileNames {
-        let reading = OutputReader.read(try SharedFixtures.text(file), of: command, source: file, classifier: SharedFixtures.classifier)
+        let reading = OutputReader.read(try BrokerFixtures.text(file), of: command, source: file, classifier: BrokerFixtures.classifier)
         for fact in reading.facts {
           #expect(declared.contains(fact.id), "\(command.id) on \(file) yields \(fact.id)")
           #expect(fact.source == "\(command.id):\(file)")
@@ -33,11 +33,11 @@ import Testing
   }
 
   @Test func theFixturesFolderWorksAsAnEvidenceBundle() throws {
-    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
-    for command in SharedFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
+    let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
+    for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
       let files = bundle.files(for: command)
       #expect(!files.isEmpty, "no fixture matches \(command.evidence ?? []) for \(command.id)")
-      let readings = bundle.readings(for: command, classifier: SharedFixtures.classifier)
+      let readings = bundle.readings(for: command, classifier: BrokerFixtures.classifier)
       #expect(readings.map(\.source) == files)
       #expect(readings.allSatisfy { $0.diagnostic == command.id })
       #expect(
@@ -47,15 +47,15 @@ import Testing
   }
 
   @Test func bundleReadingsMatchTheRealFiles() throws {
-    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
-    let command = try SharedFixtures.command("kernel-oom-kills")
+    let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
+    let command = try BrokerFixtures.command("kernel-oom-kills")
     #expect(bundle.files(for: command) == ["dmesg-grep-oom-as-nobody.txt", "dmesg-grep-oom.txt"])
-    let problems = bundle.readings(for: command, classifier: SharedFixtures.classifier).map(\.problem)
+    let problems = bundle.readings(for: command, classifier: BrokerFixtures.classifier).map(\.problem)
     #expect(
       problems == [
         "permission denied: dmesg: read kernel buffer failed: Operation not permitted", nil,
       ])
-    let sysctl = try SharedFixtures.command("sysctl-tcp-timers")
+    let sysctl = try BrokerFixtures.command("sysctl-tcp-timers")
     // Two patterns match the same file; it is read once.
     #expect(bundle.files(for: sysctl) == ["sysctl-keepalive.txt"])
   }

@@ -51,13 +51,13 @@ import Testing
         "notes.txt": "",
       ], folders: ["rabbitmqctl-list_connections-folder.txt"])
     let bundle = try EvidenceBundle(directory: folder)
-    let command = try SharedFixtures.command("rabbitmqctl-list-connections")
+    let command = try BrokerFixtures.command("rabbitmqctl-list-connections")
     #expect(
       bundle.files(for: command) == [
         "rabbitmqctl-list_connections-a.txt", "rabbitmqctl-list_connections-prod.txt",
         "rabbitmqctl-q-list_connections-b.txt",
       ])
-    let readings = bundle.readings(for: command, classifier: SharedFixtures.classifier)
+    let readings = bundle.readings(for: command, classifier: BrokerFixtures.classifier)
     #expect(readings.map { $0.value("connection-count") } == [1, 0, 0])
     #expect(readings[0].value("heartbeat-zero-connections") == 1)
     #expect(
@@ -66,10 +66,10 @@ import Testing
   }
 
   @Test func aDiagnosticWithoutPatternsHasNoFiles() throws {
-    var command = try SharedFixtures.command("sysctl-tcp-timers")
+    var command = try BrokerFixtures.command("sysctl-tcp-timers")
     command.evidence = nil
-    let bundle = try EvidenceBundle(directory: SharedFixtures.directory.path)
+    let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
     #expect(bundle.files(for: command).isEmpty)
-    #expect(bundle.readings(for: command, classifier: SharedFixtures.classifier).isEmpty)
+    #expect(bundle.readings(for: command, classifier: BrokerFixtures.classifier).isEmpty)
   }
 }

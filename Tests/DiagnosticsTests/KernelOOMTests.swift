@@ -10,14 +10,14 @@ import Testing
 
   @Test func noOOMLinesMeansNoKills() throws {
     // `dmesg | grep -i oom` as root on a healthy host prints nothing.
-    let reading = try SharedFixtures.reading(Self.id, "dmesg-grep-oom.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "dmesg-grep-oom.txt")
     #expect(reading.problem == nil)
     #expect(reading.value("oom-kill-count") == 0)
   }
 
   @Test func restrictedDmesgIsPermissionDeniedNotZero() throws {
     // The catalogue's filter would drop this line; the problem is found before filtering.
-    let reading = try SharedFixtures.reading(Self.id, "dmesg-grep-oom-as-nobody.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "dmesg-grep-oom-as-nobody.txt")
     #expect(
       reading.problem
         == "permission denied: dmesg: read kernel buffer failed: Operation not permitted")
@@ -34,7 +34,7 @@ import Testing
       [ 2234.568000] Memory cgroup out of memory: Killed process 777 (beam.smp) total-vm:4000000kB, anon-rss:2000000kB, file-rss:0kB, shmem-rss:0kB, UID:107 pgtables:4000kB oom_score_adj:0
       [ 2300.000000] usb 1-1: new high-speed USB device number 2 using xhci_hcd
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     let fact = try #require(reading.fact("oom-kill-count"))
     #expect(fact.value == 2)
     #expect(fact.evidence.first == "killed: java (pid 4242), beam.smp (pid 777)")
@@ -48,7 +48,7 @@ import Testing
       [  99.2] Killed process 3100 (python3) total-vm:2097152kB, anon-rss:1048576kB, file-rss:0kB\r
 
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(reading.value("oom-kill-count") == 1)
   }
 }

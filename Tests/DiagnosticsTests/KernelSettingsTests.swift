@@ -7,7 +7,7 @@ import Testing
 /// `sysctl` settings and `nstat` counters.
 @Suite struct KernelSettingsTests {
   @Test func keepaliveAndRetransmissionSettings() throws {
-    let reading = try SharedFixtures.reading("sysctl-tcp-timers", "sysctl-keepalive.txt")
+    let reading = try BrokerFixtures.reading("sysctl-tcp-timers", "sysctl-keepalive.txt")
     #expect(reading.value("tcp-keepalive-time") == 7200)
     #expect(reading.value("tcp-keepalive-intvl") == 75)
     #expect(reading.value("tcp-keepalive-probes") == 9)
@@ -22,19 +22,19 @@ import Testing
       net.ipv4.tcp_retries2 = 8\r
 
       """
-    let reading = try SharedFixtures.reading("sysctl-tcp-timers", output: output)
+    let reading = try BrokerFixtures.reading("sysctl-tcp-timers", output: output)
     #expect(reading.summary == "tcp-keepalive-time = 600.0, tcp-retries2 = 8.0")
   }
 
   @Test func emptySysctlOutputIsAProblem() throws {
-    let reading = try SharedFixtures.reading("sysctl-tcp-timers", output: "")
+    let reading = try BrokerFixtures.reading("sysctl-tcp-timers", output: "")
     #expect(reading.problem == "empty output")
     #expect(reading.facts.isEmpty)
   }
 
   @Test func abortCountersBeforeAndAfterTheRun() throws {
-    let before = try SharedFixtures.reading("nstat-tcp-aborts", "nstat-abort-before.txt")
-    let after = try SharedFixtures.reading("nstat-tcp-aborts", "nstat-abort-after.txt")
+    let before = try BrokerFixtures.reading("nstat-tcp-aborts", "nstat-abort-before.txt")
+    let after = try BrokerFixtures.reading("nstat-tcp-aborts", "nstat-abort-after.txt")
     #expect(before.value("tcp-abort-on-timeout") == 2)
     #expect(before.value("tcp-abort-on-data") == 44)
     #expect(after.value("tcp-abort-on-timeout") == 3)
@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func retransmittedSegments() throws {
-    let reading = try SharedFixtures.reading("nstat-tcp-aborts", "nstat-i1-retrans.txt")
+    let reading = try BrokerFixtures.reading("nstat-tcp-aborts", "nstat-i1-retrans.txt")
     #expect(reading.summary == "tcp-retrans-segs = 63.0")
   }
 

@@ -7,7 +7,7 @@ import Testing
 /// `rabbitmq-diagnostics` environment, listeners and status.
 @Suite struct PlainTextTests {
   @Test func environmentHeartbeatHandshakeAndListenerOptions() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       "rabbitmq-environment", "rabbitmq-diagnostics-q-environment.txt")
     #expect(reading.value("server-heartbeat") == 60)
     #expect(reading.value("handshake-timeout-ms") == 5000)
@@ -24,12 +24,12 @@ import Testing
                                      {keepalive,true}]},
                 {heartbeat,30}]}]
       """
-    let reading = try SharedFixtures.reading("rabbitmq-environment", output: output)
+    let reading = try BrokerFixtures.reading("rabbitmq-environment", output: output)
     #expect(reading.summary == "server-heartbeat = 30.0, listener-keepalive = 1.0")
   }
 
   @Test func listenersOnLoopback() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       "rabbitmq-listeners", "rabbitmq-diagnostics-q-listeners.txt")
     #expect(reading.value("amqp-listener-count") == 1)
     #expect(reading.value("amqp-tls-listener-count") == 0)
@@ -42,7 +42,7 @@ import Testing
       Interface: [::], port: 5672, protocol: amqp, purpose: AMQP 0-9-1 and AMQP 1.0
       Interface: 127.0.0.1, port: 5671, protocol: amqp/ssl, purpose: AMQP 0-9-1 and AMQP 1.0 over TLS
       """
-    let reading = try SharedFixtures.reading("rabbitmq-listeners", output: output)
+    let reading = try BrokerFixtures.reading("rabbitmq-listeners", output: output)
     #expect(
       reading.summary
         == "amqp-listener-count = 1.0, amqp-tls-listener-count = 1.0, loopback-only-amqp-listeners = 0.0"
@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func statusWithItsANSIEscapesRemoved() throws {
-    let reading = try SharedFixtures.reading("rabbitmq-status", "rabbitmq-diagnostics-status.txt")
+    let reading = try BrokerFixtures.reading("rabbitmq-status", "rabbitmq-diagnostics-status.txt")
     #expect(reading.value("node-uptime-seconds") == 23)
     #expect(reading.value("node-under-maintenance") == 0)
     #expect(reading.value("active-alarm-count") == 0)
@@ -66,14 +66,14 @@ import Testing
       "\u{1B}[1mRuntime\u{1B}[0m\n\nUptime (seconds): 86400\nIs under maintenance?: true\n\n"
       + "\u{1B}[1mAlarms\u{1B}[0m\n\nFree disk space alarm on node rabbit@host\n"
       + "Memory alarm on node rabbit@host\n\n\u{1B}[1mMemory\u{1B}[0m\n\nTotal memory used: 1 gb\n"
-    let reading = try SharedFixtures.reading("rabbitmq-status", output: output)
+    let reading = try BrokerFixtures.reading("rabbitmq-status", output: output)
     #expect(
       reading.summary
         == "node-uptime-seconds = 86400.0, node-under-maintenance = 1.0, active-alarm-count = 2.0")
   }
 
   @Test func brokerDownPingIsAProblem() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       "rabbitmq-listeners", "rabbitmq-diagnostics-q-ping-broker-down.txt")
     #expect(
       reading.problem
@@ -82,7 +82,7 @@ import Testing
   }
 
   @Test func somethingElseEntirelyIsUnrecognised() throws {
-    let reading = try SharedFixtures.reading("rabbitmq-status", "rabbitmq-diagnostics-q-ping.txt")
+    let reading = try BrokerFixtures.reading("rabbitmq-status", "rabbitmq-diagnostics-q-ping.txt")
     #expect(reading.problem == "unrecognised output: Ping succeeded")
   }
 }

@@ -14,8 +14,8 @@ import Testing
     "runuser: failed to execute /usr/sbin/rabbitmqctl: No such file or directory\n",
   ])
   func missingProgram(output: String) throws {
-    for id in SharedFixtures.catalogue.keys {
-      let reading = try SharedFixtures.reading(id, output: output)
+    for id in BrokerFixtures.catalogue.keys {
+      let reading = try BrokerFixtures.reading(id, output: output)
       #expect(reading.problem == "command not found", "\(id)")
       #expect(reading.facts.isEmpty)
     }
@@ -23,14 +23,14 @@ import Testing
 
   @Test func permissionDeniedIsFoundBeforeTheFilter() throws {
     let output = "dmesg: read kernel buffer failed: Operation not permitted\r\n"
-    let reading = try SharedFixtures.reading("kernel-oom-kills", output: output)
+    let reading = try BrokerFixtures.reading("kernel-oom-kills", output: output)
     #expect(
       reading.problem
         == "permission denied: dmesg: read kernel buffer failed: Operation not permitted")
   }
 
   @Test func otherCLIErrorsKeepTheirMessage() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       "rabbitmqctl-list-connections", output: "Error: could not recognise command\n")
     #expect(reading.problem == "rabbitmqctl failed: could not recognise command")
   }
@@ -39,8 +39,8 @@ import Testing
     // Empty means "nothing there" where the tool prints nothing in that case, and is a
     // problem where a working tool always prints something.
     let zero = ["kernel-oom-kills", "rabbitmqctl-list-connections", "rabbitmq-log-tail"]
-    for id in SharedFixtures.catalogue.keys.sorted() {
-      let reading = try SharedFixtures.reading(id, output: "")
+    for id in BrokerFixtures.catalogue.keys.sorted() {
+      let reading = try BrokerFixtures.reading(id, output: "")
       if zero.contains(id) || id.hasPrefix("ss-") {
         #expect(reading.problem == nil, "\(id)")
         #expect(reading.facts.allSatisfy { $0.value == 0 }, "\(id): \(reading.summary)")
@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func liveReadingsNameTheirSource() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       "sysctl-tcp-timers", output: "net.ipv4.tcp_retries2 = 15\n")
     #expect(reading.source == "live")
     #expect(reading.fact("tcp-retries2")?.source == "sysctl-tcp-timers:live")

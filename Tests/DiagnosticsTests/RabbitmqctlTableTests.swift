@@ -9,7 +9,7 @@ import Testing
   static let id = "rabbitmqctl-list-connections"
 
   @Test func fullTableCountsTheConnectionWithHeartbeatsOff() throws {
-    let reading = try SharedFixtures.reading(Self.id, "rabbitmqctl-list_connections-a-full.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "rabbitmqctl-list_connections-a-full.txt")
     #expect(reading.problem == nil)
     #expect(reading.value("connection-count") == 5)
     #expect(reading.value("heartbeat-zero-connections") == 1)
@@ -27,34 +27,34 @@ import Testing
     "rabbitmqctl-list_connections-json.txt",
   ])
   func plainQuietAndJSONAgree(file: String) throws {
-    let reading = try SharedFixtures.reading(Self.id, file)
+    let reading = try BrokerFixtures.reading(Self.id, file)
     #expect(
       reading.summary
         == "connection-count = 5.0, heartbeat-zero-connections = 1.0, blocked-connections = 0.0")
   }
 
   @Test func noConnectionsMeansZeroWithoutAHeader() throws {
-    let reading = try SharedFixtures.reading(Self.id, "rabbitmqctl-list_connections-empty.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "rabbitmqctl-list_connections-empty.txt")
     #expect(reading.problem == nil)
     #expect(reading.value("connection-count") == 0)
     #expect(reading.value("heartbeat-zero-connections") == 0)
     #expect(reading.fact("connection-count")?.evidence.first == "Listing connections ...")
     // With -q and no connections rabbitmqctl prints nothing at all.
-    let quiet = try SharedFixtures.reading(Self.id, output: "")
+    let quiet = try BrokerFixtures.reading(Self.id, output: "")
     #expect(quiet.value("connection-count") == 0)
     #expect(quiet.problem == nil)
   }
 
   @Test func columnsAreFoundByName() throws {
     // Other columns than the catalogue asks for: no timeout and no state, so only the count.
-    let extra = try SharedFixtures.reading(Self.id, "rabbitmqctl-list_connections-extra.txt")
+    let extra = try BrokerFixtures.reading(Self.id, "rabbitmqctl-list_connections-extra.txt")
     #expect(extra.summary == "connection-count = 5.0")
-    let properties = try SharedFixtures.reading(
+    let properties = try BrokerFixtures.reading(
       Self.id, "rabbitmqctl-list_connections-client_properties.txt")
     #expect(properties.value("connection-count") == 4)
     #expect(properties.value("heartbeat-zero-connections") == 1)
     #expect(properties.fact("blocked-connections") == nil)
-    let stalled = try SharedFixtures.reading(
+    let stalled = try BrokerFixtures.reading(
       Self.id, "rabbitmqctl-list_connections-b2-stalled-consumer.txt")
     #expect(stalled.value("heartbeat-zero-connections") == 1)
   }
@@ -68,7 +68,7 @@ import Testing
       blocking\t{0,9,1}\t0\t10.0.0.9:5002 -> 10.0.0.2:5672\t
 
       """
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(reading.value("connection-count") == 3)
     #expect(reading.value("heartbeat-zero-connections") == 2)
     #expect(reading.value("blocked-connections") == 2)
@@ -77,37 +77,37 @@ import Testing
   @Test func crlfLineEndingsAreRemovedFromTheLastColumn() throws {
     let output =
       "Listing connections ...\r\nname\tstate\ttimeout\r\nc1\tblocked\t0\r\nc2\trunning\t30\r\n"
-    let reading = try SharedFixtures.reading(Self.id, output: output)
+    let reading = try BrokerFixtures.reading(Self.id, output: output)
     #expect(reading.value("heartbeat-zero-connections") == 1)
     #expect(reading.value("blocked-connections") == 1)
   }
 
   @Test func withoutAHeaderTheArgumentsNameTheColumns() throws {
     // rabbitmqctl before 3.7 printed no header row and ended with `...done.`.
-    var command = try SharedFixtures.command(Self.id)
+    var command = try BrokerFixtures.command(Self.id)
     command.argv = ["rabbitmqctl", "-q", "list_connections", "name", "timeout", "state"]
     let output = "Listing connections ...\nc1\t0\tblocked\nc2\t60\trunning\n...done.\n"
-    let reading = OutputReader.read(output, of: command, source: "live", classifier: SharedFixtures.classifier)
+    let reading = OutputReader.read(output, of: command, source: "live", classifier: BrokerFixtures.classifier)
     #expect(
       reading.summary
         == "connection-count = 2.0, heartbeat-zero-connections = 1.0, blocked-connections = 1.0")
   }
 
   @Test func brokerDownIsAProblemWithoutFacts() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       Self.id, "rabbitmqctl-list_connections-broker-down.txt")
     #expect(reading.problem == "the node is not running")
     #expect(reading.facts.isEmpty)
   }
 
   @Test func runningAsNobodyIsPermissionDenied() throws {
-    let reading = try SharedFixtures.reading(Self.id, "rabbitmqctl-as-nobody.txt")
+    let reading = try BrokerFixtures.reading(Self.id, "rabbitmqctl-as-nobody.txt")
     #expect(reading.problem == "permission denied: Only root or rabbitmq should run rabbitmqctl")
     #expect(reading.facts.isEmpty)
   }
 
   @Test func rowsThatDoNotFitTheHeaderAreNotGuessed() throws {
-    let reading = try SharedFixtures.reading(
+    let reading = try BrokerFixtures.reading(
       Self.id, output: "name\ttimeout\tstate\nsomething else entirely\n")
     #expect(reading.problem == "unrecognised output: something else entirely")
     #expect(reading.facts.isEmpty)

@@ -10,7 +10,7 @@ import Testing
   static let listening = "ss-listening-amqp"
 
   @Test func halfOpenPeerShowsARetransmittingSocket() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t10s.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t10s.txt")
     #expect(reading.value("retransmitting-sockets") == 1)
     #expect(reading.value("keepalive-sockets") == 0)
     #expect(reading.value("max-send-queue-bytes") == 10536)
@@ -33,7 +33,7 @@ import Testing
   }
 
   @Test func aDueTimerHasAnEmptyValue() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t03s.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t03s.txt")
     #expect(reading.value("retransmitting-sockets") == 1)
     let timer = try #require(SSTimer(in: "timer:(on,,3)"))
     #expect(timer.expiresInSeconds == nil)
@@ -41,21 +41,21 @@ import Testing
   }
 
   @Test func withAStateFilterThereIsNoStateColumn() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t20s.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tno-i1-halfopen-t20s.txt")
     #expect(reading.value("retransmitting-sockets") == 1)
     #expect(reading.value("max-send-queue-bytes") == 10536)
     let socket = try #require(
       SSSocket(line: "0      10536      127.0.0.1:5672    127.0.0.1:40202 timer:(on,7.352ms,6)"))
     #expect(socket.state == nil)
     #expect(socket.timer?.expiresInSeconds == 7.352)
-    let established = try SharedFixtures.reading(Self.timers, "ss-tno.txt")
+    let established = try BrokerFixtures.reading(Self.timers, "ss-tno.txt")
     #expect(
       established.summary
         == "retransmitting-sockets = 0.0, keepalive-sockets = 0.0, max-send-queue-bytes = 0.0")
   }
 
   @Test func stalledConsumerShowsTheBigSendQueue() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tno-b2-stalled-consumer.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tno-b2-stalled-consumer.txt")
     #expect(reading.value("max-send-queue-bytes") == 3_805_184)
     // A persist timer probes a zero window; it is not a retransmission.
     #expect(reading.value("retransmitting-sockets") == 0)
@@ -68,22 +68,22 @@ import Testing
   }
 
   @Test func bothSidesRetransmitAndAClosingSocketKeepsItsState() throws {
-    let both = try SharedFixtures.reading(Self.timers, "ss-tno-i2-halfopen-t03s.txt")
+    let both = try BrokerFixtures.reading(Self.timers, "ss-tno-i2-halfopen-t03s.txt")
     #expect(both.value("retransmitting-sockets") == 2)
-    let gaveUp = try SharedFixtures.reading(Self.timers, "ss-tno-i2-after-client-gave-up.txt")
+    let gaveUp = try BrokerFixtures.reading(Self.timers, "ss-tno-i2-after-client-gave-up.txt")
     #expect(gaveUp.value("retransmitting-sockets") == 1)
     #expect(gaveUp.value("max-send-queue-bytes") == 57)
   }
 
   @Test func detailLinesOfDashIAreSkipped() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tnoi-i1-halfopen-t20s.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tnoi-i1-halfopen-t20s.txt")
     #expect(
       reading.summary
         == "retransmitting-sockets = 1.0, keepalive-sockets = 0.0, max-send-queue-bytes = 10536.0")
   }
 
   @Test func onlyAHeaderMeansNoSockets() throws {
-    let reading = try SharedFixtures.reading(Self.timers, "ss-tno-e-after-broker-closed.txt")
+    let reading = try BrokerFixtures.reading(Self.timers, "ss-tno-e-after-broker-closed.txt")
     #expect(reading.problem == nil)
     #expect(reading.value("retransmitting-sockets") == 0)
     #expect(reading.fact("max-send-queue-bytes") == nil)
@@ -96,20 +96,20 @@ import Testing
       0      0      10.0.0.2:5672      10.0.0.8:50001    timer:(keepalive,12sec,0)
       0      0      10.0.0.2:5672      10.0.0.9:50002
       """
-    let reading = try SharedFixtures.reading(Self.timers, output: output)
+    let reading = try BrokerFixtures.reading(Self.timers, output: output)
     #expect(reading.value("keepalive-sockets") == 2)
     #expect(reading.value("retransmitting-sockets") == 0)
   }
 
   @Test func listeningSocketOnLoopback() throws {
-    let reading = try SharedFixtures.reading(Self.listening, "ss-tlnp.txt")
+    let reading = try BrokerFixtures.reading(Self.listening, "ss-tlnp.txt")
     #expect(reading.value("amqp-listening-sockets") == 1)
     #expect(reading.value("amqp-loopback-listening-sockets") == 1)
     #expect(reading.value("amqp-max-accept-queue") == 0)
   }
 
   @Test func nothingListeningWhenTheBrokerIsDown() throws {
-    let reading = try SharedFixtures.reading(Self.listening, "ss-tln-broker-down.txt")
+    let reading = try BrokerFixtures.reading(Self.listening, "ss-tln-broker-down.txt")
     #expect(reading.problem == nil)
     #expect(reading.value("amqp-listening-sockets") == 0)
     #expect(reading.fact("amqp-max-accept-queue") == nil)
@@ -125,7 +125,7 @@ import Testing
       LISTEN 0      128  127.0.0.1:5672       0.0.0.0:*
       LISTEN 0      4096 127.0.0.1:4369       0.0.0.0:*
       """
-    let reading = try SharedFixtures.reading(Self.listening, output: output)
+    let reading = try BrokerFixtures.reading(Self.listening, output: output)
     #expect(reading.value("amqp-listening-sockets") == 5)
     #expect(reading.value("amqp-loopback-listening-sockets") == 2)
     #expect(reading.value("amqp-max-accept-queue") == 129)
@@ -135,7 +135,7 @@ import Testing
     let output =
       "State Recv-Q Send-Q Local Address:Port Peer Address:Port\r\n"
       + "ESTAB 0 4096 10.0.0.2:5672 10.0.0.7:50000 timer:(on,200ms,1)\r\n"
-    let reading = try SharedFixtures.reading(Self.timers, output: output)
+    let reading = try BrokerFixtures.reading(Self.timers, output: output)
     #expect(reading.value("retransmitting-sockets") == 1)
     #expect(reading.value("max-send-queue-bytes") == 4096)
   }

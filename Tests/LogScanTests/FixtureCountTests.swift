@@ -1,5 +1,6 @@
 import Foundation
 import LogScan
+import TestSupport
 import Testing
 
 /// Scan's counts on the real broker log, checked against counts made another way: plain
@@ -16,7 +17,7 @@ import Testing
 
   @Test func everyGuideCountMatchesAnIndependentCount() throws {
     let text = try ScanSupport.fixture(Self.log)
-    let report = ScanSupport.scan(paths: [ScanSupport.fixturePath(Self.log)])
+    let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     let expected: [String: Int] = [
       "connection-closed-abruptly": Self.problemLines(text, containing: ["client unexpectedly closed TCP connection"]),
       "missed-heartbeats": Self.problemLines(text, containing: ["missed heartbeats from client"]),
@@ -41,25 +42,25 @@ import Testing
       else { continue }
       pairs.insert("\(line[stamp]) \(line[pid])")
     }
-    let report = ScanSupport.scan(paths: [ScanSupport.fixturePath(Self.log)])
+    let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     #expect(report.entries == pairs.count)
     #expect(report.files.first?.lines == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
     #expect(report.files.first?.bytes == text.utf8.count)
   }
 
   @Test func theSlicesAddUpToTheWholeLog() throws {
-    let slices = try FileManager.default.contentsOfDirectory(atPath: ScanSupport.fixturePath(""))
+    let slices = try FileManager.default.contentsOfDirectory(atPath: Fixtures.broker.path)
       .filter { $0.hasPrefix("broker-log-") && $0 != Self.log && $0 != "broker-log-startup.log" }
       .sorted()
     #expect(slices.count == 16)
-    let parts = ScanSupport.scan(paths: slices.map(ScanSupport.fixturePath))
-    let whole = ScanSupport.scan(paths: [ScanSupport.fixturePath(Self.log)])
+    let parts = ScanSupport.scan(paths: try slices.map(ScanSupport.fixturePath))
+    let whole = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     #expect(parts.entries == whole.entries)
     #expect(ScanSupport.counts(parts) == ScanSupport.counts(whole))
   }
 
   @Test func firstAndLastSeenAndPeers() throws {
-    let report = ScanSupport.scan(paths: [ScanSupport.fixturePath(Self.log)])
+    let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     let abrupt = try #require(report.guide("connection-closed-abruptly"))
     #expect(abrupt.firstSeen == "2026-11-23T04:46:25Z")
     #expect(abrupt.topPeers == [ScanReport.Count(value: "127.0.0.1", count: 3)])
@@ -73,7 +74,7 @@ import Testing
   }
 
   @Test func theStartupLogHasNoConnectionErrors() throws {
-    let report = ScanSupport.scan(paths: [ScanSupport.fixturePath("broker-log-startup.log")])
+    let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath("broker-log-startup.log")])
     #expect(report.guides.isEmpty)
   }
 }

@@ -58,7 +58,9 @@ import Testing
     let text = try Self.realEntries().map { entry in
       let date = entry.stamp.prefix(10).split(separator: "-")
       let time = entry.stamp.dropFirst(11).prefix(8)
-      let header = "=\(entry.level.uppercased()) REPORT==== \(Int(date[2])!)-\(months[Int(date[1])! - 1])-\(date[0])::\(time) ==="
+      let (day, month) = (try #require(Int(date[2])), try #require(Int(date[1])))
+      try #require((1...12).contains(month), "month \(month) in \(entry.stamp)")
+      let header = "=\(entry.level.uppercased()) REPORT==== \(day)-\(months[month - 1])-\(date[0])::\(time) ==="
       return ([header] + entry.lines).joined(separator: "\n") + "\n"
     }.joined(separator: "\n")
     let report = ScanSupport.scan("=INFO REPORT==== 9-Jan-2018::08:47:40 ===\naccepting AMQP connection <0.1.0> (10.0.0.1:1 -> 10.0.0.2:5672)\n\n" + text)

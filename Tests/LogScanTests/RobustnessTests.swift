@@ -1,5 +1,6 @@
 import Foundation
 import LogScan
+import TestSupport
 import Testing
 
 /// Inputs that must neither crash nor stop a scan: invalid UTF-8, huge lines, no newline,
@@ -50,7 +51,7 @@ import Testing
   @Test func gzipGivesTheSameReportAsPlainText() throws {
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let plain = ScanSupport.fixturePath("broker-log-full.log")
+    let plain = try ScanSupport.fixturePath("broker-log-full.log")
     let compressed = folder.appendingPathComponent("rabbit.log.gz")
     try ScanSupport.run("/bin/gzip", ["-c", plain], output: compressed)
     let fromPlain = ScanSupport.scan(paths: [plain])
@@ -66,7 +67,7 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let one = folder.appendingPathComponent("one.gz")
-    try ScanSupport.run("/bin/gzip", ["-c", ScanSupport.fixturePath("broker-log-full.log")], output: one)
+    try ScanSupport.run("/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: one)
     let data = try Data(contentsOf: one)
     let both = folder.appendingPathComponent("both.log.gz")
     try (data + data).write(to: both)
@@ -79,7 +80,7 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let good = folder.appendingPathComponent("good.gz")
-    try ScanSupport.run("/bin/gzip", ["-c", ScanSupport.fixturePath("broker-log-full.log")], output: good)
+    try ScanSupport.run("/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: good)
     var data = try Data(contentsOf: good)
     let truncated = folder.appendingPathComponent("truncated.log.gz")
     try data.prefix(data.count / 2).write(to: truncated)
@@ -102,7 +103,7 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = ScanSupport.scan(paths: [
-      folder.appendingPathComponent("missing.log").path, folder.path, ScanSupport.fixturePath("broker-log-full.log"),
+      folder.appendingPathComponent("missing.log").path, folder.path, try ScanSupport.fixturePath("broker-log-full.log"),
     ])
     #expect(report.files.map(\.error) == ["No such file or directory", "is a directory", nil])
     #expect(report.entries > 0)

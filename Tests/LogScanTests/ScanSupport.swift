@@ -8,7 +8,7 @@ import Testing
 /// The shipped guides' classifier and small helpers for scanning text and files.
 enum ScanSupport {
   static let library: ContentLibrary? = try? ContentLoader.load(
-    directory: SharedFolder.repository.appendingPathComponent("Content").path
+    directory: Fixtures.content.path
   ).library
 
   static let classifier = LogClassifier(index: SearchIndex(documents: library?.searchDocuments ?? []))
@@ -39,15 +39,11 @@ enum ScanSupport {
     return counts
   }
 
-  static func fixture(_ name: String) throws -> String {
-    let path = SharedFolder.fixtures.appendingPathComponent(name).path
-    let data = try #require(FileManager.default.contents(atPath: path), "missing fixture \(path)")
-    return String(decoding: data, as: UTF8.self)
-  }
+  /// The text of the real broker capture `name`; the test fails when it is missing.
+  static func fixture(_ name: String) throws -> String { try Fixtures.text(name) }
 
-  static func fixturePath(_ name: String) -> String {
-    SharedFolder.fixtures.appendingPathComponent(name).path
-  }
+  /// The path of the real broker capture `name`; the test fails when it is missing.
+  static func fixturePath(_ name: String) throws -> String { try Fixtures.path(name) }
 
   /// A new empty folder, removed by the caller.
   static func temporaryFolder() throws -> URL {

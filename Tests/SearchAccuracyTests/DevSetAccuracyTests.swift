@@ -4,7 +4,7 @@ import GuideKit
 import TestSupport
 import Testing
 
-/// The search on the shipped guides, scored on `../shared/eval/dev-errors.jsonl`: real error
+/// The search on the shipped guides, scored on `Tests/Fixtures/eval/dev-errors.jsonl`: real error
 /// lines from public issue threads and documentation, each labelled with the guide that explains
 /// it, or `other` for RabbitMQ errors no guide covers. The lines are used exactly as they are.
 @Suite struct DevSetAccuracyTests {
@@ -19,8 +19,7 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   static func devSet() throws -> [Line] {
-    let file = SharedFolder.eval.appendingPathComponent("dev-errors.jsonl")
-    let text = try String(contentsOf: file, encoding: .utf8)
+    let text = try Fixtures.text("dev-errors.jsonl", in: Fixtures.eval)
     return try text.split(separator: "\n").map {
       try JSONDecoder().decode(Line.self, from: Data($0.utf8))
     }

@@ -24,7 +24,7 @@ struct BrowserTests {
   }
 
   static func devSet() throws -> [Line] {
-    let text = try String(contentsOf: SharedFolder.eval.appendingPathComponent("dev-errors.jsonl"), encoding: .utf8)
+    let text = try Fixtures.text("dev-errors.jsonl", in: Fixtures.eval)
     return try text.split(separator: "\n").map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
   }
 

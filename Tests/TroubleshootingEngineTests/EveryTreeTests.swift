@@ -6,18 +6,24 @@ import Testing
 /// Every shipped guide's tree, walked along every path of definite answers, and with
 /// "I don't know" at every question.
 @Suite struct EveryTreeTests {
-  static let library: ContentLibrary = {
-    do { return try ContentPaths.library(ContentPaths.shipped) } catch { fatalError("\(error)") }
-  }()
+  static let loaded = Result { try ContentPaths.library(ContentPaths.shipped) }
+  let library: ContentLibrary
 
-  static var guideIDs: [String] { library.guides.map(\.id) }
+  init() throws { library = try Self.loaded.get() }
+
+  /// The shipped guides' ids; none when the content does not load, which `contentLoads` reports.
+  static var guideIDs: [String] { (try? loaded.get())?.guides.map(\.id) ?? [] }
+
+  @Test func contentLoads() throws {
+    #expect(try !Self.loaded.get().guides.isEmpty)
+  }
 
   /// Every outcome reachable with definite answers, and the longest path to one.
   func walkEveryPath(_ guide: Guide) throws -> (causes: Set<String>, paths: Int, longest: Int) {
     var causes: Set<String> = []
     var paths = 0
     var longest = 0
-    var stack = [try TroubleshootingSession(guide: guide, library: Self.library)]
+    var stack = [try TroubleshootingSession(guide: guide, library: library)]
     while let session = stack.popLast() {
       if let outcome = session.outcome {
         #expect(outcome.isConclusive, "\(guide.id): \(outcome.trail.map(\.answer.id)) ends in \(outcome.candidates.count) causes")
@@ -40,7 +46,7 @@ import Testing
 
   @Test(arguments: guideIDs)
   func everyCauseIsReachedAndEveryPathEnds(id: String) throws {
-    let guide = try #require(Self.library.guide(id))
+    let guide = try #require(library.guide(id))
     let walked = try walkEveryPath(guide)
     let declared = Set(guide.frontMatter.causes.map(\.id))
     #expect(walked.causes == declared, "\(id): unreachable \(declared.subtracting(walked.causes))")
@@ -49,8 +55,8 @@ import Testing
 
   @Test(arguments: guideIDs)
   func notKnowingAnythingKeepsEveryCause(id: String) throws {
-    let guide = try #require(Self.library.guide(id))
-    var session = try TroubleshootingSession(guide: guide, library: Self.library)
+    let guide = try #require(library.guide(id))
+    var session = try TroubleshootingSession(guide: guide, library: library)
     var asked = 0
     while session.pending != nil {
       try session.answer(Answer.unknownID)
@@ -67,12 +73,12 @@ import Testing
 
   @Test(arguments: guideIDs)
   func goingBackReturnsToTheSameQuestion(id: String) throws {
-    let guide = try #require(Self.library.guide(id))
-    var session = try TroubleshootingSession(guide: guide, library: Self.library)
+    let guide = try #require(library.guide(id))
+    var session = try TroubleshootingSession(guide: guide, library: library)
     var asked: [String] = []
     while let pending = session.pending {
       asked.append(pending.question.id)
-      try session.answer(pending.question.answers.last!.id)
+      try session.answer(try #require(pending.question.answers.last).id)
     }
     for index in stride(from: asked.count - 1, through: 0, by: -1) {
       try session.back(to: index)

@@ -4,7 +4,9 @@ import Testing
 @testable import TroubleshootingEngine
 
 @Suite struct FindingTests {
-  let library = try! ContentPaths.library(ContentPaths.fixture)
+  let library: ContentLibrary
+
+  init() throws { library = try ContentPaths.library(ContentPaths.fixture) }
 
   func fact(_ value: Double, source: String = "list-connections:rabbitmqctl-list_connections.txt") -> Fact {
     Fact(id: "heartbeat-zero-connections", value: value, evidence: ["conn\t0\trunning"], source: source)

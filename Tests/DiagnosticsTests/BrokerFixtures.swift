@@ -7,13 +7,11 @@ import Testing
 
 @testable import Diagnostics
 
-/// The real outputs in `../shared/fixtures` (or `$RMQ_DOCTOR_SHARED/fixtures`) and the shipped
-/// catalogue, read as they are.
-enum SharedFixtures {
-  static let repository = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The real outputs in `Tests/Fixtures/broker-3.10` and the shipped catalogue, read as they are.
+enum BrokerFixtures {
+  static let repository = Fixtures.repository
 
-  static let directory = SharedFolder.fixtures
+  static let directory = Fixtures.broker
 
   /// The catalogue in `Content/diagnostics`, by id.
   static let catalogue: [String: DiagnosticCommand] = {
