@@ -25,10 +25,13 @@ let package = Package(
     // Internal helper: a map over all the cores that keeps the order.
     .target(name: "_Parallel"),
     .target(name: "ErrorSearch", dependencies: ["_Parallel"]),
+    // Whether an argument vector may run: each allowed program's options parsed as it parses
+    // them, launchers refused; shared by lint and the runner. No I/O.
+    .target(name: "ArgvPolicy"),
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", "ErrorSearch", "_Parallel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CommonMark", "ErrorSearch", "ArgvPolicy", "_Parallel", .product(name: "Yams", package: "Yams")]
     ),
     // zlib from Debian's zlib1g-dev, for reading .gz logs.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -38,7 +41,7 @@ let package = Package(
     .target(name: "TroubleshootingEngine", dependencies: ["GuideKit"]),
     // Runs a program directly (no shell) with a time limit, an output limit and its own
     // process group.
-    .target(name: "CommandRunner"),
+    .target(name: "CommandRunner", dependencies: ["ArgvPolicy"]),
     .target(name: "Diagnostics", dependencies: ["GuideKit", "LogScan"]),
     // The static HTML site: pages through Mustache templates (escaping by default), the
     // browser's copy of the search, the troubleshooter as linked pages, atomic writing.
@@ -76,7 +79,8 @@ let package = Package(
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
-    .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner"]),
+    .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
+    .testTarget(name: "ArgvPolicyTests", dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
     .testTarget(name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),

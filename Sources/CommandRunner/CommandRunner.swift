@@ -1,3 +1,4 @@
+import ArgvPolicy
 import Foundation
 
 #if canImport(Glibc)
@@ -91,6 +92,21 @@ public enum CommandRunner {
       output: String(decoding: output, as: UTF8.self),
       exitStatus: timedOut || truncated ? nil : status, timedOut: timedOut, truncated: truncated,
       launchFailure: nil, duration: clock.now - start)
+  }
+
+  /// Runs `argv` only when `rules` allow it, checked here again whatever checked it before
+  /// (``ArgvPolicy``): a refused command never starts, and the result's `launchFailure` says why.
+  public static func run(
+    _ argv: [String], allowedBy rules: [String: ProgramRules], timeout: Duration, outputLimit: Int,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> CommandResult {
+    let violations = ArgvPolicy.violations(of: argv, rules: rules)
+    guard violations.isEmpty else {
+      return CommandResult(
+        output: "", exitStatus: nil, timedOut: false, truncated: false,
+        launchFailure: "refused: " + violations.map(\.message).joined(separator: "; "), duration: .zero)
+    }
+    return run(argv, timeout: timeout, outputLimit: outputLimit, environment: environment)
   }
 
   /// The executable `name` names: itself when it holds a `/`, else the first match on `path`.

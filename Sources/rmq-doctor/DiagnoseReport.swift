@@ -36,11 +36,14 @@ struct DiagnoseReport {
     _ plan: DiagnosticPlan, library: ContentLibrary, classifier: LogClassifier
   ) -> DiagnoseReport {
     let commands = plan.runnable
+    let rules = library.allowList?.value.rules ?? [:]
     let results = ResultSlots(count: commands.count)
     DispatchQueue.concurrentPerform(iterations: commands.count) { index in
       let command = commands[index]
+      // The runner checks the argv against the allow-list again, whatever lint said.
       let result = CommandRunner.run(
-        command.argv, timeout: .seconds(command.timeoutSeconds), outputLimit: command.outputLimitBytes)
+        command.argv, allowedBy: rules, timeout: .seconds(command.timeoutSeconds),
+        outputLimit: command.outputLimitBytes)
       results.set(index, reading(of: result, for: command, classifier: classifier))
     }
     let readings = results.values

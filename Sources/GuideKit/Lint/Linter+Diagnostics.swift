@@ -1,17 +1,12 @@
+import ArgvPolicy
 import Foundation
 
 extension Linter {
-  /// Programs that run other programs or a shell; a diagnostic may never start one.
-  static let launchers: Set<String> = [
-    "sh", "bash", "dash", "zsh", "ksh", "csh", "tcsh", "fish", "busybox", "env", "sudo", "su",
-    "doas", "runuser", "xargs", "nohup", "setsid", "timeout", "nice", "chroot", "python",
-    "python3", "perl", "ruby", "node", "awk", "sed",
-  ]
-
   /// Arguments that only mean something to a shell.
   static let shellOperators: Set<String> = ["|", "||", "&&", "&", ";", ">", ">>", "<", "<<", "2>", "2>&1", "|&"]
 
   func checkDiagnostics(_ library: ContentLibrary, into report: inout LintReport) {
+    if let allowList = library.allowList { checkAllowList(allowList, into: &report) }
     for located in library.diagnostics {
       checkDiagnostic(located, allowList: library.allowList?.value, into: &report)
       checkFindings(located, library: library, into: &report)
@@ -72,6 +67,8 @@ extension Linter {
     checkArgv(diagnostic.argv, yaml: yaml, allowList: allowList, into: &report)
   }
 
+  /// The argument vector as the program itself would parse it, against the allow-list
+  /// (``ArgvPolicy``): the runner applies the same check again before anything starts.
   private func checkArgv(
     _ argv: [String], yaml: YAMLDocument, allowList: AllowList?, into report: inout LintReport
   ) {
@@ -79,55 +76,16 @@ extension Linter {
       report.error("argv is empty", at: yaml.location(at: ["argv"]))
       return
     }
-    let programAt = yaml.location(at: ["argv", 0])
-    if program.contains("/") || program.contains(" ") {
-      report.error("argv[0] must be a bare program name, not '\(program)'", at: programAt)
-    }
-    if Self.launchers.contains(program) {
-      report.error("'\(program)' runs a shell or another program; diagnostics run one read-only program directly", at: programAt)
-      return
-    }
     for (index, argument) in argv.enumerated() where Self.shellOperators.contains(argument) {
       report.error(
         "argument '\(argument)' is a shell operator; write a pipeline as a command plus 'filter'",
         at: yaml.location(at: ["argv", .index(index)]))
     }
-    guard let allowList else { return }
-    guard let entry = allowList.entry(for: program) else {
-      report.error("program '\(program)' is not in allowlist.yaml", at: programAt)
-      return
+    let violations =
+      if let allowList { ArgvPolicy.violations(of: argv, rules: allowList.rules) }
+      else { ArgvPolicy.programViolation(program).map { [$0] } ?? [] }
+    for violation in violations {
+      report.error(violation.message, at: yaml.location(at: ["argv", .index(violation.index)]))
     }
-    let arguments = Array(argv.dropFirst())
-    if let subcommands = entry.subcommands {
-      let subcommand = arguments.first { !$0.hasPrefix("-") }
-      if let subcommand, !subcommands.contains(subcommand) {
-        let index = (arguments.firstIndex(of: subcommand) ?? 0) + 1
-        report.error(
-          "'\(program) \(subcommand)' is not an allowed subcommand", at: yaml.location(at: ["argv", .index(index)]))
-      } else if subcommand == nil {
-        report.error("'\(program)' needs one of its allowed subcommands", at: programAt)
-      }
-    }
-    for (index, argument) in arguments.enumerated() {
-      let forbidden = (entry.forbiddenArguments ?? []).contains { flag in
-        argument.hasPrefix(flag + "=") || Self.hasFlag(argument, flag)
-      }
-      let writesSysctl = program == "sysctl" && argument.contains("=")
-      if forbidden || writesSysctl {
-        report.error(
-          "argument '\(argument)' makes '\(program)' change state", at: yaml.location(at: ["argv", .index(index + 1)]))
-      }
-    }
-    for required in entry.requiredArguments ?? [] where !arguments.contains(where: { Self.hasFlag($0, required) }) {
-      report.error("'\(program)' must be run with '\(required)'", at: programAt)
-    }
-  }
-
-  /// Whether `argument` is `flag`, or bundles it among short flags (`-asz` holds `-s`).
-  static func hasFlag(_ argument: String, _ flag: String) -> Bool {
-    if argument == flag { return true }
-    guard flag.count == 2, flag.hasPrefix("-"), argument.hasPrefix("-"), !argument.hasPrefix("--")
-    else { return false }
-    return argument.dropFirst().contains(flag.last ?? " ")
   }
 }

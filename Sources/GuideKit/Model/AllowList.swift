@@ -1,3 +1,5 @@
+import ArgvPolicy
+
 /// The programs diagnostics may run, from `Content/allowlist.yaml`.
 public struct AllowList: Codable, Sendable, Hashable {
   /// The schema version; 1 today.
@@ -9,22 +11,45 @@ public struct AllowList: Codable, Sendable, Hashable {
   public func entry(for program: String) -> AllowedProgram? {
     programs.first { $0.program == program }
   }
+
+  /// Every program's rules, by name, for ``ArgvPolicy``.
+  public var rules: [String: ProgramRules] {
+    Dictionary(programs.map { ($0.program, $0.rules) }, uniquingKeysWith: { first, _ in first })
+  }
 }
 
-/// One allowed program and the limits on its arguments.
+/// One allowed program and the limits on its arguments. Options it does not name are refused.
 public struct AllowedProgram: Codable, Sendable, Hashable {
   /// The program's name, looked up on `PATH`.
   public var program: String
-  /// If set, the first non-option argument must be one of these.
+  /// How the program parses its options: `getopt` (the default) or `elixir` (the RabbitMQ CLIs).
+  public var syntax: OptionSyntax?
+  /// If set, the first operand must be one of these.
   public var subcommands: [String]?
-  /// Arguments that would make it write.
+  /// The options without a value a diagnostic may pass, spelled in full.
+  public var options: [String]?
+  /// The options with a value a diagnostic may pass, spelled in full.
+  public var valueOptions: [String]?
+  /// Arguments that would make it write; refused also as prefixes `getopt_long` expands.
   public var forbiddenArguments: [String]?
   /// Arguments that must be present.
   public var requiredArguments: [String]?
+  /// Whether an operand holding `=` makes it write (`sysctl key=value`).
+  public var assignmentsWrite: Bool?
 
   enum CodingKeys: String, CodingKey {
-    case program, subcommands
+    case program, syntax, subcommands, options
+    case valueOptions = "value_options"
     case forbiddenArguments = "forbidden_arguments"
     case requiredArguments = "required_arguments"
+    case assignmentsWrite = "assignments_write"
+  }
+
+  /// The entry as ``ArgvPolicy`` reads it.
+  public var rules: ProgramRules {
+    ProgramRules(
+      program: program, syntax: syntax ?? .getopt, flags: Set(options ?? []), valueOptions: Set(valueOptions ?? []),
+      subcommands: subcommands.map(Set.init), forbidden: Set(forbiddenArguments ?? []),
+      required: requiredArguments ?? [], assignmentsWrite: assignmentsWrite ?? false)
   }
 }
