@@ -67,6 +67,8 @@ struct BrokenRule: CustomTestStringConvertible, Sendable {
     BrokenRule(file: diagnostic, old: "timeout_seconds: 30", new: "timeout_seconds: 0", expected: "timeout_seconds must be from 1 to 300"),
     BrokenRule(file: diagnostic, old: "parser: rabbitmqctl-table", new: "parser: rabbitmqctl-tables", expected: "expected one of"),
     BrokenRule(file: "questions/heartbeat-off.yaml", old: "fact: heartbeat-zero-connections", new: "fact: heartbeat-zero", expected: "no diagnostic yields"),
+    BrokenRule(file: alpha, old: "    format: structured\n", new: "    format: structured\n    origin: \"captured it myself\"\n", expected: "origin must be 'capture: FILE'"),
+    BrokenRule(file: alpha, old: "    format: structured\n", new: "    format: structured\n    origin: \"capture: ../../etc/passwd\"\n", expected: "a capture is named by its path under Tests/Fixtures"),
     BrokenRule(file: "allowlist.yaml", old: "  - program: sysctl\n", new: "  - program: find\n", expected: "'find' runs a shell or another program"),
     BrokenRule(file: "allowlist.yaml", old: "    options: [-a, -s, -z]\n", new: "    options: [-a, -z]\n", expected: "required argument '-s' is not among the options allowed for 'nstat'"),
     BrokenRule(file: "allowlist.yaml", old: "    options: [-a, -s, -z]\n", new: "    options: [-a, -s, -z, -r]\n", expected: "'-r' is both allowed and forbidden for 'nstat'"),

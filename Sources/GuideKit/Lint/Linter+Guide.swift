@@ -59,6 +59,19 @@ extension Linter {
       if !seen.insert(signature.text).inserted {
         report.error("error message '\(signature.text)' is listed twice", at: at)
       }
+      if let origin = signature.origin {
+        let kind = origin.prefix { $0 != ":" }
+        let place = origin.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+        if !ErrorSignature.originKinds.contains(String(kind)) || place.isEmpty || !origin.contains(":") {
+          report.error(
+            "origin must be 'capture: FILE', 'source: REPO PATH', 'docs: URL' or 'thread: REPO#N', not '\(origin)'",
+            at: yaml.location(at: ["errors", .index(index), "origin"]))
+        } else if kind == "capture", place.hasPrefix("/") || place.split(separator: "/").contains("..") {
+          report.error(
+            "a capture is named by its path under Tests/Fixtures, not '\(place)'",
+            at: yaml.location(at: ["errors", .index(index), "origin"]))
+        }
+      }
       switch signature.side {
       case .client where signature.library == nil:
         report.error("a client-side message needs 'library'", at: at)

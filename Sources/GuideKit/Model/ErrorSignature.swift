@@ -12,11 +12,15 @@ public struct ErrorSignature: Codable, Sendable, Hashable {
   public var versions: String?
   /// One line of context.
   public var note: String?
+  /// Where the quoted text comes from: `capture: <file under Tests/Fixtures>`,
+  /// `source: <owner/repo> <path>` (a client's or the broker's source), `docs: <url>`, or
+  /// `thread: <owner/repo#number>` (a public report).
+  public var origin: String?
 
   /// Creates a signature.
   public init(
     text: String, side: Side, library: ClientLibrary? = nil, format: LogFormat? = nil,
-    versions: String? = nil, note: String? = nil
+    versions: String? = nil, note: String? = nil, origin: String? = nil
   ) {
     self.text = text
     self.side = side
@@ -24,7 +28,11 @@ public struct ErrorSignature: Codable, Sendable, Hashable {
     self.format = format
     self.versions = versions
     self.note = note
+    self.origin = origin
   }
+
+  /// The kinds of `origin`, each followed by a colon and where to look.
+  public static let originKinds = ["capture", "source", "docs", "thread"]
 }
 
 /// Which end of the connection prints a message.
