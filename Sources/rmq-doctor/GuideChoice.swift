@@ -32,7 +32,9 @@ enum GuideChoice {
     if outcome.confident, let best = outcome.results.first, let guide = library.guide(best.id) {
       // Asked for the error, the wizard shows what it found and lets the user confirm it.
       guard var asking = prompter else { return (guide, text) }
-      guard let chosen = asking.choose("This error is explained by \(best.id) (\(best.reason)). Continue with:", closest),
+      guard
+        let chosen = asking.choose(
+          "This error is explained by \(best.id) (\(best.reason)). Continue with:", closest, suggested: 0),
         let confirmed = library.guide(chosen)
       else {
         throw CLIError("no guide chosen; 'rmq-doctor list' shows them all")
@@ -43,7 +45,8 @@ enum GuideChoice {
       let names = closest.map(\.id).joined(separator: ", ")
       throw CLIError("no guide explains this error with confidence\(names.isEmpty ? "" : "; the closest are \(names)"); name one: rmq-doctor wizard ID")
     }
-    guard let chosen = asking.choose("No guide matches with confidence. The closest:", closest),
+    // Nothing is suggested: a guess must be the user's own choice, not what Enter alone picks.
+    guard let chosen = asking.choose("No guide matches with confidence. The closest:", closest, suggested: nil),
       let guide = library.guide(chosen)
     else {
       throw CLIError("no guide chosen; 'rmq-doctor list' shows them all")

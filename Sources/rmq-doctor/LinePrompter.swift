@@ -44,13 +44,14 @@ struct LinePrompter: Prompter {
     }
   }
 
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)]) -> String? {
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String? {
     say(title)
     for (index, option) in options.enumerated() { say("  \(index + 1). \(option.label)") }
     say("  \(options.count + 1). None of these")
+    let suggestion = suggested.flatMap { options.indices.contains($0) ? $0 : nil }
     while true {
-      guard let line = prompt("Choose a number [1]: ") else { return nil }
-      if line.isEmpty { return options.first?.id }
+      guard let line = prompt(suggestion.map { "Choose a number [\($0 + 1)]: " } ?? "Choose a number: ") else { return nil }
+      if line.isEmpty, let suggestion { return options[suggestion].id }
       if line.lowercased() == "q" { return nil }
       if let number = Int(line), (1...options.count + 1).contains(number) {
         return number <= options.count ? options[number - 1].id : nil

@@ -16,7 +16,8 @@ protocol Prompter {
   /// Asks `pending`; `canGoBack` is false at the first question.
   mutating func ask(_ pending: PendingQuestion, canGoBack: Bool) -> PromptReply
   /// Lets the user pick one of `options` (id and label) or none; nil for none or quit.
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)]) -> String?
+  /// `suggested` is the option Enter alone takes; with none, Enter alone chooses nothing.
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String?
   /// Reads a pasted error, ending at an empty line or end of input.
   mutating func readPaste(_ prompt: String) -> String
   /// Leaves the terminal as it was found.

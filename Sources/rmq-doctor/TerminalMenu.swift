@@ -65,15 +65,22 @@ struct TerminalMenu: Prompter {
     }
   }
 
+  /// The whole screen, every line filled to the terminal's width between words: a choice's
+  /// later lines are indented under its text.
   private func draw(_ title: String, _ labels: [String], cursor: Int, notes: [String], help: String) {
+    let width = Terminal.width
     var screen = "\u{1B}[H\u{1B}[2J\u{1B}[?25l"
-    screen += bold(title) + "\n\n"
+    screen += MenuText.wrap(title, width: width).map(bold).joined(separator: "\n") + "\n\n"
     for (index, label) in labels.enumerated() {
-      let marker = index == cursor ? bold("> \(index + 1). \(label)") : "  \(index + 1). \(label)"
-      screen += marker + "\n"
+      let number = "\(index + 1). "
+      let lead = (index == cursor ? "> " : "  ") + number
+      let lines = MenuText.wrap(label, width: width, first: lead, rest: String(repeating: " ", count: lead.count))
+      screen += lines.map { index == cursor ? bold($0) : $0 }.joined(separator: "\n") + "\n"
     }
-    if !notes.isEmpty { screen += "\n" + notes.joined(separator: "\n") + "\n" }
-    screen += "\n" + dim(help) + "\n"
+    if !notes.isEmpty {
+      screen += "\n" + notes.flatMap { MenuText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+    }
+    screen += "\n" + MenuText.wrap(help, width: width).map(dim).joined(separator: "\n") + "\n"
     write(screen)
   }
 
@@ -103,9 +110,10 @@ struct TerminalMenu: Prompter {
     }
   }
 
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)]) -> String? {
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String? {
     let labels = options.map(\.label) + ["None of these"]
-    var cursor = 0
+    // With no suggestion the cursor starts on "None of these": Enter alone guesses nothing.
+    var cursor = suggested.flatMap { options.indices.contains($0) ? $0 : nil } ?? options.count
     while true {
       draw(title, labels, cursor: cursor, notes: [], help: "Up/Down or a number to choose, Enter to confirm, q quit")
       switch readKey() {

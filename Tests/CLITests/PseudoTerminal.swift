@@ -71,9 +71,10 @@ extension PseudoTerminal {
   /// Runs the binary with the terminal as its standard input, output and error, and types
   /// `keys` one after another, each once the screen has shown `after` (or after a pause).
   static func interact(
-    _ arguments: [String], keys: [(after: String, send: String)], environment: [String: String] = [:]
+    _ arguments: [String], keys: [(after: String, send: String)], environment: [String: String] = [:],
+    columns: UInt16 = 100
   ) throws -> Session {
-    let terminal = try PseudoTerminal(columns: 100, rows: 40)
+    let terminal = try PseudoTerminal(columns: columns, rows: 40)
     var initial = termios()
     tcgetattr(terminal.slave.fileDescriptor, &initial)
     let process = Process()
