@@ -21,6 +21,7 @@ from --queue and deleted again at the end where the mode can. Modes:
   oversized           publish a message of --size bytes (max_message_size)    406 PRECONDITION_FAILED
   frame-too-large     send a frame larger than the negotiated frame_max       501 FRAME_ERROR
   use-closed-channel  consume from a missing queue, then publish on that channel anyway
+  reuse-channel       after the broker closed channel 1, send queue.declare on it regardless 504 CHANNEL_ERROR
 """
 import argparse
 import logging
@@ -231,12 +232,22 @@ def use_closed_channel(args):
     connection.close()
 
 
+def reuse_channel(args):
+    import pika
+    connection = connect(args)
+    channel = connection.channel()
+    attempt(lambda: channel.basic_consume(args.queue, lambda *a: None))
+    say(f"sending queue.declare on channel {channel.channel_number} underneath pika, as a client with a stale channel would")
+    connection._impl._send_method(channel.channel_number, pika.spec.Queue.Declare(queue=args.queue + "-again"))
+    attempt(lambda: connection.process_data_events(time_limit=2) or connection.channel())
+
+
 MODES = {
     "redeclare": redeclare, "redeclare-type": redeclare_type, "passive-missing": passive_missing,
     "consume-missing": consume_missing, "publish-missing": publish_missing, "bind-missing": bind_missing,
     "exclusive": exclusive, "exclusive-consumer": exclusive_consumer, "reserved-name": reserved_name,
     "publish": publish, "double-ack": double_ack, "ack-never": ack_never, "oversized": oversized,
-    "frame-too-large": frame_too_large, "use-closed-channel": use_closed_channel,
+    "frame-too-large": frame_too_large, "use-closed-channel": use_closed_channel, "reuse-channel": reuse_channel,
 }
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
