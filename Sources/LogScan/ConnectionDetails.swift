@@ -14,6 +14,10 @@ public struct ConnectionDetails: Sendable, Equatable {
   public var subnet: String?
   public var user: String?
   public var vhost: String?
+  /// The broker's process id of the connection (`<0.943.0>` in `Channel error on connection
+  /// <0.943.0> (...)` or `Error on AMQP connection <0.943.0> (...)`), which ties a channel's
+  /// error to the connection's later ones.
+  public var connection: String?
 
   /// Reads the details from an entry's messages.
   public init(messages: [String], prefixes: SubnetPrefixes = SubnetPrefixes()) {
@@ -25,6 +29,12 @@ public struct ConnectionDetails: Sendable, Equatable {
         if let address = Self.address(withPort: String(decoding: bytes[start..<arrow], as: UTF8.self)) {
           peer = address
           subnet = Self.subnet(of: address, prefixes: prefixes)
+        }
+      }
+      if connection == nil, let marker = Self.find(Array("connection <".utf8), in: bytes) {
+        let start = marker + "connection ".utf8.count
+        if let end = bytes[start...].prefix(32).firstIndex(of: UInt8(ascii: ">")) {
+          connection = String(decoding: bytes[start...end], as: UTF8.self)
         }
       }
       if user == nil { user = Self.quoted(after: "user: '", in: bytes) ?? Self.quoted(after: "user '", in: bytes) }

@@ -9,11 +9,15 @@ public final class LogClassifier: Sendable {
 
   let index: SearchIndex
   let titles: [String: String]
+  /// Guides whose errors only follow another error on the same connection.
+  public let followOnGuides: Set<String>
   let cache = Mutex<[String: String?]>([:])
 
-  /// Classifies with `index`, the guides' search index.
-  public init(index: SearchIndex) {
+  /// Classifies with `index`, the guides' search index; `followOnGuides` are the guides whose
+  /// entries a scan links to the error before them on the same connection.
+  public init(index: SearchIndex, followOnGuides: Set<String> = []) {
     self.index = index
+    self.followOnGuides = followOnGuides
     titles = Dictionary(index.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 

@@ -97,6 +97,7 @@ public final class LogScanner {
     let shape = EntryShape.of(entry.messages)
     let guide = classifier.guide(for: entry, shape: shape)
     tally.record(
-      entry, guide: guide, shape: shape, details: ConnectionDetails(messages: entry.messages, prefixes: prefixes))
+      entry, guide: guide, shape: shape, details: ConnectionDetails(messages: entry.messages, prefixes: prefixes),
+      followOn: guide.map(classifier.followOnGuides.contains) ?? false)
   }
 }

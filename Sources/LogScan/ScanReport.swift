@@ -40,6 +40,9 @@ public struct ScanReport: Codable, Sendable, Equatable {
     public var examples: [Example]
     /// The last entries, oldest first: what an incident is usually about.
     public var latest: [Example]
+    /// For a guide whose errors follow another one: the guides of the errors logged just
+    /// before them on the same connection, most first. Those are what to read.
+    public var firstErrors: [Count]?
   }
 
   /// The entries of one hour, by guide.
@@ -113,7 +116,9 @@ public struct ScanReport: Codable, Sendable, Equatable {
         id: id, title: titles(id), count: guide.count, firstSeen: guide.first.map(LogTime.iso8601),
         lastSeen: guide.last.map(LogTime.iso8601), topPeers: top(.peer, id),
         topSubnets: top(.subnet, id), topUsers: top(.user, id), topVhosts: top(.vhost, id),
-        examples: guide.examples.map(Self.example), latest: guide.latest.map(Self.example))
+        examples: guide.examples.map(Self.example), latest: guide.latest.map(Self.example),
+        firstErrors: guide.firstErrors.isEmpty
+          ? nil : Self.sorted(guide.firstErrors.map { Count(value: $0.key, count: $0.value) }))
     }
     .sorted { ($0.count, $1.id) > ($1.count, $0.id) }
     hours = tally.hours.sorted { $0.key < $1.key }.map { hour, byGuide in

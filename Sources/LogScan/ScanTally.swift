@@ -9,6 +9,11 @@ struct ScanTally {
   static let shapeLimit = 1_000
   /// How many example entries a guide keeps.
   static let exampleLimit = 3
+  /// How many connections' last errors are remembered for linking follow-on errors; when full
+  /// the memory starts again (a follow-on error then counts as having no known first error).
+  static let connectionLimit = 20_000
+  /// The first error of a follow-on entry whose connection logged nothing before it.
+  static let noFirstError = "(none logged before it)"
 
   struct Guide {
     var count = 0
@@ -17,6 +22,9 @@ struct ScanTally {
     var examples: [LogEntry] = []
     /// The last entries, oldest first.
     var latest: [LogEntry] = []
+    /// For a follow-on guide: the guides of the errors logged before its entries on the same
+    /// connection, with counts.
+    var firstErrors: [String: Int] = [:]
   }
 
   struct Shape {
@@ -37,12 +45,23 @@ struct ScanTally {
   var otherValues: [ScanDimension: Int] = [:]
   /// Hour (seconds since 1970 / 3600) → guide → count.
   var hours: [Int64: [String: Int]] = [:]
+  /// Connection process id → the guide of the last error that was not a follow-on one.
+  var lastErrorOnConnection: [String: String] = [:]
 
-  mutating func record(_ entry: LogEntry, guide: String?, shape: String, details: ConnectionDetails) {
+  mutating func record(
+    _ entry: LogEntry, guide: String?, shape: String, details: ConnectionDetails, followOn: Bool = false
+  ) {
     entries += 1
     let key = guide ?? ScanReport.unclassified
     var tally = guides[key] ?? Guide()
     tally.count += 1
+    if followOn {
+      let first = details.connection.flatMap { lastErrorOnConnection[$0] } ?? Self.noFirstError
+      tally.firstErrors[first, default: 0] += 1
+    } else if let guide, let connection = details.connection {
+      if lastErrorOnConnection.count >= Self.connectionLimit { lastErrorOnConnection.removeAll(keepingCapacity: true) }
+      lastErrorOnConnection[connection] = guide
+    }
     if let time = entry.time {
       tally.first = min(tally.first ?? time, time)
       tally.last = max(tally.last ?? time, time)

@@ -12,6 +12,7 @@ extension ContentOptions {
 
   /// What matches log entries to guides, for `scan` and for the broker-log diagnostics.
   func logClassifier(library: ContentLibrary? = nil) throws -> LogClassifier {
-    LogClassifier(index: try searchIndex(library: library))
+    let library = try library ?? load()
+    return LogClassifier(index: try searchIndex(library: library), followOnGuides: library.followOnGuideIDs)
   }
 }

@@ -55,6 +55,11 @@ struct ScanPresentation {
         line += "  " + Self.readable(first) + " → " + Self.readable(last)
       }
       lines.append(line)
+      if let firstErrors = guide.firstErrors {
+        // A follow-on error: what the connection logged before it is the error to read.
+        let listed = firstErrors.prefix(3).map { "\($0.value) (\(Self.grouped($0.count)))" }.joined(separator: ", ")
+        lines.append(Self.clipped("      first error on the same connection: \(listed)", width))
+      }
       let tops: [(String, [ScanReport.Count])] = [
         ("peers", guide.topPeers), ("subnets", guide.topSubnets), ("users", guide.topUsers),
         ("vhosts", guide.topVhosts),

@@ -26,6 +26,15 @@ public struct GuideFrontMatter: Codable, Sendable, Hashable {
   public var questions: [Question]?
   /// The decision tree.
   public var tree: DecisionTree
+  /// Whether the error only ever follows another one (a channel used after the broker closed
+  /// it): `scan` then names the error logged before it on the same connection.
+  public var followOn: Bool?
+
+  enum CodingKeys: String, CodingKey {
+    case schema, id, title, summary, tags, errors, related, sources, diagnostics, causes, steps,
+      questions, tree
+    case followOn = "follow_on"
+  }
 }
 
 /// A link to a sibling guide.
