@@ -1,5 +1,6 @@
 import Foundation
 import GuideKit
+import TestSupport
 import Testing
 
 @testable import Diagnostics
@@ -32,9 +33,13 @@ import Testing
     }
   }
 
-  @Test func theFixturesFolderWorksAsAnEvidenceBundle() throws {
-    let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
+  /// Every diagnostic has real output in one of the bundles: the connection family's captures,
+  /// or the channel state of `Tests/Fixtures/channel-bundle`.
+  @Test func theFixtureFoldersWorkAsEvidenceBundles() throws {
+    let bundles = try [BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle")]
+      .map { try EvidenceBundle(directory: $0.path) }
     for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
+      let bundle = bundles.first { !$0.files(for: command).isEmpty } ?? bundles[0]
       let files = bundle.files(for: command)
       #expect(!files.isEmpty, "no fixture matches \(command.evidence ?? []) for \(command.id)")
       let readings = bundle.readings(for: command, classifier: BrokerFixtures.classifier)

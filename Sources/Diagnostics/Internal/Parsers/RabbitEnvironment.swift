@@ -1,8 +1,9 @@
 /// Reads the `rabbit` application's settings from `rabbitmq-diagnostics -q environment`.
 ///
 /// Finds `server-heartbeat` (`{heartbeat,60}`, seconds), `handshake-timeout-ms`
-/// (`{handshake_timeout,10000}`) and `listener-keepalive` (1 when `tcp_listen_options` holds
-/// `{keepalive,true}`, 0 when it does not). Settings of other applications, such as aten's
+/// (`{handshake_timeout,10000}`), `consumer-timeout-ms` (`{consumer_timeout,1800000}`; absent
+/// when the timeout is off), `max-message-size-bytes` (`{max_message_size,134217728}`) and
+/// `listener-keepalive` (1 when `tcp_listen_options` holds `{keepalive,true}`, 0 when it does not). Settings of other applications, such as aten's
 /// `heartbeat_interval` or `ssl_handshake_timeout`, are never read.
 enum RabbitEnvironment {
   static func findings(_ lines: OutputLines) -> [Finding] {
@@ -13,6 +14,7 @@ enum RabbitEnvironment {
     var found: [Finding] = []
     for (key, id) in [
       ("heartbeat", "server-heartbeat"), ("handshake_timeout", "handshake-timeout-ms"),
+      ("consumer_timeout", "consumer-timeout-ms"), ("max_message_size", "max-message-size-bytes"),
     ] {
       guard let raw = settings[key], let value = Double(raw) else { continue }
       found.append(Finding(id: id, value: value, evidence: [evidenceLine(key, raw, in: lines)]))
