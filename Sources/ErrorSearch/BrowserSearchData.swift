@@ -27,6 +27,8 @@ public struct BrowserSearchData: Codable, Sendable, Hashable {
     public var idRank: Int
     /// The word numbers the guide contains, ascending, with their counts: `[word, count]`.
     public var terms: [[Int]]
+    /// Whether the guide's errors only follow another error.
+    public var followOn: Bool
   }
 
   /// A guide's message as the browser matches it.
@@ -84,7 +86,7 @@ extension SearchIndex {
       BrowserSearchData.Document(
         id: document.id, title: document.title, length: document.length, idRank: idRank[index],
         terms: document.termCounts.map { [vocabulary.number($0.key), $0.value] }
-          .sorted { $0[0] < $1[0] })
+          .sorted { $0[0] < $1[0] }, followOn: document.followOn)
     }
     let signatures = matcher.signatures.map {
       BrowserSearchData.Signature(

@@ -3,14 +3,14 @@
 ///
 /// One record per line, fields separated by tabs; text fields escape `\`, tab and newline:
 ///
-///     doc <id> <title> <length>
+///     doc <id> <title> <length> <follow-on|->
 ///     sig <message> <word> <word> ...
 ///     terms <word>:<count> <word>:<count> ...
 ///
 /// Words are letters and digits only, so they need no escaping.
 public enum IndexArchive {
   /// The first line of every archive; a different one is not read.
-  public static let header = "rmq-doctor search index 1"
+  public static let header = "rmq-doctor search index 2"
 
   /// A line of the archive that cannot be read.
   public struct FormatError: Error, CustomStringConvertible, Sendable {
@@ -25,7 +25,8 @@ public enum IndexArchive {
   public static func write(_ documents: [PreparedDocument]) -> String {
     var out = header + "\n"
     for document in documents {
-      out += "doc\t\(escape(document.id))\t\(escape(document.title))\t\(document.length)\n"
+      out += "doc\t\(escape(document.id))\t\(escape(document.title))\t\(document.length)"
+      out += document.followOn ? "\tfollow-on\n" : "\t-\n"
       for signature in document.signatures {
         out += "sig\t\(escape(signature.text))\t\(signature.words.joined(separator: " "))\n"
       }
@@ -90,11 +91,13 @@ public enum IndexArchive {
       if line.isEmpty { continue }
       let parts = fields(line)
       switch (string(parts[0]), parts.count) {
-      case ("doc", 4):
+      case ("doc", 5):
         guard let length = integer(parts[3]) else { throw FormatError(line: lineNumber, reason: "bad length") }
+        let kind = string(parts[4])
+        guard kind == "follow-on" || kind == "-" else { throw FormatError(line: lineNumber, reason: "bad kind '\(kind)'") }
         documents.append(PreparedDocument(
           id: unescape(string(parts[1])[...]), title: unescape(string(parts[2])[...]), signatures: [],
-          termCounts: [:], length: length))
+          termCounts: [:], length: length, followOn: kind == "follow-on"))
       case ("sig", 3) where !documents.isEmpty:
         let words = string(parts[2]).split(separator: " ").map(String.init)
         documents[documents.count - 1].signatures.append(.init(text: unescape(string(parts[1])[...]), words: words))

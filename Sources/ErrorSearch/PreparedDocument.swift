@@ -19,11 +19,14 @@ public struct PreparedDocument: Codable, Sendable, Hashable {
   public var termCounts: [String: Int]
   /// The number of words, for BM25's length normalisation.
   public var length: Int
+  /// Whether the guide's errors only follow another error (``SearchDocument/followOn``).
+  public var followOn: Bool
 
   /// Normalises and counts `document`.
   public init(_ document: SearchDocument) {
     id = document.id
     title = document.title
+    followOn = document.followOn
     // Each field is normalised once, though the title counts twice and the messages are both
     // signatures and counted text.
     let titleWords = QueryNormalizer.tokens(document.title)
@@ -47,11 +50,15 @@ public struct PreparedDocument: Codable, Sendable, Hashable {
   }
 
   /// A document from its stored parts.
-  public init(id: String, title: String, signatures: [Signature], termCounts: [String: Int], length: Int) {
+  public init(
+    id: String, title: String, signatures: [Signature], termCounts: [String: Int], length: Int,
+    followOn: Bool = false
+  ) {
     self.id = id
     self.title = title
     self.signatures = signatures
     self.termCounts = termCounts
     self.length = length
+    self.followOn = followOn
   }
 }

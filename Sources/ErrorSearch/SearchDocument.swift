@@ -10,14 +10,20 @@ public struct SearchDocument: Codable, Sendable, Hashable {
   public var signatures: [String]
   /// The guide's body as plain text; the ranked full-text fallback reads it with the rest.
   public var body: String
+  /// Whether the guide's errors only follow another error (a channel used after it was
+  /// closed): a text that also quotes that first error is answered with the first error's guide.
+  public var followOn: Bool
 
   /// Creates a document.
-  public init(id: String, title: String, summary: String, signatures: [String], body: String) {
+  public init(
+    id: String, title: String, summary: String, signatures: [String], body: String, followOn: Bool = false
+  ) {
     self.id = id
     self.title = title
     self.summary = summary
     self.signatures = signatures
     self.body = body
+    self.followOn = followOn
   }
 }
 

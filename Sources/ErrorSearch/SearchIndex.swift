@@ -75,7 +75,8 @@ public struct SearchIndex: Sendable {
       ranked.append((score, signature, relativeText, index))
     }
     ranked.sort { ($0.score, idRank[$1.document]) > ($1.score, idRank[$0.document]) }
-    let confident = isConfident(ranked.first, runnerUp: ranked.dropFirst().first?.score, matches: matches)
+    putFirstErrorFirst(&ranked, matches: matches)
+    let confident = isConfident(ranked.first, runnerUp: runnerUp(in: ranked)?.score, matches: matches)
     let results = ranked.prefix(limit).map { entry in
       SearchHit(
         id: documents[entry.document].id, title: documents[entry.document].title, score: entry.score,
@@ -86,6 +87,34 @@ public struct SearchIndex: Sendable {
   }
 
   private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+  /// A follow-on guide (a channel used after it was closed) never outranks a guide whose own
+  /// message matches the text well enough to be confident: that message is the first error,
+  /// which the follow-on text quotes, and the first error is the one to explain.
+  private func putFirstErrorFirst(
+    _ ranked: inout [(score: Double, signature: Double, text: Double, document: Int)], matches: [SignatureMatcher.Match?]
+  ) {
+    guard let top = ranked.first, documents[top.document].followOn,
+      let first = ranked.firstIndex(where: { entry in
+        !documents[entry.document].followOn
+          && matches[entry.document].map {
+            $0.score >= parameters.confidentScore && $0.matchedWeight >= parameters.confidentWeight
+          } == true
+      })
+    else { return }
+    ranked.insert(ranked.remove(at: first), at: 0)
+  }
+
+  /// The entry the best must be ahead of to be confident: the next one, or for a guide that is
+  /// not a follow-on guide, the next one that is not either (a follow-on guide that also
+  /// matches agrees with the answer rather than competing with it).
+  private func runnerUp(
+    in ranked: [(score: Double, signature: Double, text: Double, document: Int)]
+  ) -> (score: Double, signature: Double, text: Double, document: Int)? {
+    guard let top = ranked.first else { return nil }
+    if documents[top.document].followOn { return ranked.dropFirst().first }
+    return ranked.dropFirst().first { !documents[$0.document].followOn }
+  }
 
   private func isConfident(
     _ best: (score: Double, signature: Double, text: Double, document: Int)?, runnerUp: Double?,

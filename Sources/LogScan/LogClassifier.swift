@@ -13,11 +13,11 @@ public final class LogClassifier: Sendable {
   public let followOnGuides: Set<String>
   let cache = Mutex<[String: String?]>([:])
 
-  /// Classifies with `index`, the guides' search index; `followOnGuides` are the guides whose
-  /// entries a scan links to the error before them on the same connection.
-  public init(index: SearchIndex, followOnGuides: Set<String> = []) {
+  /// Classifies with `index`, the guides' search index; its follow-on guides' entries are
+  /// linked by a scan to the error before them on the same connection.
+  public init(index: SearchIndex) {
     self.index = index
-    self.followOnGuides = followOnGuides
+    followOnGuides = Set(index.documents.filter(\.followOn).map(\.id))
     titles = Dictionary(index.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 

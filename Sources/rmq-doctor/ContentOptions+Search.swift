@@ -12,7 +12,6 @@ extension ContentOptions {
 
   /// What matches log entries to guides, for `scan` and for the broker-log diagnostics.
   func logClassifier(library: ContentLibrary? = nil) throws -> LogClassifier {
-    let library = try library ?? load()
-    return LogClassifier(index: try searchIndex(library: library), followOnGuides: library.followOnGuideIDs)
+    LogClassifier(index: try searchIndex(library: library))
   }
 }

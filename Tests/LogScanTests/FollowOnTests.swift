@@ -1,3 +1,4 @@
+import ErrorSearch
 import Foundation
 import TestSupport
 import Testing
@@ -48,5 +49,25 @@ import Testing
     let firstErrors = report.guides.first { $0.id == "channel-closed" }?.firstErrors ?? []
     #expect(Dictionary(uniqueKeysWithValues: firstErrors.map { ($0.value, $0.count) }) == ["not-found": 1, ScanTally.noFirstError: 1])
     #expect(report.guides.first { $0.id == "not-found" }?.firstErrors == nil)
+  }
+
+  @Test func aScanOfTheCapturedLogPointsTheClosedChannelAtTheMissingQueue() throws {
+    let text = try Fixtures.text("channel-reuse-channel.txt", in: Fixtures.captures)
+    let log = text.components(separatedBy: "## broker log\n").last ?? ""
+    let index = SearchIndex(documents: [
+      SearchDocument(
+        id: "closed", title: "Closed", summary: "",
+        signatures: ["caused a connection exception channel_error: \"expected 'channel.open'\""], body: "",
+        followOn: true),
+      SearchDocument(
+        id: "missing", title: "Missing", summary: "",
+        signatures: ["caused a channel exception not_found: no queue 'x' in vhost '/'"], body: ""),
+    ])
+    let scanner = LogScanner(classifier: LogClassifier(index: index), year: 2026)
+    var source = MemorySource(Array(log.utf8))
+    scanner.scan(&source, name: "channel-reuse-channel.txt")
+    let report = scanner.report()
+    #expect(report.guides.map(\.id).sorted() == ["closed", "missing"])
+    #expect(report.guides.first { $0.id == "closed" }?.firstErrors == [ScanReport.Count(value: "missing", count: 1)])
   }
 }

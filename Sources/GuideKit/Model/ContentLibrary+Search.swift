@@ -4,17 +4,13 @@ import _Parallel
 extension ContentLibrary {
   /// The guides as the error search sees them: messages from the front-matter, prose from the
   /// body. The command line and the HTML export index exactly these.
-  /// The guides whose errors follow another error (`follow_on: true`).
-  public var followOnGuideIDs: Set<String> {
-    Set(guides.filter { $0.frontMatter.followOn == true }.map(\.id))
-  }
-
   public var searchDocuments: [SearchDocument] {
     // The bodies' plain text is made on every core, in the guides' order.
     guides.concurrentMap { guide in
       SearchDocument(
         id: guide.id, title: guide.title, summary: guide.frontMatter.summary,
-        signatures: guide.frontMatter.errors.map(\.text), body: guide.body.plainText)
+        signatures: guide.frontMatter.errors.map(\.text), body: guide.body.plainText,
+        followOn: guide.frontMatter.followOn == true)
     }
   }
 }

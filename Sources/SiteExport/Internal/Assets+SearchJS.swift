@@ -180,10 +180,24 @@ extension Assets {
           if (a.score !== b.score) { return a.score > b.score ? -1 : 1; }
           return documents[a.document].idRank - documents[b.document].idRank;
         });
+        // A follow-on guide never outranks a guide whose own message matches well enough to be
+        // confident: that message is the first error, quoted by the follow-on text.
+        var strong = function (entry) {
+          var match = matches[entry.document];
+          return !documents[entry.document].followOn && !!match
+            && match.score >= p.confidentScore && match.matchedWeight >= p.confidentWeight;
+        };
+        if (ranked.length > 0 && documents[ranked[0].document].followOn) {
+          var first = ranked.findIndex(strong);
+          if (first > 0) { ranked.unshift(ranked.splice(first, 1)[0]); }
+        }
         var confident = false;
         if (ranked.length > 0 && matches[ranked[0].document]) {
           var m = matches[ranked[0].document];
-          var runnerUp = ranked.length > 1 ? ranked[1].score : 0;
+          // The runner-up of a guide that is not a follow-on one is the next such guide.
+          var topFollowsOn = documents[ranked[0].document].followOn;
+          var rest = ranked.slice(1).filter(function (entry) { return topFollowsOn || !documents[entry.document].followOn; });
+          var runnerUp = rest.length > 0 ? rest[0].score : 0;
           confident = m.score >= p.confidentScore && m.matchedWeight >= p.confidentWeight
             && ranked[0].score - runnerUp >= p.confidentMargin;
         }

@@ -62,6 +62,7 @@ rabbitmqctl -q delete_user rmq-doctor-nowrite >/dev/null
 capture double-ack "basic.ack of the same delivery tag twice" --name app-double-ack --queue payments
 capture use-closed-channel "basic.consume on a missing queue, then basic.publish on the same channel" --name app-closed-channel --queue missing-queue
 capture reuse-channel "basic.consume on a missing queue, then queue.declare sent on the closed channel 1 underneath pika" --name app-stale-channel --queue missing-queue
+capture publish-no-header "basic.publish sent underneath pika without its content header, followed by queue.declare" --name app-no-header --queue headers
 capture frame-too-large "a 200000-byte body frame after negotiating frame_max 131072" --name app-big-frame --queue frames
 rabbitmqctl -q eval 'application:set_env(rabbit, max_message_size, 4096).' >/dev/null
 capture oversized "max_message_size set to 4096 with rabbitmqctl eval, then a 10000-byte message" --name app-oversized --queue uploads --size 10000

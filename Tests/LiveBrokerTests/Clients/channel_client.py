@@ -22,6 +22,7 @@ from --queue and deleted again at the end where the mode can. Modes:
   frame-too-large     send a frame larger than the negotiated frame_max       501 FRAME_ERROR
   use-closed-channel  consume from a missing queue, then publish on that channel anyway
   reuse-channel       after the broker closed channel 1, send queue.declare on it regardless 504 CHANNEL_ERROR
+  publish-no-header   send basic.publish without its content header, then another method   505 UNEXPECTED_FRAME
 """
 import argparse
 import logging
@@ -242,12 +243,23 @@ def reuse_channel(args):
     attempt(lambda: connection.process_data_events(time_limit=2) or connection.channel())
 
 
+def publish_no_header(args):
+    import pika
+    connection = connect(args)
+    channel = connection.channel()
+    say(f"sending basic.publish on channel {channel.channel_number} without a content header, then queue.declare")
+    connection._impl._send_method(channel.channel_number, pika.spec.Basic.Publish(exchange="", routing_key=args.queue))
+    connection._impl._send_method(channel.channel_number, pika.spec.Queue.Declare(queue=args.queue))
+    attempt(lambda: connection.process_data_events(time_limit=2) or connection.channel())
+
+
 MODES = {
     "redeclare": redeclare, "redeclare-type": redeclare_type, "passive-missing": passive_missing,
     "consume-missing": consume_missing, "publish-missing": publish_missing, "bind-missing": bind_missing,
     "exclusive": exclusive, "exclusive-consumer": exclusive_consumer, "reserved-name": reserved_name,
     "publish": publish, "double-ack": double_ack, "ack-never": ack_never, "oversized": oversized,
     "frame-too-large": frame_too_large, "use-closed-channel": use_closed_channel, "reuse-channel": reuse_channel,
+    "publish-no-header": publish_no_header,
 }
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
