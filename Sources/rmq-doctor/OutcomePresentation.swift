@@ -7,7 +7,7 @@ import TroubleshootingEngine
 enum OutcomePresentation {
   /// The outcome as Markdown: the cause or causes with their steps, the trail, related errors
   /// and the FAQ.
-  static func markdown(_ outcome: Outcome) -> String {
+  static func markdown(_ outcome: Outcome, named: String = "") -> String {
     var out = ""
     if outcome.isConclusive, let only = outcome.candidates.first {
       out += "# Likely cause: \(only.cause.title)\n\n"
@@ -16,6 +16,7 @@ enum OutcomePresentation {
       out += "Some answers were \"I don't know\", so these causes are still possible, the likeliest first.\n\n"
     }
     out += "Guide: `\(outcome.guide.id)`, \(outcome.guide.title).\n\n"
+    out += named
     for (number, candidate) in outcome.candidates.enumerated() {
       let heading = outcome.isConclusive ? "What it means" : "\(number + 1). \(candidate.cause.title)"
       out += "## \(heading)\n\n\(candidate.explanation)\n\n"
@@ -57,13 +58,13 @@ enum OutcomePresentation {
   }
 
   /// The incident note `--report` writes: the error, the answers and evidence, the outcome.
-  static func report(_ outcome: Outcome, error: String?, date: Date = Date()) -> String {
+  static func report(_ outcome: Outcome, error: String?, named: String = "", date: Date = Date()) -> String {
     var out = "# Incident note: \(outcome.guide.title)\n\n"
     out += "Written by rmq-doctor on \(ISO8601DateFormatter().string(from: date)).\n\n"
     if let error, !error.isEmpty {
       out += "## Error seen\n\n```text\n\(error.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n"
     }
-    var body = markdown(outcome)
+    var body = markdown(outcome, named: named)
     // The note's own title is the first heading; the outcome's title becomes a section.
     if body.hasPrefix("# ") { body = "#" + body }
     return out + body
@@ -99,9 +100,11 @@ enum OutcomePresentation {
     var trail: [TrailEntry]
     var related: [RelatedGuide]
     var faq: [FAQEntry]
+    /// The queue or exchange the pasted error names, when it names one.
+    var named: NamedResource?
   }
 
-  static func json(_ outcome: Outcome) -> JSON {
+  static func json(_ outcome: Outcome, named: NamedResource? = nil) -> JSON {
     JSON(
       guide: outcome.guide.id, title: outcome.guide.title, conclusive: outcome.isConclusive,
       causes: outcome.candidates.map { candidate in
@@ -115,6 +118,6 @@ enum OutcomePresentation {
           question: step.question, text: step.questionText, answer: step.answer.id, label: step.answerLabel,
           automatic: step.suggestion != nil, rule: step.suggestion?.rule, evidence: step.suggestion?.facts)
       },
-      related: outcome.related, faq: outcome.faq)
+      related: outcome.related, faq: outcome.faq, named: named)
   }
 }

@@ -112,15 +112,21 @@ extension RMQDoctor {
       }
       prompter.finish()
       guard let outcome = session.outcome else { return }
+      // What the pasted error names (a queue, an exchange, a declaration mismatch) is shown
+      // beside the outcome, with the object's listing when the facts hold it.
+      let named = pastedError.flatMap(NamedResource.first(in:))
+      let namedSection = named.map { NamedResourcePresentation.markdown($0, facts: facts) } ?? ""
       if let report {
-        try ReportFile.write(OutcomePresentation.report(outcome, error: pastedError), to: report)
+        try ReportFile.write(OutcomePresentation.report(outcome, error: pastedError, named: namedSection), to: report)
       }
       if json {
-        print(try JSONOutput.encode(OutcomePresentation.json(outcome)))
+        print(try JSONOutput.encode(OutcomePresentation.json(outcome, named: named)))
       } else {
         if onTerminal && !accessible { print("\u{1B}[H\u{1B}[2J", terminator: "") }
         let renderer = TerminalRenderer(width: Terminal.width, style: Terminal.style)
-        print(renderer.render(MarkdownDocument(parsing: OutcomePresentation.markdown(outcome)).blocks), terminator: "")
+        print(
+          renderer.render(MarkdownDocument(parsing: OutcomePresentation.markdown(outcome, named: namedSection)).blocks),
+          terminator: "")
       }
     }
 

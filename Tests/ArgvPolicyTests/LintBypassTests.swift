@@ -13,23 +13,7 @@ import Testing
     let bypasses = ShippedAllowListTests.bypasses
     for (number, bypass) in bypasses.enumerated() {
       let id = "bypass-\(number)"
-      let yaml = """
-        schema: 1
-        id: \(id)
-        title: Bypass \(number)
-        argv: [\(bypass.argv.map { "\"\($0)\"" }.joined(separator: ", "))]
-        read_only: true
-        needs_root: false
-        runs_on: any
-        timeout_seconds: 5
-        output_limit_bytes: 4096
-        parser: plain-text
-        reads: Nothing.
-        yields:
-          - fact: \(id)-lines
-            description: Lines
-
-        """
+      let yaml = DiagnosticYAML.make(id: id, title: "Bypass \(number)", argv: bypass.argv)
       try yaml.write(to: root.appendingPathComponent("diagnostics/\(id).yaml"), atomically: true, encoding: .utf8)
     }
     let findings = Linter().lint(try ContentLoader.load(directory: root.path))

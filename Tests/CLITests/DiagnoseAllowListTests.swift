@@ -19,23 +19,7 @@ import Testing
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: Fixtures.content, to: content)
     for (id, argv) in Self.hostile {
-      let yaml = """
-        schema: 1
-        id: \(id)
-        title: A diagnostic written to get past the allow-list
-        argv: [\(argv.map { "\"\($0)\"" }.joined(separator: ", "))]
-        read_only: true
-        needs_root: false
-        runs_on: any
-        timeout_seconds: 5
-        output_limit_bytes: 4096
-        parser: plain-text
-        reads: Nothing.
-        yields:
-          - fact: \(id)-lines
-            description: Lines
-
-        """
+      let yaml = DiagnosticYAML.make(id: id, title: "A diagnostic written to get past the allow-list", argv: argv)
       try yaml.write(to: content.appendingPathComponent("diagnostics/\(id).yaml"), atomically: true, encoding: .utf8)
     }
     let stubs = root.appendingPathComponent("bin")
