@@ -48,6 +48,7 @@ capture() {
 
 capture redeclare "queue declared durable, then not durable" --name app-redeclare --queue orders
 capture redeclare-type "queue declared classic, then quorum" --name app-redeclare-type --queue invoices
+capture redeclare-args "queue declared with x-message-ttl 60000, then without arguments" --name app-redeclare-args --queue tasks
 capture passive-missing "passive declare of a missing queue" --name app-passive --queue missing-queue
 capture consume-missing "basic.consume on a missing queue" --name app-consume --queue missing-queue
 capture publish-missing "basic.publish to a missing exchange" --name app-publish --queue events

@@ -8,6 +8,7 @@ from --queue and deleted again at the end where the mode can. Modes:
 
   redeclare           declare --queue durable, then again not durable         406 PRECONDITION_FAILED
   redeclare-type      declare --queue classic, then again as a quorum queue   406 PRECONDITION_FAILED
+  redeclare-args      declare --queue with x-message-ttl, then without it     406 PRECONDITION_FAILED
   passive-missing     passive declare of a queue that does not exist          404 NOT_FOUND
   consume-missing     consume from a queue that does not exist                404 NOT_FOUND
   publish-missing     publish to an exchange that does not exist              404 NOT_FOUND
@@ -94,6 +95,14 @@ def redeclare_type(args):
     connection.channel().queue_declare(args.queue, durable=True, arguments={"x-queue-type": "classic"})
     attempt(lambda: connection.channel().queue_declare(
         args.queue, durable=True, arguments={"x-queue-type": "quorum"}))
+    connection.close()
+    cleanup(args, queues=[args.queue])
+
+
+def redeclare_args(args):
+    connection = connect(args)
+    connection.channel().queue_declare(args.queue, durable=True, arguments={"x-message-ttl": 60000})
+    attempt(lambda: connection.channel().queue_declare(args.queue, durable=True))
     connection.close()
     cleanup(args, queues=[args.queue])
 
@@ -254,7 +263,7 @@ def publish_no_header(args):
 
 
 MODES = {
-    "redeclare": redeclare, "redeclare-type": redeclare_type, "passive-missing": passive_missing,
+    "redeclare": redeclare, "redeclare-type": redeclare_type, "redeclare-args": redeclare_args, "passive-missing": passive_missing,
     "consume-missing": consume_missing, "publish-missing": publish_missing, "bind-missing": bind_missing,
     "exclusive": exclusive, "exclusive-consumer": exclusive_consumer, "reserved-name": reserved_name,
     "publish": publish, "double-ack": double_ack, "ack-never": ack_never, "oversized": oversized,
