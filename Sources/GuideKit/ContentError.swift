@@ -8,6 +8,9 @@ public struct ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAContentDirectory
     /// The file could not be read.
     case unreadable(String)
+    /// The path is not a regular file but what the text names ("a FIFO", "a directory", ...);
+    /// it is never read.
+    case notARegularFile(String)
     /// The file is not valid UTF-8.
     case invalidUTF8
     /// The guide does not start with a `---` line.
@@ -37,6 +40,7 @@ public struct ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     case .missingDirectory: "no such content directory"
     case .notAContentDirectory: "not a content directory: it has no 'guides' folder"
     case .unreadable(let detail): "cannot read the file: \(detail)"
+    case .notARegularFile(let kind): "\(kind), not a regular file"
     case .invalidUTF8: "the file is not valid UTF-8 (first bad byte here)"
     case .missingFrontMatter:
       "missing YAML front-matter: a guide must start with a line '---'"
@@ -49,7 +53,7 @@ public struct ContentError: Error, Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch reason {
-    case .missingDirectory, .notAContentDirectory: "\(location.path): \(message)"
+    case .missingDirectory, .notAContentDirectory, .notARegularFile: "\(location.path): \(message)"
     default: "\(location): \(message)"
     }
   }

@@ -20,14 +20,17 @@ struct ContentOptions: ParsableArguments {
     return found
   }
 
-  /// Loads the content, failing on the first file that does not load.
+  /// Loads the content, refusing it when lint finds an error anywhere in it; the first lint
+  /// line is the error.
   func load() throws -> ContentLibrary {
-    let result = try loadAll()
-    if let first = result.errors.first {
-      let more = result.errors.count > 1 ? " (and \(result.errors.count - 1) more; run 'rmq-doctor lint')" : ""
-      throw CLIError("\(first)\(more)")
+    do {
+      return try ContentLoader.loadValidated(directory: try directory())
+    } catch let error as ContentError {
+      throw CLIError(error.description)
+    } catch let rejection as ContentRejection {
+      let more = rejection.errors.count > 1 ? "; run 'rmq-doctor lint' for all of them" : ""
+      throw CLIError("\(rejection)\(more)")
     }
-    return result.library
   }
 
   /// Loads the content, keeping the errors of files that did not load.

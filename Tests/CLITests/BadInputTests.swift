@@ -27,21 +27,21 @@ import Testing
     let directory = try brokenContent(file: "guides/alpha.md", contents: Data("---\nid: [alpha\n---\n".utf8))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["show", "beta", "--content", directory])
-    Binary.expectOneLineError(run, containing: "guides/alpha.md:3:1: invalid YAML")
+    Binary.expectOneLineError(run, containing: "guides/alpha.md:3:1: error: invalid YAML")
   }
 
   @Test func guideWithoutFrontMatter() throws {
     let directory = try brokenContent(file: "guides/alpha.md", contents: Data("# Title\n".utf8))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["list", "--content", directory])
-    Binary.expectOneLineError(run, containing: "guides/alpha.md:1:1: missing YAML front-matter")
+    Binary.expectOneLineError(run, containing: "guides/alpha.md:1:1: error: missing YAML front-matter")
   }
 
   @Test func nonUTF8File() throws {
     let directory = try brokenContent(file: "guides/alpha.md", contents: Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE]))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["show", "alpha", "--content", directory])
-    Binary.expectOneLineError(run, containing: "guides/alpha.md:2:1: the file is not valid UTF-8")
+    Binary.expectOneLineError(run, containing: "guides/alpha.md:2:1: error: the file is not valid UTF-8")
   }
 
   @Test func lintReportsEveryBrokenFileAndExitsOne() throws {

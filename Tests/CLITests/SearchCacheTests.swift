@@ -44,7 +44,7 @@ import Testing
     let guide = content + "/guides/epipe.md"
     var text = try String(contentsOfFile: guide, encoding: .utf8)
     text = text.replacingOccurrences(
-      of: "errors:\n", with: "errors:\n  - text: \"\(invented)\"\n    side: client\n", options: [], range: text.range(of: "errors:\n"))
+      of: "errors:\n", with: "errors:\n  - text: \"\(invented)\"\n    side: client\n    library: pika\n", options: [], range: text.range(of: "errors:\n"))
     try text.write(toFile: guide, atomically: true, encoding: .utf8)
     let after = try search(invented, content: content, cache: cache)
     #expect(after.status == 0, "\(after.stdout)")

@@ -53,6 +53,21 @@ import Testing
     #expect(try Self.leftovers(in: parent, besides: ["out"]).isEmpty)
   }
 
+  @Test func refusesASymlinkToADirectoryNamingWhereItPoints() throws {
+    let parent = try TestSite.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: parent + "/real", withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(atPath: parent + "/out", withDestinationPath: parent + "/real")
+    let error = try #require(throws: ExportError.self) { try SiteWriter(output: parent + "/out").write(Self.files) }
+    #expect(error.reason == .outputIsASymlink(target: parent + "/real"))
+    #expect(
+      error.description
+        == "\(parent)/out: a symbolic link to '\(parent)/real', not a directory; "
+        + "give the directory itself (\(parent)/real)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/out") == parent + "/real")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/real").isEmpty)
+    #expect(try Self.leftovers(in: parent, besides: ["out", "real"]).isEmpty)
+  }
+
   @Test func aFailureMidWriteLeavesTheEarlierExportAndNoTemporaryDirectory() throws {
     let parent = try TestSite.temporaryDirectory()
     let writer = SiteWriter(output: parent + "/out")

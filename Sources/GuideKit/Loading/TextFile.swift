@@ -4,13 +4,7 @@ import Foundation
 enum TextFile {
   /// The text of the file at `path`.
   static func read(_ path: String) throws(ContentError) -> String {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      throw ContentError(.unreadable(reason), at: FileLocation(path: path, line: 1, column: 1))
-    }
+    let data = try contents(of: path)
     return try decode(data, path: path)
   }
 

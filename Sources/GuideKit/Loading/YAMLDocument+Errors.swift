@@ -2,8 +2,8 @@ import Foundation
 import Yams
 
 extension YAMLDocument {
-  /// Turns a decoding error into one located line a person can act on.
-  func describe(_ error: DecodingError) -> ContentError {
+  /// Turns an error decoding `T` into one located line a person can act on.
+  func describe<T: Decodable>(_ error: DecodingError, decoding: T.Type) -> ContentError {
     switch error {
     case .keyNotFound(let key, let context):
       let path = Self.components(context.codingPath)
@@ -18,10 +18,10 @@ extension YAMLDocument {
         at: location(at: path))
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
       let path = Self.components(context.codingPath)
-      let found = Self.child(root, path).map(Self.kindName) ?? "nothing"
+      let expected = expected(type, decoding: T.self, at: path)
       return ContentError(
-        .schema("'\(Self.name(path))' must be \(Self.expected(type)), found \(found)"),
-        at: location(at: path))
+        .schema("'\(Self.name(path))' must be \(expected), found \(found(at: path))"),
+        at: errorLocation(at: path))
     case .dataCorrupted(let context):
       let path = Self.components(context.codingPath)
       let value = Self.child(root, path)?.string ?? ""
@@ -38,7 +38,8 @@ extension YAMLDocument {
   /// Rejects keys in the YAML that `value`'s type does not have: encode the decoded value
   /// again, and any key that did not survive the round trip is unknown to the schema (a typo,
   /// most often). The value is encoded into its ``KeyShape`` only, not into YAML text.
-  func rejectUnknownKeys<T: Encodable>(in value: T) throws(ContentError) {
+  /// Then rejects a null where the value is required (see ``rejectNulls(known:decoding:)``).
+  func rejectUnknownKeys<T: Codable>(in value: T) throws(ContentError) {
     guard let known = try? KeyShape.of(value) else { return }
     if let unknown = Self.firstUnknownKey(original: root, known: known) {
       let vocabulary = Array(Set(unknown.knownKeys + Self.vocabulary(of: value)))
@@ -47,6 +48,7 @@ extension YAMLDocument {
       throw ContentError(
         .schema("unknown key '\(unknown.key)'\(suggestion)"), at: location(of: unknown.mark))
     }
+    try rejectNulls(known: known, decoding: T.self)
   }
 
   private static func firstUnknownKey(original: Node, known: KeyShape)
@@ -126,24 +128,5 @@ extension YAMLDocument {
 
   private static func within(_ path: [YAMLPathComponent]) -> String {
     path.isEmpty ? "" : " in '\(name(path))'"
-  }
-
-  private static func kindName(_ node: Node) -> String {
-    switch node {
-    case .scalar(let scalar): "'\(scalar.string)'"
-    case .mapping: "a mapping"
-    case .sequence: "a list"
-    case .alias: "an alias"
-    }
-  }
-
-  private static func expected(_ type: Any.Type) -> String {
-    let name = String(describing: type)
-    if name.contains("Array") || name.contains("Sequence") { return "a list" }
-    if name.contains("Dictionary") || name.contains("Mapping") { return "a mapping" }
-    if name == "String" { return "text" }
-    if ["Int", "Double"].contains(name) { return "a number" }
-    if name == "Bool" { return "true or false" }
-    return "a mapping"
   }
 }

@@ -58,7 +58,7 @@ public struct YAMLDocument: @unchecked Sendable {
     do {
       value = try YAMLDecoder().decode(T.self, from: root)
     } catch let error as DecodingError {
-      throw describe(error)
+      throw describe(error, decoding: T.self)
     } catch {
       throw ContentError(.schema(String(describing: error)), at: location(at: []))
     }

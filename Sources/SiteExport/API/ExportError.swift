@@ -4,6 +4,9 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
   public enum Reason: Sendable, Hashable {
     /// The output path is a file, not a directory.
     case outputIsNotADirectory
+    /// The output path is a symbolic link (to `target`, as the link says), which the export
+    /// will not follow: it replaces the output, and would replace the link, not the directory.
+    case outputIsASymlink(target: String)
     /// The output directory has files in it and no marker of an earlier export.
     case outputNotAnExport
     /// A guide id or tag cannot be used as a file name.
@@ -35,6 +38,8 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     switch reason {
     case .outputIsNotADirectory:
       "not a directory; give a new or empty directory, or an earlier export"
+    case .outputIsASymlink(let target):
+      "a symbolic link to '\(target)', not a directory; give the directory itself (\(target))"
     case .outputNotAnExport:
       "not empty and not an earlier rmq-doctor export (it has no \(SiteWriter.markerName) file); "
         + "refusing to replace it"

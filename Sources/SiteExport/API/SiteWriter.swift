@@ -45,6 +45,9 @@ public struct SiteWriter: Sendable {
       if errno == ENOENT { return .missing }
       throw ExportError(.cannotWrite(String(cString: strerror(errno))), path: output)
     }
+    if info.st_mode & S_IFMT == S_IFLNK {
+      throw ExportError(.outputIsASymlink(target: linkTarget()), path: output)
+    }
     guard info.st_mode & S_IFMT == S_IFDIR else { throw ExportError(.outputIsNotADirectory, path: output) }
     let names: [String]
     do { names = try FileManager.default.contentsOfDirectory(atPath: output) } catch {
@@ -53,6 +56,16 @@ public struct SiteWriter: Sendable {
     if names.isEmpty { return .empty }
     guard names.contains(Self.markerName) else { throw ExportError(.outputNotAnExport, path: output) }
     return .earlierExport
+  }
+
+  /// Where the symbolic link `output` points, as an absolute path when it can be read.
+  private func linkTarget() -> String {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: output) else {
+      return "an unreadable target"
+    }
+    if target.hasPrefix("/") { return target }
+    let parent = (output as NSString).deletingLastPathComponent
+    return URL(fileURLWithPath: parent + "/" + target).standardizedFileURL.path
   }
 
   /// Writes `files` and the marker into a new directory beside `output`, then moves it into
