@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// `diagnose --yes` on content that carries diagnostics written to slip past the allow-list:
-/// none of them starts; the shipped ones still do. Every program is a recording stub.
+/// lint names each, nothing starts, and the shipped ones alone do run. Every program is a
+/// recording stub.
 @Suite struct DiagnoseAllowListTests {
   static let hostile: [(id: String, argv: [String])] = [
     ("node-value-subcommand", ["rabbitmqctl", "-n", "list_queues", "delete_queue", "jobs"]),
@@ -32,15 +33,23 @@ import Testing
         attributes: [.posixPermissions: 0o755])
     }
 
+    // Content that lint rejects is refused whole: nothing runs, and the first reason is named.
     let run = try Binary.run(
       ["diagnose", "--yes", "--content", content.path], environment: ["PATH": stubs.path])
-    let output = run.stdout + run.stderr
-    let ran = (try? String(contentsOf: record, encoding: .utf8)) ?? ""
-    let runs = Set(ran.split(separator: "\n").map(String.init))
-    for (id, argv) in Self.hostile {
-      #expect(output.contains(id), "\(id) is not named as refused:\n\(output)")
-      #expect(!runs.contains(argv.joined(separator: " ")), "\(id) ran:\n\(ran)")
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("makes 'ss' change state (--diag)") || run.stderr.contains("delete_queue"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: record.path), "ran: \((try? String(contentsOf: record, encoding: .utf8)) ?? "")")
+    // Every bypass is a lint error of its own file.
+    let lint = try Binary.run(["lint", "--content", content.path])
+    for (id, _) in Self.hostile {
+      #expect(lint.stdout.contains("diagnostics/\(id).yaml:4:"), "\(id) is not refused by lint:\n\(lint.stdout)")
     }
-    #expect(ran.contains("ss -tno state established"), "the shipped diagnostics did not run:\n\(ran)\n\(output)")
+    // The same stubs run when the content holds only the shipped diagnostics: the test can see a run.
+    for (id, _) in Self.hostile {
+      try FileManager.default.removeItem(at: content.appendingPathComponent("diagnostics/\(id).yaml"))
+    }
+    let clean = try Binary.run(["diagnose", "--yes", "--content", content.path], environment: ["PATH": stubs.path])
+    let ran = (try? String(contentsOf: record, encoding: .utf8)) ?? ""
+    #expect(ran.contains("ss -tno state established"), "the shipped diagnostics did not run:\n\(ran)\n\(clean.stderr)")
   }
 }
