@@ -44,4 +44,22 @@ import Testing
       }
     }
   }
+
+  /// A broker log line a newer guide's body quotes (a line that starts with its timestamp) is a
+  /// line of one of the captures, word for word: no log excerpt is made up.
+  @Test func aLogLineQuotedInTheBodyIsInACapture() throws {
+    let folder = Self.repository.appendingPathComponent("Tests/Fixtures/captures")
+    let captures = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+    var quoted = 0
+    for guide in try Self.guides() where Self.withOrigins.contains(guide.id) {
+      for line in try String(contentsOfFile: guide.path, encoding: .utf8).split(separator: "\n") where line.wholeMatch(of: /20\d\d-\d\d-\d\d \d\d:.*/) != nil {
+        quoted += 1
+        #expect(captures.contains(line), "\(guide.id) quotes a log line no capture has: \(line)")
+      }
+    }
+    let newer = try Self.guides().filter { Self.withOrigins.contains($0.id) }
+    #expect(quoted > 0 || newer.isEmpty)
+  }
 }
+
