@@ -65,6 +65,23 @@ struct BrokerLog: Sendable {
     return nil
   }
 
+  /// The first channel or connection error about connection `pid`: a `[error]` line `Channel
+  /// error on connection <pid> (...), channel N:` or `Error on AMQP connection <pid> (...), channel
+  /// N:`, and the next line written by the same process (a channel's errors are written by the
+  /// channel's process, not the connection's).
+  static func channelEntry(in lines: [String], connection pid: String) -> Entry? {
+    for (index, line) in lines.enumerated()
+    where line.contains("[error]") && line.hasSuffix(":")
+      && (line.contains("Channel error on connection \(pid) (") || line.contains("Error on AMQP connection \(pid) ("))
+    {
+      let writer = line.split(separator: " ").dropFirst(3).first.map(String.init) ?? ""
+      if let next = lines[(index + 1)...].first(where: { $0.contains("] \(writer) ") }) {
+        return Entry(head: line, reason: next)
+      }
+    }
+    return nil
+  }
+
   /// Waits up to `timeout` seconds for the entry of the connection from `port` (or named
   /// `name`) and returns it with every line the broker wrote about that connection.
   func waitForEntry(port: Int? = nil, name: String? = nil, timeout: TimeInterval) -> (

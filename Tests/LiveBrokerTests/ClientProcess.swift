@@ -1,10 +1,14 @@
 import Foundation
 
-/// One of the Python test clients (`Clients/live_client.py`), running in the background.
+/// One of the Python test clients (`Clients/live_client.py`, `Clients/channel_client.py`),
+/// running in the background.
 final class ClientProcess: @unchecked Sendable {
-  /// The client script beside this file.
+  /// The connection family's client script beside this file.
   static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Clients/live_client.py").path
+  /// The channel family's client script beside this file.
+  static let channelScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Clients/channel_client.py").path
 
   let arguments: [String]
   private let process = Process()
@@ -12,11 +16,11 @@ final class ClientProcess: @unchecked Sendable {
   private let stdout = Collected()
   private let stderr = Collected()
 
-  /// Starts `live_client.py` with `arguments` on `python`.
-  init(python: String, _ arguments: [String]) throws {
+  /// Starts `script` (`live_client.py` unless given) with `arguments` on `python`.
+  init(python: String, _ arguments: [String], script: String = ClientProcess.script) throws {
     self.arguments = arguments
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-u", Self.script] + arguments
+    process.arguments = ["-u", script] + arguments
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -60,6 +64,13 @@ final class ClientProcess: @unchecked Sendable {
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
     if process.isRunning { process.terminate() }
     process.waitUntilExit()
+  }
+
+  /// Waits up to `timeout` for the client to end by itself; terminates it after that.
+  func waitForExit(timeout: TimeInterval) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    finish(timeout: 1)
   }
 
   /// What the client printed on stderr: its progress and the exception it saw.

@@ -32,7 +32,7 @@ struct LiveRun: Sendable {
 
   static func make(python: String) throws -> LiveRun {
     let log = try BrokerLog.mark(LiveBroker.logFile)
-    let slots = Slots()
+    let slots = Slots<LogScenario, Outcome>()
     let group = DispatchGroup()
     for scenario in LogScenario.allCases {
       // One thread each: the scenarios wait on the broker, not on the CPU.
@@ -98,23 +98,5 @@ struct LiveRun: Sendable {
       throw Program.Failure(
         description: "rabbitmqctl close_connection failed: \(close.stdout)\(close.stderr)")
     }
-  }
-}
-
-/// The scenarios' outcomes, filled from concurrent work.
-private final class Slots: @unchecked Sendable {
-  private var outcomes: [LogScenario: LiveRun.Outcome] = [:]
-  private let lock = NSLock()
-
-  func set(_ scenario: LogScenario, _ outcome: LiveRun.Outcome) {
-    lock.lock()
-    outcomes[scenario] = outcome
-    lock.unlock()
-  }
-
-  var values: [LogScenario: LiveRun.Outcome] {
-    lock.lock()
-    defer { lock.unlock() }
-    return outcomes
   }
 }
