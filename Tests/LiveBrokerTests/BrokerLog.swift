@@ -70,16 +70,22 @@ struct BrokerLog: Sendable {
   /// N:`, and the next line written by the same process (a channel's errors are written by the
   /// channel's process, not the connection's).
   static func channelEntry(in lines: [String], connection pid: String) -> Entry? {
+    channelEntries(in: lines, connection: pid).first
+  }
+
+  /// Every channel or connection error entry about connection `pid`, in log order.
+  static func channelEntries(in lines: [String], connection pid: String) -> [Entry] {
+    var entries: [Entry] = []
     for (index, line) in lines.enumerated()
     where line.contains("[error]") && line.hasSuffix(":")
       && (line.contains("Channel error on connection \(pid) (") || line.contains("Error on AMQP connection \(pid) ("))
     {
       let writer = line.split(separator: " ").dropFirst(3).first.map(String.init) ?? ""
       if let next = lines[(index + 1)...].first(where: { $0.contains("] \(writer) ") }) {
-        return Entry(head: line, reason: next)
+        entries.append(Entry(head: line, reason: next))
       }
     }
-    return nil
+    return entries
   }
 
   /// Waits up to `timeout` seconds for the entry of the connection from `port` (or named

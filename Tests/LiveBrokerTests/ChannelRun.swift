@@ -100,7 +100,9 @@ struct ChannelRun: Sendable {
         let lines = log.lines()
         if let pid = BrokerLog.connectionPID(in: lines, name: name) {
           outcome.connectionLines = lines.filter { $0.contains(pid) }
-          outcome.entry = BrokerLog.channelEntry(in: lines, connection: pid)
+          // A follow-on error is the connection's last entry; any other scenario's is its first.
+          let entries = BrokerLog.channelEntries(in: lines, connection: pid)
+          outcome.entry = scenario.firstError == nil ? entries.first : (entries.count > 1 ? entries.last : nil)
           if outcome.entry != nil { break }
         }
         Thread.sleep(forTimeInterval: 0.2)
