@@ -40,4 +40,19 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["named"] == nil)
   }
+
+  @Test func theExistingQueueIsShownFromTheEvidence() throws {
+    let bundle = Fixtures.folder.appendingPathComponent("channel-bundle").path
+    let run = try Binary.run(
+      [
+        "wizard", "inequivalent-arg", "--content", Binary.shippedContent, "--evidence", bundle,
+        "--answers", "inequivalent-which-arg=property,inequivalent-several-declarers=no",
+        "--error", try Self.redeclared(),
+      ], environment: ["COLUMNS": "200"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Likely cause: The declaring code changed"), "\(run.stdout)")
+    #expect(run.stdout.contains("As listed by `rabbitmqctl-list-queues:rabbitmqctl-list_queues.txt`"), "\(run.stdout)")
+    #expect(run.stdout.contains("orders\ttrue\tfalse\tfalse"), "\(run.stdout)")
+  }
 }
+
