@@ -103,6 +103,25 @@ do {
       goal: size == 1000 ? "median < 1 ms" : "", met: size == 1000 ? search.median < .milliseconds(1) : nil))
   }
 
+  // Pathological input: a long run of backslashes once cost time growing with the square of its
+  // length. In process, on the shipped guides: linear means the time per input byte stays
+  // within 2x of the smallest size's.
+  let shipped = SearchIndex(documents: loaded.library.searchDocuments)
+  var smallest: (timing: Timing, bytes: Int)?
+  for count in [2_000, 8_000, 19_000] {
+    let query = String(repeating: "\\", count: count) + " PRECONDITION_FAILED"
+    let label = "in-process query, \(count) backslashes"
+    let run = try Timing.of(label, iterations: quick ? 20 : 100) { _ = shipped.search(query) }
+    let bytes = query.utf8.count
+    let base = smallest ?? (run, bytes)
+    let perByte = (run.median.seconds / Double(bytes)) / (base.timing.median.seconds / Double(base.bytes))
+    rows.append(Row(
+      name: label, measurement: run, baseline: smallest == nil ? nil : base.timing,
+      goal: smallest == nil ? "per-byte baseline" : String(format: "per byte %.2fx, ≤ 2x", perByte),
+      met: smallest == nil ? nil : perByte <= 2))
+    if smallest == nil { smallest = (run, bytes) }
+  }
+
   // The table.
   func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
   let header = [pad("benchmark", 40), pad("median", 10), pad("p99", 10), pad("baseline", 32), pad("baseline median", 16), pad("ratio", 7), "goal"]

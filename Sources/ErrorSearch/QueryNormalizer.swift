@@ -59,7 +59,9 @@ public enum QueryNormalizer {
   public static let unescaping: [Rule] = [
     Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
     Rule(#"\\[nrt]"#, " ", needs: .backslash),
-    Rule(#"\\+(["'])"#, "$1", needs: .backslash),
+    // Only from the first backslash of a run: a match cannot start inside one, so a long run of
+    // backslashes is scanned once, not once from each of its positions.
+    Rule(#"(?<!\\)\\+(["'])"#, "$1", needs: .backslash),
     Rule(#"&(lt|gt|amp|quot|apos|#39|#34);"#, " ", needs: [.ampersand, .semicolon]),
   ]
 
