@@ -53,7 +53,22 @@ public final class LogScanner {
     return summary
   }
 
-  /// Reads the file at `path`: plain text, or gzip when its name ends in `.gz`.
+  /// Reads any source, plain text or gzip: gzip is told by its first two bytes (1f 8b), not by a
+  /// name, so standard input and files of any name are decompressed when they hold gzip.
+  @discardableResult
+  public func scan<Source: ByteSource>(sniffing source: Source, name: String) -> FileSummary {
+    var sniffed = SniffedSource(source)
+    guard sniffed.isGzip else { return scan(&sniffed, name: name) }
+    do {
+      var gzip = try GzipSource(sniffed, name: name)
+      return scan(&gzip, name: name)
+    } catch {
+      return failed(name, error.reason)
+    }
+  }
+
+  /// Reads the file at `path`: gzip when its name ends in `.gz` or its bytes start like gzip,
+  /// plain text otherwise. An empty `.gz` file is reported as such.
   @discardableResult
   public func scan(path: String) -> FileSummary {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -65,10 +80,12 @@ public final class LogScanner {
     if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
       return failed(path, "is a directory")
     }
-    var file = FileDescriptorSource(descriptor: descriptor, name: path)
-    guard path.hasSuffix(".gz") else { return scan(&file, name: path) }
+    let file = FileDescriptorSource(descriptor: descriptor, name: path)
+    guard path.hasSuffix(".gz") else { return scan(sniffing: file, name: path) }
+    let sniffed = SniffedSource(file)
+    if sniffed.isEmpty { return failed(path, "empty file, not gzip data") }
     do {
-      var gzip = try GzipSource(file, name: path)
+      var gzip = try GzipSource(sniffed, name: path)
       return scan(&gzip, name: path)
     } catch {
       return failed(path, error.reason)

@@ -81,8 +81,7 @@ extension RMQDoctor {
       for file in files.isEmpty ? ["-"] : files {
         let summary: FileSummary
         if file == "-" {
-          var input = FileDescriptorSource(descriptor: STDIN_FILENO, name: "-")
-          summary = scanner.scan(&input, name: "-")
+          summary = scanner.scan(sniffing: FileDescriptorSource(descriptor: STDIN_FILENO, name: "-"), name: "-")
         } else {
           summary = scanner.scan(path: file)
         }
