@@ -45,12 +45,19 @@ import Testing
     #expect(results.first?["id"] as? String == "econnreset")
   }
 
-  @Test func aChannelErrorIsNotClaimed() throws {
+  @Test func aChannelErrorIsAnsweredByItsGuide() throws {
     let run = try search([
       "Channel error on connection <0.1283.0>: operation queue.declare caused a channel exception "
         + "precondition_failed: inequivalent arg 'x-queue-type' for queue 'jobs' in vhost '/'"
     ])
-    #expect(run.status == 1)
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("inequivalent-arg: "), "\(run.stdout)")
+  }
+
+  @Test func anErrorNoGuideCoversIsNotClaimed() throws {
+    // Resource alarms have no guide yet.
+    let run = try search(["memory resource limit alarm set on node rabbit@mq-1."])
+    #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.hasPrefix("No guide explains this error with confidence."))
   }
 
