@@ -80,6 +80,7 @@ public struct SiteWriter: Sendable {
     } catch {
       throw ExportError(.cannotWrite("cannot create the parent directory"), path: parent)
     }
+    removeStaleStaging(parent: parent, name: name)
     let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let staging = parent + "/." + name + ".new-" + suffix
     guard mkdir(staging, 0o755) == 0 else {
