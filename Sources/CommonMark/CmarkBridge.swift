@@ -12,8 +12,10 @@ enum CmarkBridge {
   /// `CMARK_OPT_UNSAFE` is never passed.
   private static let options = CMARK_OPT_VALIDATE_UTF8
 
-  /// Parses `source` and copies cmark's tree into Swift values, freeing the C tree.
-  static func parseBlocks(_ source: String) -> [Block] {
+  /// Parses `source` and copies cmark's tree into Swift values, freeing the C tree; also the
+  /// tree's nesting depth, measured without recursion. Elements deeper than `maximumDepth` are
+  /// not copied.
+  static func parseBlocks(_ source: String, maximumDepth: Int) -> (blocks: [Block], depth: Int) {
     let utf8 = Array(source.utf8)
     let parsed = utf8.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.map { base in
@@ -22,9 +24,32 @@ enum CmarkBridge {
         }
       } ?? cmark_parse_document("", 0, options)
     }
-    guard let document = parsed else { return [] }
+    guard let document = parsed else { return ([], 0) }
     defer { cmark_node_free(document) }
-    return children(of: document).compactMap(block(from:))
+    let blocks = children(of: document).compactMap { block(from: $0, depth: 1, maximumDepth: maximumDepth) }
+    return (blocks, depth(of: document))
+  }
+
+  /// The deepest nesting under `root`, counted with cmark's iterator (enter and exit events),
+  /// so that a document of any depth is measured in constant stack.
+  private static func depth(of root: OpaquePointer) -> Int {
+    guard let iterator = cmark_iter_new(root) else { return 0 }
+    defer { cmark_iter_free(iterator) }
+    var current = 0
+    var deepest = 0
+    while true {
+      switch cmark_iter_next(iterator) {
+      case CMARK_EVENT_DONE: return deepest
+      case CMARK_EVENT_ENTER:
+        // Leaves (text, code, breaks) get no exit event: they do not open a level.
+        if cmark_node_first_child(cmark_iter_get_node(iterator)) != nil {
+          current += 1
+          deepest = max(deepest, current)
+        }
+      case CMARK_EVENT_EXIT: current -= 1
+      default: return deepest
+      }
+    }
   }
 
   /// Renders `source` to an HTML fragment with cmark in safe mode: raw HTML is replaced by a
@@ -85,25 +110,31 @@ enum CmarkBridge {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
   }
 
-  private static func block(from node: OpaquePointer) -> Block? {
+  private static func block(from node: OpaquePointer, depth: Int, maximumDepth: Int) -> Block? {
+    guard depth <= maximumDepth else { return nil }
+    let next = { (child: OpaquePointer) in block(from: child, depth: depth + 1, maximumDepth: maximumDepth) }
     let kind: BlockKind
     switch cmark_node_get_type(node) {
     case CMARK_NODE_HEADING:
-      kind = .heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node))
+      kind = .heading(
+        level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, depth: depth, maximumDepth: maximumDepth))
     case CMARK_NODE_PARAGRAPH:
-      kind = .paragraph(inlines(of: node))
+      kind = .paragraph(inlines(of: node, depth: depth, maximumDepth: maximumDepth))
     case CMARK_NODE_CODE_BLOCK:
       let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
       kind = .codeBlock(info: info, code: literal(of: node))
     case CMARK_NODE_HTML_BLOCK:
       kind = .htmlBlock(literal(of: node))
     case CMARK_NODE_BLOCK_QUOTE:
-      kind = .blockQuote(children(of: node).compactMap(block(from:)))
+      kind = .blockQuote(children(of: node).compactMap(next))
     case CMARK_NODE_LIST:
       let style: ListStyle =
         cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         ? .ordered(start: Int(cmark_node_get_list_start(node))) : .bullet
-      let items = children(of: node).map { children(of: $0).compactMap(block(from:)) }
+      // A list item is a level of its own, between the list and its blocks.
+      let items = children(of: node).map { item in
+        children(of: item).compactMap { block(from: $0, depth: depth + 2, maximumDepth: maximumDepth) }
+      }
       kind = .list(style, tight: cmark_node_get_list_tight(node) != 0, items: items)
     case CMARK_NODE_THEMATIC_BREAK:
       kind = .thematicBreak
@@ -113,23 +144,25 @@ enum CmarkBridge {
     return Block(kind, range: range(of: node))
   }
 
-  private static func inlines(of node: OpaquePointer) -> [Inline] {
-    children(of: node).compactMap(inline(from:))
+  private static func inlines(of node: OpaquePointer, depth: Int, maximumDepth: Int) -> [Inline] {
+    guard depth < maximumDepth else { return [] }
+    return children(of: node).compactMap { inline(from: $0, depth: depth + 1, maximumDepth: maximumDepth) }
   }
 
-  private static func inline(from node: OpaquePointer) -> Inline? {
-    switch cmark_node_get_type(node) {
+  private static func inline(from node: OpaquePointer, depth: Int, maximumDepth: Int) -> Inline? {
+    let children = { (node: OpaquePointer) in Self.inlines(of: node, depth: depth, maximumDepth: maximumDepth) }
+    return switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT: .text(literal(of: node))
     case CMARK_NODE_SOFTBREAK: .softBreak
     case CMARK_NODE_LINEBREAK: .lineBreak
     case CMARK_NODE_CODE: .code(literal(of: node))
     case CMARK_NODE_HTML_INLINE: .html(literal(of: node))
-    case CMARK_NODE_EMPH: .emphasis(inlines(of: node))
-    case CMARK_NODE_STRONG: .strong(inlines(of: node))
+    case CMARK_NODE_EMPH: .emphasis(children(node))
+    case CMARK_NODE_STRONG: .strong(children(node))
     case CMARK_NODE_LINK:
-      .link(destination: url(of: node), title: title(of: node), content: inlines(of: node))
+      .link(destination: url(of: node), title: title(of: node), content: children(node))
     case CMARK_NODE_IMAGE:
-      .image(source: url(of: node), title: title(of: node), content: inlines(of: node))
+      .image(source: url(of: node), title: title(of: node), content: children(node))
     default: nil
     }
   }

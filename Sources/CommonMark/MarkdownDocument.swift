@@ -6,11 +6,22 @@ public struct MarkdownDocument: Sendable, Hashable {
   public var blocks: [Block]
   /// The text the document was parsed from.
   public var source: String
+  /// How deep the document's elements nest (a quote in a list in a quote, emphasis in a link
+  /// ...), measured on cmark's tree without recursion.
+  public var nesting: Int
+
+  /// The deepest nesting read into ``blocks``; below it, elements are left out, so that no walk
+  /// over the blocks runs out of stack on a hostile document. Real documents nest a handful of
+  /// levels.
+  public static let maximumNesting = 100
+
+  /// Whether the document nests deeper than ``maximumNesting`` and was read only in part.
+  public var isTooDeep: Bool { nesting > Self.maximumNesting }
 
   /// Parses `source` as CommonMark with cmark.
   public init(parsing source: String) {
     self.source = source
-    self.blocks = CmarkBridge.parseBlocks(source)
+    (self.blocks, self.nesting) = CmarkBridge.parseBlocks(source, maximumDepth: Self.maximumNesting)
   }
 
   /// The source text of lines `lines` (1-based, inclusive), joined with newlines.

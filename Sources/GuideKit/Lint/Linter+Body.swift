@@ -54,6 +54,13 @@ extension Linter {
   }
 
   func checkBodySections(_ guide: Guide, into report: inout LintReport) {
+    let document = guide.body.document
+    if document.isTooDeep {
+      report.error(
+        "the body nests \(document.nesting) levels deep (quotes, lists or emphasis inside each other); "
+          + "at most \(MarkdownDocument.maximumNesting) are read",
+        at: FileLocation(path: guide.path, line: guide.body.lineOffset + 1))
+    }
     let present = guide.body.sections.map { $0.title.lowercased() }
     var cursor = 0
     for required in GuideBody.requiredSections {
