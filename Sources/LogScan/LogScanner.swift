@@ -57,14 +57,21 @@ public final class LogScanner {
   /// name, so standard input and files of any name are decompressed when they hold gzip.
   @discardableResult
   public func scan<Source: ByteSource>(sniffing source: Source, name: String) -> FileSummary {
-    var sniffed = SniffedSource(source)
-    guard sniffed.isGzip else { return scan(&sniffed, name: name) }
+    let sniffed = SniffedSource(source)
+    guard sniffed.isGzip else { return scan(text: sniffed, name: name) }
     do {
-      var gzip = try GzipSource(sniffed, name: name)
-      return scan(&gzip, name: name)
+      return scan(text: try GzipSource(sniffed, name: name), name: name)
     } catch {
       return failed(name, error.reason)
     }
+  }
+
+  /// Reads text whose lines end with `\n`, `\r\n`, or (told from its first 64 KiB) a lone `\r`.
+  func scan<Source: ByteSource>(text source: Source, name: String) -> FileSummary {
+    var sniffed = SniffedSource(source, count: 64 << 10)
+    guard sniffed.endsLinesWithCarriageReturns else { return scan(&sniffed, name: name) }
+    var lines = CarriageReturnLines(sniffed)
+    return scan(&lines, name: name)
   }
 
   /// Reads the file at `path`: gzip when its name ends in `.gz` or its bytes start like gzip,
@@ -85,8 +92,7 @@ public final class LogScanner {
     let sniffed = SniffedSource(file)
     if sniffed.isEmpty { return failed(path, "empty file, not gzip data") }
     do {
-      var gzip = try GzipSource(sniffed, name: path)
-      return scan(&gzip, name: path)
+      return scan(text: try GzipSource(sniffed, name: path), name: path)
     } catch {
       return failed(path, error.reason)
     }

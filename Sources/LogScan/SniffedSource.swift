@@ -29,6 +29,9 @@ public struct SniffedSource<Base: ByteSource>: ByteSource {
   /// Whether the source starts with gzip's magic bytes.
   public var isGzip: Bool { ahead.count >= 2 && ahead[0] == 0x1f && ahead[1] == 0x8b }
 
+  /// Whether the bytes read ahead end their lines with a lone `\r` only (old Mac line endings).
+  public var endsLinesWithCarriageReturns: Bool { ahead.contains(0x0D) && !ahead.contains(0x0A) }
+
   /// Whether the source holds no byte at all.
   public var isEmpty: Bool { ahead.isEmpty && aheadError == nil }
 
@@ -44,5 +47,18 @@ public struct SniffedSource<Base: ByteSource>: ByteSource {
       throw error
     }
     return try base.read(into: buffer)
+  }
+}
+
+/// A source whose lines end with a lone `\r`, read as if they ended with `\n`.
+public struct CarriageReturnLines<Base: ByteSource>: ByteSource {
+  var base: Base
+
+  public init(_ base: Base) { self.base = base }
+
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+    let count = try base.read(into: buffer)
+    for index in 0..<count where buffer[index] == 0x0D { buffer[index] = 0x0A }
+    return count
   }
 }

@@ -16,7 +16,7 @@ enum AnswerList {
       guard let decoded = String(data: data, encoding: .utf8) else {
         throw ValidationError("\(file): the answers file is not UTF-8 text")
       }
-      text = decoded
+      text = decoded.withUnixLineEndings
       origin = file
     } else {
       return nil

@@ -2,10 +2,12 @@ import Foundation
 
 /// Reads content files as UTF-8 text, naming the place of the first bad byte.
 enum TextFile {
-  /// The text of the file at `path`.
+  /// The text of the file at `path`, with its line endings made `\n` whatever they were
+  /// (`\r\n` from Windows editors, a lone `\r` from old Mac ones): the line count, and so every
+  /// reported line number, stays the same.
   static func read(_ path: String) throws(ContentError) -> String {
     let data = try contents(of: path)
-    return try decode(data, path: path)
+    return try decode(data, path: path).withUnixLineEndings
   }
 
   /// `data` as UTF-8, or an error located at its first invalid byte.
