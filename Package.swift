@@ -25,6 +25,8 @@ let package = Package(
     // Internal helper: a map over all the cores that keeps the order.
     .target(name: "_Parallel"),
     .target(name: "ErrorSearch", dependencies: ["_Parallel"]),
+    // Internal helper: writes a file the user named without replacing what the path points at.
+    .target(name: "_SafeWrite"),
     // Whether an argument vector may run: each allowed program's options parsed as it parses
     // them, launchers refused; shared by lint and the runner. No I/O.
     .target(name: "ArgvPolicy"),
@@ -57,7 +59,7 @@ let package = Package(
       name: "rmq-doctor",
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        "LogScan", "SiteExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LogScan", "SiteExport", "_SafeWrite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the benchmarks share: timing, and running programs as a shell would.
@@ -80,6 +82,7 @@ let package = Package(
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
+    .testTarget(name: "SafeWriteTests", dependencies: ["_SafeWrite"]),
     .testTarget(name: "ArgvPolicyTests", dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),

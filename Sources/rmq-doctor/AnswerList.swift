@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import _SafeWrite
 
 /// The answers of `--answers q1=a,q2=b` or `--answers-file`, by question id.
 enum AnswerList {
@@ -45,15 +46,15 @@ enum AnswerList {
 
 /// Writes a file whole or not at all: into a temporary file beside it, then renamed.
 enum ReportFile {
+  /// Writes the report to `path` without replacing a device, FIFO or symbolic link there
+  /// (``OutputFile``), and says on standard error when an existing file was replaced.
   static func write(_ text: String, to path: String) throws {
-    let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw CLIError("\(path): cannot write the report (\(String(cString: strerror(errno))))")
+    let outcome: OutputFile.Outcome
+    do { outcome = try OutputFile.write(Data(text.utf8), to: path) } catch {
+      throw CLIError("\(error.path): cannot write the report: \(error.reason)")
     }
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw CLIError("\(path): cannot write the report (\(reason))")
+    if outcome == .replaced {
+      FileHandle.standardError.write(Data("rmq-doctor: replaced the existing file \(path)\n".utf8))
     }
   }
 }

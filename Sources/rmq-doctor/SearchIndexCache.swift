@@ -1,5 +1,6 @@
 import ErrorSearch
 import Foundation
+import _SafeWrite
 import GuideKit
 
 #if canImport(Glibc)
@@ -46,15 +47,13 @@ struct SearchIndexCache {
     return index
   }
 
-  /// Writes through a temporary file and a rename, so that a reader never sees half an index;
+  /// Writes through a temporary file and a rename (``OutputFile``), so that a reader never sees
+  /// half an index, and a link or device someone put at the cache's path is never replaced;
   /// a failure only means the next run builds the index again.
   private func save(_ text: String, to file: String, in directory: String) {
-    let manager = FileManager.default
-    guard (try? manager.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
+    guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
     else { return }
-    let temporary = file + ".\(getpid()).tmp"
-    guard manager.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-    if rename(temporary, file) != 0 { unlink(temporary) }
+    _ = try? OutputFile.write(Data(text.utf8), to: file)
   }
 
   /// A hash of every file under the content directory and of this binary; `nil` if the
