@@ -38,16 +38,7 @@ struct ChannelRun: Sendable {
   var userLeft: Bool
 
   /// The run, made the first time a test asks for it.
-  static let shared: Result<ChannelRun, Program.Failure> = {
-    guard LiveBroker.missing == nil, let python = LiveBroker.python else {
-      return .failure(Program.Failure(description: LiveBroker.missing ?? "no python"))
-    }
-    do { return .success(try make(python: python)) } catch let failure as Program.Failure {
-      return .failure(failure)
-    } catch {
-      return .failure(Program.Failure(description: "\(error)"))
-    }
-  }()
+  static let shared: Result<ChannelRun, Program.Failure> = LiveBroker.prepared(make(python:))
 
   /// The two settings the scenarios lower, as `rabbitmqctl eval` prints them.
   static let settingsQuery =

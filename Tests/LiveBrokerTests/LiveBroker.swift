@@ -96,6 +96,17 @@ enum LiveBroker {
     return result == 0
   }
 
+  /// `make` run with the clients' Python when the broker and its tools are there; why not,
+  /// otherwise. What a suite's shared run is made with.
+  static func prepared<Run>(_ make: (String) throws -> Run) -> Result<Run, Program.Failure> {
+    guard missing == nil, let python else { return .failure(Program.Failure(description: missing ?? "no python")) }
+    do { return .success(try make(python)) } catch let failure as Program.Failure {
+      return .failure(failure)
+    } catch {
+      return .failure(Program.Failure(description: "\(error)"))
+    }
+  }
+
   /// Runs `rmq-doctor` with `arguments` and the shipped content.
   static func doctor(_ arguments: [String]) throws -> Program.Run {
     try Program.run(binary, arguments + ["--content", content], timeout: 180)

@@ -19,16 +19,7 @@ struct LiveRun: Sendable {
   var diagnose: Program.Run
 
   /// The run, made the first time a test asks for it.
-  static let shared: Result<LiveRun, Program.Failure> = {
-    guard LiveBroker.missing == nil, let python = LiveBroker.python else {
-      return .failure(Program.Failure(description: LiveBroker.missing ?? "no python"))
-    }
-    do { return .success(try make(python: python)) } catch let failure as Program.Failure {
-      return .failure(failure)
-    } catch {
-      return .failure(Program.Failure(description: "\(error)"))
-    }
-  }()
+  static let shared: Result<LiveRun, Program.Failure> = LiveBroker.prepared(make(python:))
 
   static func make(python: String) throws -> LiveRun {
     let log = try BrokerLog.mark(LiveBroker.logFile)
