@@ -12,7 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
-    .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -58,7 +58,7 @@ let package = Package(
       dependencies: [
         "GuideKit", "ErrorSearch", "TroubleshootingEngine", "Diagnostics", "DoctorMode", "LogScan",
         .product(name: "MCP", package: "swift-sdk"),
-        .product(name: "SystemPackage", package: "swift-system"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // The static HTML site: pages through Mustache templates (escaping by default), the

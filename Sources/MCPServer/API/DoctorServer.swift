@@ -1,7 +1,7 @@
 import ErrorSearch
 import GuideKit
+import Foundation
 import MCP
-import SystemPackage
 
 /// The Model Context Protocol server of `rmq-doctor mcp`: the guides, the search, the
 /// troubleshooter and the diagnostics as tools and resources for an AI assistant.
@@ -46,7 +46,7 @@ public struct DoctorServer: Sendable {
       instructions: Self.instructions,
       capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
     await register(on: server)
-    let transport = StdioTransport(input: .standardInput, output: output)
+    let transport = LineTransport(input: STDIN_FILENO, output: output)
     try await server.start(transport: transport)
     ServerLog.note("serving \(toolbox.tools.count) tools and \(toolbox.library.guides.count) guides over stdio")
     await server.waitUntilCompleted()

@@ -1,17 +1,16 @@
 import Foundation
-import SystemPackage
 
 /// Standard output, kept for protocol messages alone.
 enum ProtocolOutput {
   /// A private copy of descriptor 1 for the transport; descriptor 1 itself then points at
   /// standard error, where anything else written to "standard output" lands.
-  static func claimStandardOutput() throws -> FileDescriptor {
+  static func claimStandardOutput() throws -> Int32 {
     let copy = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
     guard copy >= 0 else { throw Failure(step: "copy standard output", code: errno) }
     guard dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else {
       throw Failure(step: "point standard output at standard error", code: errno)
     }
-    return FileDescriptor(rawValue: copy)
+    return copy
   }
 
   /// A descriptor operation that failed before the server started.
