@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -45,6 +47,22 @@ let package = Package(
     // process group.
     .target(name: "CommandRunner", dependencies: ["ArgvPolicy"]),
     .target(name: "Diagnostics", dependencies: ["GuideKit", "LogScan"]),
+    // Doctor mode: which diagnostics run here, running them, and the report of what they found
+    // (live or from evidence); shared by `diagnose`, the wizard and the MCP server.
+    .target(
+      name: "DoctorMode",
+      dependencies: ["GuideKit", "Diagnostics", "TroubleshootingEngine", "CommandRunner", "LogScan"]
+    ),
+    // The Model Context Protocol server (`rmq-doctor mcp`): tools and resources over stdio that
+    // call the same libraries as the CLI.
+    .target(
+      name: "MCPServer",
+      dependencies: [
+        "GuideKit", "ErrorSearch", "TroubleshootingEngine", "Diagnostics", "DoctorMode", "LogScan",
+        .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // The static HTML site: pages through Mustache templates (escaping by default), the
     // browser's copy of the search, the troubleshooter as linked pages, atomic writing.
     .target(
@@ -59,7 +77,8 @@ let package = Package(
       name: "rmq-doctor",
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        "LogScan", "SiteExport", "_SafeWrite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LogScan", "SiteExport", "DoctorMode", "MCPServer", "_SafeWrite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the benchmarks share: timing, and running programs as a shell would.
@@ -94,6 +113,15 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
     .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
+    // The MCP server end to end: the official Python client (.ci/mcp-python) against the binary.
+    .testTarget(
+      name: "MCPServerTests",
+      dependencies: [
+        "rmq-doctor", "TestSupport", "ErrorSearch", "GuideKit", "TroubleshootingEngine", "DoctorMode",
+        "LogScan",
+      ],
+      exclude: ["Client"]
+    ),
     // Search accuracy on the shipped guides against Tests/Fixtures/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
   ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandRunner
 import Diagnostics
+import DoctorMode
 import Foundation
 import GuideKit
 import TroubleshootingEngine
@@ -46,8 +47,10 @@ extension RMQDoctor {
       let library = try options.load()
       let report: DiagnoseReport
       if let evidence {
-        report = try DiagnoseReport.fromEvidence(
-          evidence, library: library, classifier: try options.logClassifier(library: library))
+        let classifier = try options.logClassifier(library: library)
+        do { report = try DiagnoseReport.fromEvidence(evidence, library: library, classifier: classifier) } catch {
+          throw CLIError("\(error)")
+        }
       } else {
         let plan = DiagnosticPlan(library: library)
         if !json { print(plan.preview, terminator: "") }

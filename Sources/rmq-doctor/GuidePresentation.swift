@@ -4,15 +4,7 @@ import GuideKit
 /// How a guide reads as one document: title, summary, body, sources.
 enum GuidePresentation {
   /// The guide as Markdown, title and summary first and the sources last.
-  static func markdown(of guide: Guide) -> String {
-    var text = "# \(guide.title)\n\n\(guide.frontMatter.summary)\n\n"
-    text += guide.body.document.source.trimmingCharacters(in: .whitespacesAndNewlines)
-    text += "\n\n## Sources\n\n"
-    for source in guide.frontMatter.sources {
-      text += "- [\(source.title)](\(source.url))\n"
-    }
-    return text
-  }
+  static func markdown(of guide: Guide) -> String { guide.markdownDocument }
 
   /// The guide as Markdown blocks for the terminal renderer.
   static func blocks(of guide: Guide) -> [Block] {

@@ -15,11 +15,7 @@ extension RMQDoctor {
     func run() throws {
       let library = try options.load()
       if json {
-        let entries = library.guides.map {
-          ListEntry(
-            id: $0.id, title: $0.title, summary: $0.frontMatter.summary, tags: $0.frontMatter.tags)
-        }
-        print(try JSONOutput.encode(entries))
+        print(try JSONOutput.encode(library.guides.map(GuideListEntry.init)))
         return
       }
       let width = library.guides.map(\.id.count).max() ?? 0
@@ -27,13 +23,6 @@ extension RMQDoctor {
         print(guide.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + guide.title)
       }
     }
-  }
-
-  struct ListEntry: Encodable {
-    var id: String
-    var title: String
-    var summary: String
-    var tags: [String]
   }
 }
 

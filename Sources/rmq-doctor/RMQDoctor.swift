@@ -8,7 +8,9 @@ struct RMQDoctor: ParsableCommand {
     commandName: "rmq-doctor",
     abstract: "Explain and troubleshoot RabbitMQ connection errors.",
     version: "0.1.0",
-    subcommands: [List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Lint.self, Export.self]
+    subcommands: [
+      List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Lint.self, Export.self, Mcp.self,
+    ]
   )
 
   /// Runs the command. Usage errors print one line and exit with 2, as grep and diff do;

@@ -63,11 +63,7 @@ extension RMQDoctor {
 
     /// A time as `--since` takes it: ISO 8601 or an age counted back from now.
     static func time(_ text: String, option: String, now: Date) throws -> Int64 {
-      if let seconds = LogTime.seconds(parsing: text) { return seconds }
-      let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-      if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
-        return Int64(now.timeIntervalSince1970) - count * unit
-      }
+      if let seconds = ScanWindow.time(parsing: text, now: now) { return seconds }
       throw ValidationError(
         "\(option): cannot read '\(text)' as a time; use YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age such as 6h")
     }
@@ -101,7 +97,4 @@ extension RMQDoctor {
   }
 }
 
-/// What the terminal view of a scan groups by.
-enum ScanGrouping: String, ExpressibleByArgument, CaseIterable {
-  case guide, peer, subnet, user, vhost, hour
-}
+extension ScanGrouping: ExpressibleByArgument {}

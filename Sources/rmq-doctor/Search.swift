@@ -55,25 +55,3 @@ extension RMQDoctor {
     }
   }
 }
-
-/// The `--json` shape: exactly query, confident and results with id, title, score, reason.
-struct SearchReport: Encodable {
-  struct Result: Encodable {
-    var id: String
-    var title: String
-    var score: Double
-    var reason: String
-  }
-
-  var query: String
-  var confident: Bool
-  var results: [Result]
-
-  init(_ outcome: SearchOutcome) {
-    query = outcome.query
-    confident = outcome.confident
-    results = outcome.results.map {
-      Result(id: $0.id, title: $0.title, score: $0.score, reason: $0.reason)
-    }
-  }
-}

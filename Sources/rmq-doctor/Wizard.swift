@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommonMark
 import Diagnostics
+import DoctorMode
 import ErrorSearch
 import Foundation
 import GuideKit
@@ -80,24 +81,18 @@ extension RMQDoctor {
         prompter: scripted == nil ? prompter : nil)
 
       if let scripted {
-        let asked = Set(guide.frontMatter.tree.nodes.map(\.question))
-        if let stray = scripted.keys.sorted().first(where: { !asked.contains($0) }) {
-          let hint = Suggestion.closest(to: stray, among: Array(asked)).map { "; did you mean '\($0)'?" } ?? ""
-          throw ValidationError("guide '\(guide.id)' asks no question '\(stray)'\(hint)")
-        }
+        do { try ScriptedAnswers(scripted).check(against: guide) } catch { throw ValidationError(error.description) }
       }
       if runDiagnostics { facts += try liveFacts(for: guide, library: library) }
       var session = try Self.session(guide, library, facts)
-      while let pending = session.pending {
-        if let scripted {
-          guard let answer = scripted[pending.question.id] else {
-            if try session.acceptSuggestion() { continue }
-            let choices = (pending.question.answers.map(\.id) + [Answer.unknownID]).joined(separator: ", ")
-            throw ValidationError("no answer for question '\(pending.question.id)' (\(pending.question.text)); add \(pending.question.id)=one of \(choices)")
-          }
-          do { try session.answer(answer) } catch { throw ValidationError(error.description) }
-          continue
+      if let scripted {
+        do { try session.apply(ScriptedAnswers(scripted)) } catch { throw ValidationError(error.description) }
+        if let pending = session.pending {
+          let choices = (pending.question.answers.map(\.id) + [Answer.unknownID]).joined(separator: ", ")
+          throw ValidationError("no answer for question '\(pending.question.id)' (\(pending.question.text)); add \(pending.question.id)=one of \(choices)")
         }
+      }
+      while let pending = session.pending {
         switch prompter.ask(pending, canGoBack: !session.trail.isEmpty) {
         case .answer(let answer) where answer == pending.suggestion?.answer:
           // Taking the suggested answer keeps its evidence in the trail.
@@ -120,7 +115,7 @@ extension RMQDoctor {
         try ReportFile.write(OutcomePresentation.report(outcome, error: pastedError, named: namedSection), to: report)
       }
       if json {
-        print(try JSONOutput.encode(OutcomePresentation.json(outcome, named: named)))
+        print(try JSONOutput.encode(OutcomeReport(outcome, named: named)))
       } else {
         if onTerminal && !accessible { print("\u{1B}[H\u{1B}[2J", terminator: "") }
         let renderer = TerminalRenderer(width: Terminal.width, style: Terminal.style)

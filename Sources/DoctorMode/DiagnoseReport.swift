@@ -5,20 +5,27 @@ import GuideKit
 import LogScan
 import TroubleshootingEngine
 
-/// What `diagnose` found, from live runs or from a folder of captured outputs.
-struct DiagnoseReport {
-  var origin: String
-  var readings: [DiagnosticReading]
-  var skipped: [DiagnosticPlan.Skipped]
-  var findings: [Finding]
-  var unavailable: [String]
+/// What `diagnose` found, from live runs or from a folder of captured outputs; the CLI and the
+/// MCP server both build it here.
+public struct DiagnoseReport: Sendable {
+  /// Where the outputs came from: `this host`, or `evidence in DIR`.
+  public var origin: String
+  /// What each diagnostic's output said.
+  public var readings: [DiagnosticReading]
+  /// The diagnostics that did not run.
+  public var skipped: [DiagnosticPlan.Skipped]
+  /// What looks wrong, each with its guide.
+  public var findings: [Finding]
+  /// Catalogue diagnostics with no captured output in the evidence.
+  public var unavailable: [String]
 
   /// Reads every catalogue diagnostic's files in the evidence folder.
-  static func fromEvidence(
+  ///
+  /// - Throws: the evidence bundle's error when the folder cannot be read.
+  public static func fromEvidence(
     _ directory: String, library: ContentLibrary, classifier: LogClassifier
   ) throws -> DiagnoseReport {
-    let bundle: EvidenceBundle
-    do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
+    let bundle = try EvidenceBundle(directory: directory)
     var readings: [DiagnosticReading] = []
     var unavailable: [String] = []
     for located in library.diagnostics {
@@ -32,7 +39,7 @@ struct DiagnoseReport {
   }
 
   /// Runs the plan's diagnostics, independent ones at the same time.
-  static func live(
+  public static func live(
     _ plan: DiagnosticPlan, library: ContentLibrary, classifier: LogClassifier
   ) -> DiagnoseReport {
     let commands = plan.runnable
@@ -71,7 +78,7 @@ struct DiagnoseReport {
   }
 
   /// The findings grouped: one line per diagnostic and fact, the highest value first.
-  var groupedFindings: [(finding: Finding, sources: [String])] {
+  public var groupedFindings: [(finding: Finding, sources: [String])] {
     var groups: [(finding: Finding, sources: [String])] = []
     for finding in findings {
       let source = String(finding.fact.source.drop { $0 != ":" }.dropFirst())
@@ -85,7 +92,8 @@ struct DiagnoseReport {
     return groups
   }
 
-  var text: String {
+  /// The report as `rmq-doctor diagnose` prints it.
+  public var text: String {
     var out = "Diagnostics read from \(origin): \(readings.count) output(s).\n\n"
     let groups = groupedFindings
     if groups.isEmpty {
@@ -122,32 +130,35 @@ struct DiagnoseReport {
     return out
   }
 
-  /// The `--json` shape.
-  struct JSON: Encodable {
-    struct FindingJSON: Encodable {
-      var diagnostic: String
-      var fact: String
-      var value: Double
-      var message: String
-      var guide: String
-      var cause: String?
-      var sources: [String]
-      var evidence: [String]
+  /// The `--json` shape, which the MCP server returns too.
+  public struct JSON: Codable, Sendable, Equatable {
+    /// One finding, grouped over the captures that show it.
+    public struct FindingJSON: Codable, Sendable, Equatable {
+      public var diagnostic: String
+      public var fact: String
+      public var value: Double
+      public var message: String
+      public var guide: String
+      public var cause: String?
+      public var sources: [String]
+      public var evidence: [String]
     }
-    struct Problem: Encodable {
-      var diagnostic: String
-      var source: String
-      var problem: String
+    /// An output that could not be read.
+    public struct Problem: Codable, Sendable, Equatable {
+      public var diagnostic: String
+      public var source: String
+      public var problem: String
     }
-    var origin: String
-    var findings: [FindingJSON]
-    var facts: [Fact]
-    var problems: [Problem]
-    var skipped: [DiagnosticPlan.Skipped]
-    var unavailable: [String]
+    public var origin: String
+    public var findings: [FindingJSON]
+    public var facts: [Fact]
+    public var problems: [Problem]
+    public var skipped: [DiagnosticPlan.Skipped]
+    public var unavailable: [String]
   }
 
-  var json: JSON {
+  /// The report in its `--json` shape.
+  public var json: JSON {
     JSON(
       origin: origin,
       findings: groupedFindings.map {

@@ -2,19 +2,27 @@ import CommandRunner
 import Foundation
 import GuideKit
 
-/// Which catalogue diagnostics run on this host, and which are skipped and why.
-struct DiagnosticPlan {
+/// Which catalogue diagnostics run on this host, and which are skipped and why: what
+/// `rmq-doctor diagnose` shows before it runs anything, and what the MCP server returns before
+/// an assistant asks to run them.
+public struct DiagnosticPlan: Sendable {
   /// A diagnostic left out, with the command the user can run themselves.
-  struct Skipped: Encodable {
-    var diagnostic: String
-    var command: String
-    var reason: String
+  public struct Skipped: Codable, Sendable, Equatable {
+    /// The diagnostic's id.
+    public var diagnostic: String
+    /// The command to run by hand.
+    public var command: String
+    /// Why it does not run here.
+    public var reason: String
   }
 
-  var runnable: [DiagnosticCommand] = []
-  var skipped: [Skipped] = []
+  /// The diagnostics that will run, each one program with its time limit and output cap.
+  public var runnable: [DiagnosticCommand] = []
+  /// The diagnostics left out.
+  public var skipped: [Skipped] = []
 
-  init(library: ContentLibrary, isRoot: Bool = geteuid() == 0, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  /// The plan for this host: lint-rejected, missing and root-only diagnostics are skipped.
+  public init(library: ContentLibrary, isRoot: Bool = geteuid() == 0, environment: [String: String] = ProcessInfo.processInfo.environment) {
     // Defence in depth: a diagnostic that lint rejects (not allow-listed, a shell, ...) never runs.
     let rejected = Set(
       Linter(strict: false).lint(library)
@@ -36,7 +44,7 @@ struct DiagnosticPlan {
   }
 
   /// The exact commands, shown before anything runs.
-  var preview: String {
+  public var preview: String {
     var out = "Read-only commands to run on this host:\n"
     for diagnostic in runnable {
       out += "  $ \(diagnostic.commandLine)    (limit \(diagnostic.timeoutSeconds) s)\n"

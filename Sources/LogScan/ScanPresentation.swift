@@ -1,14 +1,23 @@
-import LogScan
+import Foundation
 
 /// The terminal view of a scan: totals, then a table with small bar charts grouped as asked,
 /// then the unclassified shapes and the files that could not be read.
-struct ScanPresentation {
-  let report: ScanReport
-  let width: Int
+public struct ScanPresentation: Sendable {
+  /// The report shown.
+  public let report: ScanReport
+  /// The width of the lines, in columns.
+  public let width: Int
   static let barWidth = 24
   static let shownRows = 15
 
-  func text(by grouping: ScanGrouping) -> String {
+  /// A view of `report` for lines of `width` columns.
+  public init(report: ScanReport, width: Int) {
+    self.report = report
+    self.width = width
+  }
+
+  /// The totals, the table of `grouping`, the unclassified shapes and the unread files.
+  public func text(by grouping: ScanGrouping) -> String {
     var lines = [summary(), ""]
     switch grouping {
     case .guide: lines += guides()
@@ -26,7 +35,8 @@ struct ScanPresentation {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  func summary() -> String {
+  /// The totals in one sentence.
+  public func summary() -> String {
     let files = report.files.filter { $0.error == nil || $0.lines > 0 }
     let lineCount = files.reduce(0) { $0 + $1.lines }
     let byteCount = files.reduce(0) { $0 + $1.bytes }
