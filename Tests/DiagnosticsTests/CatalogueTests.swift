@@ -34,9 +34,13 @@ import Testing
   }
 
   /// Every diagnostic has real output in one of the bundles: the connection family's captures,
-  /// or the channel state of `Tests/Fixtures/channel-bundle`.
+  /// the channel state of `Tests/Fixtures/channel-bundle`, or the memory alarm of
+  /// `Tests/Fixtures/alarm-bundle`.
   @Test func theFixtureFoldersWorkAsEvidenceBundles() throws {
-    let bundles = try [BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle")]
+    let bundles = try [
+      BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle"),
+      Fixtures.folder.appendingPathComponent("alarm-bundle"),
+    ]
       .map { try EvidenceBundle(directory: $0.path) }
     for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
       let bundle = bundles.first { !$0.files(for: command).isEmpty } ?? bundles[0]

@@ -69,7 +69,8 @@ import Testing
     let reading = try BrokerFixtures.reading("rabbitmq-status", output: output)
     #expect(
       reading.summary
-        == "node-uptime-seconds = 86400.0, node-under-maintenance = 1.0, active-alarm-count = 2.0")
+        == "node-uptime-seconds = 86400.0, node-under-maintenance = 1.0, active-alarm-count = 2.0, "
+        + "memory-alarms = 1.0, disk-alarms = 1.0, file-descriptor-alarms = 0.0")
   }
 
   @Test func brokerDownPingIsAProblem() throws {

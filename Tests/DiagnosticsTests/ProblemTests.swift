@@ -38,8 +38,9 @@ import Testing
   @Test func emptyOutputs() throws {
     // Empty means "nothing there" where the tool prints nothing in that case, and is a
     // problem where a working tool always prints something.
-    // rabbitmqctl's list_* print nothing at all with -q when there is nothing to list.
-    let zero = ["kernel-oom-kills", "rabbitmq-log-tail"]
+    // rabbitmqctl's list_* print nothing at all with -q when there is nothing to list, and
+    // rabbitmq-diagnostics -q alarms nothing when there is no alarm.
+    let zero = ["kernel-oom-kills", "rabbitmq-log-tail", "rabbitmq-alarms"]
     for id in BrokerFixtures.catalogue.keys.sorted() {
       let reading = try BrokerFixtures.reading(id, output: "")
       if zero.contains(id) || id.hasPrefix("ss-") || id.hasPrefix("rabbitmqctl-list-") {

@@ -9,6 +9,9 @@ final class ClientProcess: @unchecked Sendable {
   /// The channel family's client script beside this file.
   static let channelScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Clients/channel_client.py").path
+  /// The alarms and limits family's client script beside this file.
+  static let limitsScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Clients/limits_client.py").path
 
   let arguments: [String]
   private let process = Process()

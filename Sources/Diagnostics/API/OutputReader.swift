@@ -51,7 +51,7 @@ public enum OutputReader {
     case .kernelOOM: KernelOOMParser.parse(lines)
     case .brokerLog: BrokerLogParser.parse(lines, declared: command.yields, classifier: classifier)
     case .nstatCounters: NstatCountersParser.parse(lines)
-    case .plainText: PlainTextParser.parse(lines)
+    case .plainText: PlainTextParser.parse(lines, argv: command.argv)
     }
   }
 

@@ -18,6 +18,12 @@ extension Linter {
     for (index, declaration) in located.value.yields.enumerated() {
       guard let finding = declaration.finding else { continue }
       let path: [YAMLPathComponent] = ["yields", .index(index), "finding"]
+      let declared = Set(library.diagnostics.flatMap { $0.value.yields.map(\.fact) })
+      for (number, companion) in (finding.with ?? []).enumerated() where !declared.contains(companion.fact) {
+        report.error(
+          "finding shows fact '\(companion.fact)', which no diagnostic yields\(Self.suggest(companion.fact, declared.sorted()))",
+          at: located.yaml.location(at: path + ["with", .index(number), "fact"]))
+      }
       guard let guide = library.guide(finding.guide) else {
         report.error(
           "finding points to guide '\(finding.guide)', which does not exist\(Self.suggest(finding.guide, library.guides.map(\.id)))",

@@ -85,11 +85,28 @@ public struct FindingRule: Codable, Sendable, Hashable {
   public var guide: String
   /// The cause in that guide, when the finding points to one.
   public var cause: String?
+  /// Facts, from any diagnostic, shown with the finding when they are known: each adds its
+  /// line to the message and its evidence to the finding's (a memory alarm with the
+  /// connections it blocks).
+  public var with: [Companion]?
 
   /// The finding's line for a fact with `value`.
   public func message(for value: Double) -> String {
+    Self.fill(says, value)
+  }
+
+  /// `template` with `{value}` replaced by `value`, written as an integer when it is one.
+  public static func fill(_ template: String, _ value: Double) -> String {
     let number = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    return says.replacingOccurrences(of: "{value}", with: number)
+    return template.replacingOccurrences(of: "{value}", with: number)
+  }
+
+  /// A fact shown with a finding.
+  public struct Companion: Codable, Sendable, Hashable {
+    /// The fact's id, as a diagnostic declares it.
+    public var fact: String
+    /// Its part of the finding's line; `{value}` is replaced by the fact's value.
+    public var says: String
   }
 }
 

@@ -116,7 +116,7 @@ limits() {
   shown rabbitmqctl list_vhost_limits --global
   shown rabbitmqctl list_user_limits --user "$user"
   rabbitmqctl list_vhost_limits --global > "$bundle/rabbitmqctl-list_vhost_limits.txt" 2>&1 || true
-  rabbitmqctl list_user_limits --user "$user" > "$bundle/rabbitmqctl-list_user_limits.txt" 2>&1 || true
+  rabbitmqctl list_user_limits --global > "$bundle/rabbitmqctl-list_user_limits.txt" 2>&1 || true
   client connections --vhost "$vhost" --name app-vhost-conn --count 3 --seconds 1
   client queues --vhost "$vhost" --name app-vhost-queues --queue work --count 3
   client connections --user "$user" --password limited-secret --name app-user-conn --count 2 --seconds 1
@@ -141,9 +141,17 @@ fd_limit() {
   for _ in $(seq 1 60); do rabbitmq-diagnostics -q ping >/dev/null 2>&1 && break; sleep 1; done
   rabbitmqctl -q await_startup --timeout 60 >/dev/null 2>&1 || true
   sleep 2
-  rabbitmq-diagnostics -q status > "$out/fd-limit-rabbitmq-diagnostics-status.txt" 2>&1 || true
   shown sh -c "rabbitmq-diagnostics -q status | sed -n '/File Descriptors/,/Free Disk/p'"
-  client connections --name app-many --count 150 --seconds 3
+  "$python" "$client" connections --name app-many --count 150 --seconds 15 > /tmp/rmq-doctor-many.txt 2>&1 &
+  local many=$!
+  sleep 12
+  # While the connections are held and the file descriptor alarm is in effect.
+  rabbitmq-diagnostics -q status > "$out/fd-limit-rabbitmq-diagnostics-status.txt" 2>&1 || true
+  shown rabbitmq-diagnostics -q alarms
+  shown rabbitmq-diagnostics -q check_local_alarms
+  wait "$many" || true
+  echo "## client: $client connections --name app-many --count 150 --seconds 15"
+  cat /tmp/rmq-doctor-many.txt; rm -f /tmp/rmq-doctor-many.txt
   shown rabbitmqctl set_vm_memory_high_watermark 0.0001
   sleep 1
   shown rabbitmqctl -q eval "vm_memory_monitor:set_vm_memory_high_watermark($watermark)."

@@ -1,10 +1,13 @@
-/// Reads the free-form outputs of `rabbitmq-diagnostics`: `environment`, `listeners` and
-/// `status`. Each reader looks for its own markers, so the parser needs no hint of which
-/// command ran; the reader keeps only the facts the diagnostic declares.
+/// Reads the free-form outputs of `rabbitmq-diagnostics`: `environment`, `listeners`,
+/// `status`, `alarms` and `memory_breakdown`. Each reader looks for its own markers, so the
+/// parser needs no hint of which command ran, except that an `alarms` command's blank output
+/// means no alarms; the reader keeps only the facts the diagnostic declares.
 enum PlainTextParser {
-  static func parse(_ lines: OutputLines) -> ParseOutcome {
-    ParseOutcome(
+  static func parse(_ lines: OutputLines, argv: [String]) -> ParseOutcome {
+    let asksForAlarms = argv.contains { $0 == "alarms" || $0 == "check_local_alarms" }
+    return ParseOutcome(
       findings: RabbitEnvironment.findings(lines) + RabbitListeners.findings(lines)
-        + RabbitNodeStatus.findings(lines))
+        + RabbitNodeStatus.findings(lines) + RabbitAlarms.findings(lines, blankMeansNone: asksForAlarms)
+        + RabbitResourceFigures.findings(lines) + RabbitMemoryBreakdown.findings(lines))
   }
 }

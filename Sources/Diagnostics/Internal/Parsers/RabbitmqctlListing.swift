@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `rabbitmqctl list_*` table lists, and the facts each kind of table gives.
 ///
 /// - `list_queues`: `queue-count`, `exclusive-queues`, `queues-with-arguments` (any `x-`
@@ -9,9 +11,14 @@
 /// - `list_consumers`: `consumer-count`, `manual-ack-consumers` (`ack_required` true),
 ///   `waiting-consumers` (`active` false: a single-active-consumer queue's standby).
 /// - `list_channels`: `channel-count`, `channels-with-unacked`, `unacked-messages` (the sum).
+/// - `list_vhost_limits --global`: `vhosts-with-limits`, `vhost-connection-limits`,
+///   `vhost-queue-limits` (rows whose `limits` JSON sets `max-connections` or `max-queues` to 0
+///   or more; a negative value means no limit).
+/// - `list_user_limits --global`: `users-with-limits`, `user-connection-limits`,
+///   `user-channel-limits` (`max-connections`, `max-channels`).
 /// - `list_connections`: see ``RabbitmqctlTableParser``.
 enum RabbitmqctlListing: String, CaseIterable {
-  case connections, queues, exchanges, permissions, userPermissions, consumers, channels
+  case connections, queues, exchanges, permissions, userPermissions, consumers, channels, vhostLimits, userLimits
 
   /// The listing the command line asks for, from its `list_*` subcommand.
   init?(argv: [String]) {
@@ -24,6 +31,8 @@ enum RabbitmqctlListing: String, CaseIterable {
     case "list_user_permissions": self = .userPermissions
     case "list_consumers": self = .consumers
     case "list_channels": self = .channels
+    case "list_vhost_limits": self = .vhostLimits
+    case "list_user_limits": self = .userLimits
     default: return nil
     }
   }
@@ -37,6 +46,8 @@ enum RabbitmqctlListing: String, CaseIterable {
     case .permissions, .userPermissions: "permissions"
     case .consumers: "consumers"
     case .channels: "channels"
+    case .vhostLimits: "virtual hosts with limits"
+    case .userLimits: "users with limits"
     }
   }
 
@@ -69,7 +80,31 @@ enum RabbitmqctlListing: String, CaseIterable {
           (Int($0) ?? 0) > 0
         }
         + sum(table, "unacked-messages", column: "messages_unacknowledged")
+    case .vhostLimits:
+      limited(table, "vhosts-with-limits", nil)
+        + limited(table, "vhost-connection-limits", "max-connections")
+        + limited(table, "vhost-queue-limits", "max-queues")
+    case .userLimits:
+      limited(table, "users-with-limits", nil)
+        + limited(table, "user-connection-limits", "max-connections")
+        + limited(table, "user-channel-limits", "max-channels")
     }
+  }
+
+  /// The rows whose `limits` JSON sets `key` (any key when `nil`) to a value of 0 or more.
+  private func limited(_ table: RabbitmqctlTable, _ id: String, _ key: String?) -> [Finding] {
+    counted(table, id, column: "limits", what: key.map { "limited by \($0)" } ?? "limited") { value in
+      let limits = Self.limits(value)
+      return key.map { (limits[$0] ?? -1) >= 0 } ?? limits.values.contains { $0 >= 0 }
+    }
+  }
+
+  /// `{"max-connections":2,"max-queues":2}` as a dictionary; what is not a number is left out.
+  static func limits(_ value: String) -> [String: Double] {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any] else {
+      return [:]
+    }
+    return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
   }
 
   /// Every row.
