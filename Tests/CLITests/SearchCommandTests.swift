@@ -55,8 +55,8 @@ import Testing
   }
 
   @Test func anErrorNoGuideCoversIsNotClaimed() throws {
-    // Resource alarms have no guide yet.
-    let run = try search(["memory resource limit alarm set on node rabbit@mq-1."])
+    // TLS alerts have no guide yet.
+    let run = try search(["TLS server: In state certify received CLIENT ALERT: Fatal - Unknown CA"])
     #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.hasPrefix("No guide explains this error with confidence."))
   }

@@ -21,6 +21,8 @@ import Testing
   /// client itself drops the socket it is the broker alone that logs anything.
   static let oneSided: [String: Side] = [
     "econnrefused": .client, "connection-closed-abruptly": .broker,
+    // What the clients see during an alarm; the broker's lines belong to the alarms' guides.
+    "publishers-blocked": .client,
   ]
 
   @Test func everyGuideHasTheSectionsReadersExpect() throws {

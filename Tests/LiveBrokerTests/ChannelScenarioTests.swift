@@ -14,12 +14,9 @@ extension LiveBrokerTests {
     let entry = try #require(
       outcome.entry, "\(scenario): no channel error in the broker log; its lines: \(outcome.connectionLines)")
     let client = try #require(outcome.clientLine, "\(scenario): the client reported no error:\n\(outcome.clientOutput)")
-    var report = ""
-    for (label, text) in [("reason line", entry.reason), ("both lines", entry.text), ("client", client)] {
-      let answer = try SearchAnswer(text)
-      answer.expectNames(scenario.expectedGuide, "\(scenario), \(label)")
-      report += "`rmq-doctor search <\(label)> --json`: \(answer.summary)\n\n"
-    }
+    let report = try SearchAnswer.expectAll(
+      [("reason line", entry.reason), ("both lines", entry.text), ("client", client)].map { ($0, $1, scenario.expectedGuide) },
+      scenario)
     let number = (ChannelScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
       "C\(number). \(scenario)",

@@ -36,4 +36,24 @@ struct SearchAnswer {
 
   /// One line for the report.
   var summary: String { "\(guide ?? "nothing") (confident: \(confident)): \(reason)" }
+
+  /// Searches each pasted text, expecting its guide, and returns the answers as report lines.
+  static func expectAll(
+    _ pasted: [(label: String, text: String, guide: String)], _ context: CustomStringConvertible,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    var report = ""
+    for (label, text, guide) in pasted {
+      let answer = try SearchAnswer(text)
+      answer.expectNames(guide, "\(context), \(label)", sourceLocation: sourceLocation)
+      report += "`rmq-doctor search <\(label)> --json`: \(answer.summary)\n\n"
+    }
+    return report
+  }
+
+  /// A scan's count of each guide, from `rmq-doctor scan --json`.
+  static func scanCounts(_ run: Program.Run) throws -> [String: Int] {
+    let guides = try LiveBroker.object(run)["guides"] as? [[String: Any]] ?? []
+    return Dictionary(guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? 0) }) { $0 + $1 }
+  }
 }
