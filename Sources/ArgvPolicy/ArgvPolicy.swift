@@ -12,6 +12,11 @@ public enum ArgvPolicy {
     guard let entry = rules[program] else {
       return [ArgvViolation(index: 0, message: "program '\(program)' is not in allowlist.yaml")]
     }
+    if let shapes = entry.shapes {
+      if shapes.contains(where: { $0.matches(argv) }) { return [] }
+      let allowed = shapes.map { $0.elements.joined(separator: " ") }.joined(separator: "' or '")
+      return [ArgvViolation(index: 0, message: "'\(program)' may run only as '\(allowed)'")]
+    }
     var parsed = ParsedArgv(argv, rules: entry)
     parsed.checkOperands()
     parsed.checkRequired()

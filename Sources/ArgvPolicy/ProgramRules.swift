@@ -28,11 +28,15 @@ public struct ProgramRules: Sendable, Hashable {
   public var required: [String]
   /// Whether an operand with `=` makes the program write (`sysctl key=value`).
   public var assignmentsWrite: Bool
+  /// When set, the whole argument vector must be one of these, element for element, and the
+  /// option rules above are not consulted: for programs whose option syntax is neither
+  /// ``OptionSyntax`` (`openssl`'s single-dash long options). See ``ArgvShape``.
+  public var shapes: [ArgvShape]?
 
   public init(
     program: String, syntax: OptionSyntax = .getopt, flags: Set<String> = [], valueOptions: Set<String> = [],
     subcommands: Set<String>? = nil, forbidden: Set<String> = [], required: [String] = [],
-    assignmentsWrite: Bool = false
+    assignmentsWrite: Bool = false, shapes: [ArgvShape]? = nil
   ) {
     self.program = program
     self.syntax = syntax
@@ -42,6 +46,7 @@ public struct ProgramRules: Sendable, Hashable {
     self.forbidden = forbidden
     self.required = required
     self.assignmentsWrite = assignmentsWrite
+    self.shapes = shapes
   }
 }
 

@@ -20,7 +20,9 @@ public enum OutputReader {
     let reading = { (facts: [Fact], problem: String?) in
       DiagnosticReading(diagnostic: command.id, source: source, facts: facts, problem: problem)
     }
-    if let problem = ProblemDetector.problem(in: lines, program: command.program) {
+    // The reachability parser reads the CLI's failure report as its result.
+    let readsFailures = command.parser == .nodeReachability
+    if !readsFailures, let problem = ProblemDetector.problem(in: lines, program: command.program) {
       return reading([], problem)
     }
     let kept: OutputLines
@@ -37,6 +39,9 @@ public enum OutputReader {
       }
     }
     if let problem = outcome.problem { return reading([], problem) }
+    if facts.isEmpty, readsFailures, let problem = ProblemDetector.problem(in: lines, program: command.program) {
+      return reading([], problem)
+    }
     if facts.isEmpty { return reading([], lines.isBlank ? "empty output" : unrecognised(lines)) }
     return reading(facts, nil)
   }
@@ -52,6 +57,8 @@ public enum OutputReader {
     case .brokerLog: BrokerLogParser.parse(lines, declared: command.yields, classifier: classifier)
     case .nstatCounters: NstatCountersParser.parse(lines)
     case .plainText: PlainTextParser.parse(lines, argv: command.argv)
+    case .nodeReachability: NodeReachabilityParser.parse(lines)
+    case .opensslClient: OpenSSLClientParser.parse(lines)
     }
   }
 

@@ -36,6 +36,9 @@ public struct AllowedProgram: Codable, Sendable, Hashable {
   public var requiredArguments: [String]?
   /// Whether an operand holding `=` makes it write (`sysctl key=value`).
   public var assignmentsWrite: Bool?
+  /// If set, the only argument vectors it may run with (``ArgvShape``); the option keys are
+  /// then not used.
+  public var argvShapes: [ArgvShape]?
 
   enum CodingKeys: String, CodingKey {
     case program, syntax, subcommands, options
@@ -43,6 +46,7 @@ public struct AllowedProgram: Codable, Sendable, Hashable {
     case forbiddenArguments = "forbidden_arguments"
     case requiredArguments = "required_arguments"
     case assignmentsWrite = "assignments_write"
+    case argvShapes = "argv_shapes"
   }
 
   /// The entry as ``ArgvPolicy`` reads it.
@@ -50,6 +54,6 @@ public struct AllowedProgram: Codable, Sendable, Hashable {
     ProgramRules(
       program: program, syntax: syntax ?? .getopt, flags: Set(options ?? []), valueOptions: Set(valueOptions ?? []),
       subcommands: subcommands.map(Set.init), forbidden: Set(forbiddenArguments ?? []),
-      required: requiredArguments ?? [], assignmentsWrite: assignmentsWrite ?? false)
+      required: requiredArguments ?? [], assignmentsWrite: assignmentsWrite ?? false, shapes: argvShapes)
   }
 }

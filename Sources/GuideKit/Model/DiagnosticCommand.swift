@@ -61,6 +61,11 @@ public enum OutputParserKind: String, Codable, Sendable, CaseIterable {
   case brokerLog = "broker-log"
   case nstatCounters = "nstat-counters"
   case plainText = "plain-text"
+  /// What the RabbitMQ CLI tools say about reaching a node, including the report they print
+  /// when they cannot (which other parsers treat as a failed run).
+  case nodeReachability = "node-reachability"
+  /// `openssl s_client`'s handshake and verification result.
+  case opensslClient = "openssl-s-client"
 }
 
 /// A fact a diagnostic's output yields.

@@ -1,5 +1,6 @@
 /// Reads the free-form outputs of `rabbitmq-diagnostics`: `environment`, `listeners`,
-/// `status`, `alarms` and `memory_breakdown`. Each reader looks for its own markers, so the
+/// `status`, `alarms`, `memory_breakdown`, `cluster_status`, `check_certificate_expiration` and
+/// `tls_versions`. Each reader looks for its own markers, so the
 /// parser needs no hint of which command ran, except that an `alarms` command's blank output
 /// means no alarms; the reader keeps only the facts the diagnostic declares.
 enum PlainTextParser {
@@ -8,6 +9,8 @@ enum PlainTextParser {
     return ParseOutcome(
       findings: RabbitEnvironment.findings(lines) + RabbitListeners.findings(lines)
         + RabbitNodeStatus.findings(lines) + RabbitAlarms.findings(lines, blankMeansNone: asksForAlarms)
-        + RabbitResourceFigures.findings(lines) + RabbitMemoryBreakdown.findings(lines))
+        + RabbitResourceFigures.findings(lines) + RabbitMemoryBreakdown.findings(lines)
+        + RabbitClusterStatus.findings(lines) + RabbitCertificateExpiry.findings(lines)
+        + RabbitTLSVersions.findings(lines))
   }
 }
