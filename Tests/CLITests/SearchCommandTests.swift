@@ -55,8 +55,10 @@ import Testing
   }
 
   @Test func anErrorNoGuideCoversIsNotClaimed() throws {
-    // TLS alerts have no guide yet.
-    let run = try search(["TLS server: In state certify received CLIENT ALERT: Fatal - Unknown CA"])
+    // Federation links have no guide yet (the line's format is rabbit_federation_exchange_link.erl's).
+    let run = try search([
+      "Federation link could not find upstream exchange 'federation: amq.topic -> rabbit@node1 A' and will restart"
+    ])
     #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.hasPrefix("No guide explains this error with confidence."))
   }
