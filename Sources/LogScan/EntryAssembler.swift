@@ -1,6 +1,7 @@
 import Foundation
 
-/// Joins a file's lines into entries and hands over those at warning level or worse.
+/// Joins a file's lines into entries and hands over those at warning level or worse, and the
+/// TLS alerts Erlang logs at notice level.
 ///
 /// A record starts at a line with a timestamp or a level. What follows without one continues
 /// it: lager's second line, an Erlang report's body, a Python traceback after a logged error.
@@ -44,7 +45,7 @@ struct EntryAssembler {
     let header = LineHeader(reading: line)
     guard header.startsRecord else { return takeContinuation(line) }
     // Most lines: a record below warning level while no entry is open.
-    if pending == nil, header.level != .unknown, !header.level.isProblem {
+    if pending == nil, header.level != .unknown, !header.level.isProblem, !isTLSAlert(line, header) {
       if let stamp = header.timestamp {
         lastStamp.set(UnsafeRawBufferPointer(rebasing: line[stamp]))
         lastStampStyle = header.timestampStyle
@@ -80,6 +81,7 @@ struct EntryAssembler {
     let message = message(of: line, header)
     let isProblem =
       header.level.isProblem || (header.level == .unknown && ProblemWords.appear(in: message))
+      || isTLSAlert(line, header)
     guard isProblem else {
       quiet = .headered
       return done
@@ -148,6 +150,14 @@ struct EntryAssembler {
     let kept = UnsafeRawBufferPointer(rebasing: message.prefix(Self.byteLimit - open.bytes))
     pending!.entry.messages.append(String(decoding: kept, as: UTF8.self))
     pending!.bytes += kept.count
+  }
+
+  /// Erlang's TLS application logs a failed handshake at notice level (`TLS server: In state
+  /// certify ... generated SERVER ALERT: Fatal - Unknown CA`); such a record counts as a problem.
+  private func isTLSAlert(_ line: UnsafeRawBufferPointer, _ header: LineHeader) -> Bool {
+    guard header.level == .notice else { return false }
+    let bytes = ByteView(message(of: line, header.readingPid(line)))
+    return bytes.hasPrefix("TLS server: ", at: 0) || bytes.hasPrefix("TLS client: ", at: 0)
   }
 
   private func message(of line: UnsafeRawBufferPointer, _ header: LineHeader) -> UnsafeRawBufferPointer {

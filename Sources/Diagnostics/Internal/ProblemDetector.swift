@@ -10,7 +10,7 @@ enum ProblemDetector {
 
   /// The problem the output reports, in one line, or `nil` when it reports none.
   static func problem(in lines: OutputLines, program: String) -> String? {
-    let head = Array(lines.nonBlank.prefix(headLines)).map {
+    let head = Array(lines.nonBlank.filter { !isDeprecationWarning($0) }.prefix(headLines)).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
     if head.contains(where: { commandNotFound.matches($0) }) { return "command not found" }
@@ -26,6 +26,13 @@ enum ProblemDetector {
       return RabbitMQCLIError.describe(program: program, head: head, all: lines.all)
     }
     return nil
+  }
+
+  /// The RabbitMQ CLI's warning about a deprecated setting it still honours, printed before
+  /// anything else (`RABBITMQ_ERLANG_COOKIE env variable support is deprecated and will be
+  /// REMOVED in a future version. ...`).
+  static func isDeprecationWarning(_ line: String) -> Bool {
+    line.contains(" is deprecated and will be REMOVED in a future version")
   }
 
   /// A shell's or launcher's message, starting with its name: `bash: x: command not found`,

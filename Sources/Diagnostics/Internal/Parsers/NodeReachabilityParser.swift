@@ -63,10 +63,14 @@ enum NodeReachabilityParser {
       return Finding(id: id, value: hit.isEmpty ? 0 : 1, evidence: hit.isEmpty ? [otherwise] : Array(hit.prefix(3)))
     }
     let distribution = ["Erlang distribution failed", "Authentication failed"]
+    var rejectedFact = fact("cli-cookie-rejected", distribution, "the report does not say authentication failed")
+    if rejectedFact.value > 0, let cliHash {
+      rejectedFact.evidence.append("the CLI's \(cliHash.dropFirst(2)) (compare with the node's: erlang_cookie_hash as the node's user)")
+    }
     var found = [
       Finding(id: "cli-node-unreachable", value: 1, evidence: [headline]),
       fact("cli-node-not-running", ["not running at all", ": nodedown"], "epmd did not say the node is not running"),
-      fact("cli-cookie-rejected", distribution, "the report does not say authentication failed"),
+      rejectedFact,
       fact("cli-epmd-unreachable", ["unable to connect to epmd"], "the CLI reached epmd"),
       fact("cli-host-unresolved", ["nxdomain", "non-existing domain"], "the host name resolved"),
       fact(
