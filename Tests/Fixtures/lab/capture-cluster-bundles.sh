@@ -50,7 +50,7 @@ keep "$partition/rabbitmq-diagnostics-check_running.txt" rabbitmq-diagnostics ch
 keep "$partition/rabbitmq-diagnostics-check_certificate_expiration.txt" \
   rabbitmq-diagnostics check_certificate_expiration --unit days --within 30
 keep "$partition/rabbitmq-diagnostics-tls_versions.txt" rabbitmq-diagnostics tls_versions
-keep "$partition/rabbitmq-diagnostics-listeners.txt" rabbitmq-diagnostics -q listeners
+keep "$partition/rabbitmq-diagnostics-q-listeners.txt" rabbitmq-diagnostics -q listeners
 keep "$partition/openssl-s_client.txt" openssl s_client -connect localhost:5671 -verify_return_error < /dev/null
 unset RABBITMQ_NODENAME
 heal
@@ -66,7 +66,7 @@ Real outputs, unedited, of read-only commands run by \`Tests/Fixtures/lab/captur
 | \`rabbitmq-diagnostics-check_running.txt\` | \`rabbitmq-diagnostics check_running\` |
 | \`rabbitmq-diagnostics-check_certificate_expiration.txt\` | \`rabbitmq-diagnostics check_certificate_expiration --unit days --within 30\` |
 | \`rabbitmq-diagnostics-tls_versions.txt\` | \`rabbitmq-diagnostics tls_versions\` |
-| \`rabbitmq-diagnostics-listeners.txt\` | \`rabbitmq-diagnostics -q listeners\` |
+| \`rabbitmq-diagnostics-q-listeners.txt\` | \`rabbitmq-diagnostics -q listeners\` |
 | \`openssl-s_client.txt\` | \`openssl s_client -connect localhost:5671 -verify_return_error < /dev/null\` |
 EOF
 

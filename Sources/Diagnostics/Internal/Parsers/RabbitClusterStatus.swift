@@ -2,7 +2,8 @@
 /// `Running Nodes` and `Network Partitions` sections, one node or partition per line.
 ///
 /// Finds `cluster-nodes` (the members: disk and RAM nodes), `cluster-nodes-down` (members not
-/// among the running nodes, named in the evidence) and `network-partitions` (the lines of the
+/// among the running nodes and not on the other side of a listed partition, named in the
+/// evidence) and `network-partitions` (the lines of the
 /// partitions section, such as `Node rabbit@a cannot communicate with rabbit2@a`; `(none)` gives
 /// 0). A node sees a partition only once the nodes are connected again: while the other side
 /// is unreachable it is listed as down instead.
@@ -14,21 +15,24 @@ enum RabbitClusterStatus {
     let ram = RabbitNodeStatus.section("RAM Nodes", in: lines.all) ?? []
     let members = (disk + ram).map(\.trimmed).filter { $0.contains("@") }
     let up = Set(running.map(\.trimmed))
-    let down = members.filter { !up.contains($0) }
+    let partitions = RabbitNodeStatus.section("Network Partitions", in: lines.all)?
+      .map(\.trimmed).filter { $0 != "(none)" }
+    // A member on the other side of a listed partition is reported as the partition, not as down.
+    let partitioned = Set(members.filter { member in partitions?.contains { $0.hasSuffix(" " + member) } ?? false })
+    let down = members.filter { !up.contains($0) && !partitioned.contains($0) }
     var found = [
       Finding(id: "cluster-nodes", value: Double(members.count), evidence: Evidence.lines(members, noun: "nodes")),
       Finding(
         id: "cluster-nodes-down", value: Double(down.count),
         evidence: down.isEmpty
-          ? ["every member is running"]
+          ? [partitioned.isEmpty ? "every member is running" : "every member runs, or is on the other side of a partition"]
           : Evidence.lines(down.map { "\($0) is a member but not running" }, noun: "nodes")),
     ]
-    if let partitions = RabbitNodeStatus.section("Network Partitions", in: lines.all) {
-      let listed = partitions.map(\.trimmed).filter { $0 != "(none)" }
+    if let partitions {
       found.append(
         Finding(
-          id: "network-partitions", value: Double(listed.count),
-          evidence: listed.isEmpty ? ["Network Partitions: (none)"] : Evidence.lines(listed, noun: "partitions")))
+          id: "network-partitions", value: Double(partitions.count),
+          evidence: partitions.isEmpty ? ["Network Partitions: (none)"] : Evidence.lines(partitions, noun: "partitions")))
     }
     return found
   }
