@@ -37,12 +37,7 @@ trap undo EXIT
 
 # shown COMMAND...: the command line as a section heading, then its output (stdout and stderr)
 # and its exit status.
-shown() {
-  echo "## \$ $*"
-  local status=0
-  "$@" 2>&1 || status=$?
-  echo "(exit status $status)"
-}
+source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # capture NAME HOW SETUP-FUNCTION: runs SETUP-FUNCTION (which starts clients and commands) with its
 # output as the capture's body, then appends the broker log bytes written meanwhile.

@@ -53,12 +53,8 @@ trap undo EXIT
 
 # shown COMMAND...: the command line as a section heading, then its output (stdout and stderr)
 # and its exit status. Every command gets at most 90 seconds.
-shown() {
-  echo "## \$ $*"
-  local status=0
-  timeout 90 "$@" 2>&1 || status=$?
-  echo "(exit status $status)"
-}
+CAPTURE_TIMEOUT=90
+source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # capture NAME HOW FUNCTION: FUNCTION's output as the capture's body, then the node log bytes
 # written meanwhile.

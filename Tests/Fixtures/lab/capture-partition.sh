@@ -81,12 +81,7 @@ undo() {
 trap undo EXIT
 
 # shown COMMAND...: the command line as a section heading, then its output and exit status.
-shown() {
-  echo "## \$ $*"
-  local status=0
-  "$@" 2>&1 || status=$?
-  echo "(exit status $status)"
-}
+source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # start_node DIR NODE AMQP DIST CONNECT-ADDRESS HANDLING
 start_node() {

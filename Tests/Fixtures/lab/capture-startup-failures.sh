@@ -75,12 +75,7 @@ stop_listeners() {
 }
 
 # shown COMMAND...: the command line as a section heading, its output and its exit status.
-shown() {
-  echo "## \$ $*"
-  local status=0
-  "$@" 2>&1 || status=$?
-  echo "(exit status $status)"
-}
+source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # logs [DIR]: every file the node wrote to its log directory, whole; of an Erlang crash dump
 # only its first three lines (the slogan says why the VM stopped; the rest is megabytes of state).

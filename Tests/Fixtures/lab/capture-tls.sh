@@ -139,12 +139,7 @@ start_node() {
 }
 
 # shown COMMAND...: the command line as a section heading, then its output and exit status.
-shown() {
-  echo "## \$ $*"
-  local status=0
-  "$@" 2>&1 || status=$?
-  echo "(exit status $status)"
-}
+source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 pika_client() {
   echo "## \$ python3 $client $*"
   local status=0
