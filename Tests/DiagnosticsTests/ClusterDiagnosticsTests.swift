@@ -134,6 +134,18 @@ import Testing
     #expect(report.value("cli-cookie-rejected") == 0, "\(report.summary)")
   }
 
+  /// The distribution port dropped by a firewall rule (captured by capture-cli-unreachable.sh):
+  /// epmd answers, the connection to the node's port times out.
+  @Test func checkRunningWithTheDistributionPortBlocked() throws {
+    let text = try Fixtures.text("cli-dist-port-blocked.txt", in: Self.captures)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let start = try #require(lines.firstIndex { $0 == "## $ rabbitmq-diagnostics -n rabbit3@localhost check_running" })
+    let output = lines[(start + 1)...].prefix { !$0.hasPrefix("(exit status") }.joined(separator: "\n")
+    let report = try BrokerFixtures.reading("rabbitmq-check-running", output: output)
+    #expect(report.value("cli-dist-unreachable") == 1, "\(report.summary)")
+    #expect(report.value("cli-cookie-rejected") == 0 && report.value("cli-node-not-running") == 0, "\(report.summary)")
+  }
+
   /// 3.10's erlang_cookie_hash crashes instead of printing the report: it says only that the node
   /// did not answer, and claims nothing about the cookie.
   @Test func theCookieHashCrashOf310SaysOnlyUnreachable() throws {

@@ -6,7 +6,8 @@
 /// lists under DIAGNOSTICS what the CLI saw, one `*` line each: `epmd reports: node 'rabbit' not
 /// running at all`, `epmd reports node 'rabbit' uses port 25672 ...` followed by `TCP connection
 /// succeeded but Erlang distribution failed` (a cookie the node rejects, or a name it does not
-/// answer to), `unable to connect to epmd (port 4369) on HOST: nxdomain ...`, and `Current node
+/// answer to), `unable to connect to epmd (port 4369) on HOST: nxdomain ...`, `can't establish TCP
+/// connection to the target node, reason: timeout` (the distribution port filtered), and `Current node
 /// details` with the CLI's own `Erlang cookie hash`. Older CLIs print `unable to connect to node
 /// N: nodedown`; `ping` prints `Failed to connect and authenticate to N in 60000 ms`.
 ///
@@ -74,7 +75,7 @@ enum NodeReachabilityParser {
       fact("cli-epmd-unreachable", ["unable to connect to epmd"], "the CLI reached epmd"),
       fact("cli-host-unresolved", ["nxdomain", "non-existing domain"], "the host name resolved"),
       fact(
-        "cli-dist-unreachable", ["TCP connection failed", "TCP connection to node failed", "could not connect to node"],
+        "cli-dist-unreachable", ["can't establish TCP connection to the target node"],
         "the report does not say the node's port refused the connection"),
       fact("cli-invalid-node-name", ["invalid node name"], "the node name was accepted"),
     ]
