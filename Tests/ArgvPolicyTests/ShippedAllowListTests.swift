@@ -49,6 +49,10 @@ import Testing
     Bypass(argv: ["openssl", "s_client", "-connect", ":5671", "-verify_return_error"], because: "may run only as"),
     Bypass(argv: ["openssl", "req", "-connect", "localhost:5671", "-verify_return_error"], because: "may run only as"),
     Bypass(argv: ["openssl", "enc", "-out", "/etc/passwd"], because: "may run only as"),
+    // rabbitmq-plugins lists; enabling or disabling writes enabled_plugins and changes the node.
+    Bypass(argv: ["rabbitmq-plugins", "enable", "rabbitmq_management"], because: "'rabbitmq-plugins enable' is not an allowed subcommand"),
+    Bypass(argv: ["rabbitmq-plugins", "-n", "list", "disable", "rabbitmq_shovel"], because: "disable"),
+    Bypass(argv: ["rabbitmq-plugins", "set", "--offline"], because: "set"),
     Bypass(argv: ["sysctl", "--wr", "kernel.x=1"], because: "change state"),
     Bypass(argv: ["sysctl", "kernel.panic=1"], because: "change state"),
     Bypass(argv: ["sysctl", "--sys"], because: "--system"),

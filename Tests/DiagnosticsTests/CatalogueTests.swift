@@ -40,7 +40,7 @@ import Testing
     let bundles = try [
       BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle"),
       Fixtures.folder.appendingPathComponent("alarm-bundle"), Fixtures.folder.appendingPathComponent("partition-bundle"),
-      Fixtures.folder.appendingPathComponent("cli-cookie-bundle"),
+      Fixtures.folder.appendingPathComponent("cli-cookie-bundle"), Fixtures.folder.appendingPathComponent("links-bundle"),
     ]
       .map { try EvidenceBundle(directory: $0.path) }
     for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {

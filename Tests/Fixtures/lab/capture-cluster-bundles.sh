@@ -7,6 +7,8 @@
 #       also its TLS listener (a CA made by .ci/cluster-start, a certificate valid 5 days)
 #   Tests/Fixtures/cli-cookie-bundle/ the CLI tools run with another Erlang cookie
 #       (RABBITMQ_ERLANG_COOKIE), and against a node name that does not run
+#   Tests/Fixtures/links-bundle/ rabbit2's plugins, a dynamic shovel whose source port is closed
+#       and a federation upstream with a wrong password (both removed again)
 # Nothing edited. Every change is undone on exit, also on failure: the stopped process is
 # resumed, and rabbit2's RabbitMQ application is restarted to heal the partition.
 #
@@ -87,4 +89,51 @@ Real outputs, unedited, of read-only commands run by \`Tests/Fixtures/lab/captur
 | \`rabbitmq-diagnostics-check_running.txt\` | \`RABBITMQ_ERLANG_COOKIE=... rabbitmq-diagnostics check_running\` |
 | \`rabbitmq-diagnostics-erlang_cookie_hash.txt\` | \`RABBITMQ_ERLANG_COOKIE=... rabbitmq-diagnostics erlang_cookie_hash\` |
 EOF
-echo "captured $partition and $cookie" >&2
+# ---------------------------------------------------------------- links
+links=Tests/Fixtures/links-bundle
+export RABBITMQ_ENABLED_PLUGINS_FILE=/etc/rabbitmq/node2/enabled_plugins   # the file rabbit2 reads
+api() { # METHOD PATH [JSON]: the management API of rabbit2 on 127.0.0.1:15673, as guest
+  python3 - "$@" <<'PY'
+import base64, sys, urllib.request
+method, path = sys.argv[1], sys.argv[2]
+body = sys.argv[3].encode() if len(sys.argv) > 3 else None
+request = urllib.request.Request("http://127.0.0.1:15673" + path, data=body, method=method, headers={
+    "content-type": "application/json", "authorization": "Basic " + base64.b64encode(b"guest:guest").decode()})
+urllib.request.urlopen(request, timeout=30)
+PY
+}
+unlink() {
+  rabbitmqctl -n "$node2" -q clear_parameter shovel rmq-doctor-orders-shovel >/dev/null 2>&1 || true
+  rabbitmqctl -n "$node2" -q clear_policy rmq-doctor-federate >/dev/null 2>&1 || true
+  rabbitmqctl -n "$node2" -q clear_parameter federation-upstream rmq-doctor-upstream >/dev/null 2>&1 || true
+  api DELETE /api/exchanges/%2F/rmq-doctor-federated >/dev/null 2>&1 || true
+}
+trap unlink EXIT
+rm -rf "$links"; mkdir -p "$links"
+rabbitmqctl -n "$node2" -q set_parameter shovel rmq-doctor-orders-shovel \
+  '{"src-uri":"amqp://127.0.0.1:5799","src-queue":"orders","dest-uri":"amqp://","dest-queue":"orders-copy"}' >/dev/null
+rabbitmqctl -n "$node2" -q set_parameter federation-upstream rmq-doctor-upstream \
+  '{"uri":"amqp://federator:wrong-password@127.0.0.1:5672"}' >/dev/null
+rabbitmqctl -n "$node2" -q set_policy --apply-to exchanges rmq-doctor-federate '^rmq-doctor-federated$' \
+  '{"federation-upstream":"rmq-doctor-upstream"}' >/dev/null
+api PUT /api/exchanges/%2F/rmq-doctor-federated '{"type":"fanout","durable":false}'
+sleep 8
+export RABBITMQ_NODENAME=$node2
+keep "$links/rabbitmq-plugins-list.txt" rabbitmq-plugins list
+keep "$links/rabbitmqctl-shovel_status.txt" rabbitmqctl shovel_status
+keep "$links/rabbitmqctl-federation_status.txt" rabbitmqctl federation_status
+unset RABBITMQ_NODENAME
+unlink
+trap - EXIT
+cat > "$links/README.md" <<EOF
+# Evidence bundle: rabbit2@localhost with a shovel and a federation link that cannot connect
+
+Real outputs, unedited, of read-only commands run by \`Tests/Fixtures/lab/capture-cluster-bundles.sh\` on $today against rabbit2@localhost of \`.ci/cluster-start\` ($versions), which runs the management, shovel and federation plugins (its own enabled_plugins file; the CLI read the same file through RABBITMQ_ENABLED_PLUGINS_FILE). A dynamic shovel \`rmq-doctor-orders-shovel\` had its source at amqp://127.0.0.1:5799, where nothing listens, and a federation upstream \`rmq-doctor-upstream\` pointed at rabbit@localhost with a user that does not exist, applied by a policy to the exchange \`rmq-doctor-federated\`; the commands ran 8 s after they were set, and the script removed all of it afterwards.
+
+| file | command |
+|---|---|
+| \`rabbitmq-plugins-list.txt\` | \`rabbitmq-plugins list\` |
+| \`rabbitmqctl-shovel_status.txt\` | \`rabbitmqctl shovel_status\` |
+| \`rabbitmqctl-federation_status.txt\` | \`rabbitmqctl federation_status\` |
+EOF
+echo "captured $partition, $cookie and $links" >&2

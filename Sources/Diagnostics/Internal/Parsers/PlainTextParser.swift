@@ -1,6 +1,6 @@
 /// Reads the free-form outputs of `rabbitmq-diagnostics`: `environment`, `listeners`,
 /// `status`, `alarms`, `memory_breakdown`, `cluster_status`, `check_certificate_expiration` and
-/// `tls_versions`. Each reader looks for its own markers, so the
+/// `tls_versions`; `rabbitmq-plugins list`; `rabbitmqctl shovel_status` and `federation_status`. Each reader looks for its own markers, so the
 /// parser needs no hint of which command ran, except that an `alarms` command's blank output
 /// means no alarms; the reader keeps only the facts the diagnostic declares.
 enum PlainTextParser {
@@ -11,6 +11,6 @@ enum PlainTextParser {
         + RabbitNodeStatus.findings(lines) + RabbitAlarms.findings(lines, blankMeansNone: asksForAlarms)
         + RabbitResourceFigures.findings(lines) + RabbitMemoryBreakdown.findings(lines)
         + RabbitClusterStatus.findings(lines) + RabbitCertificateExpiry.findings(lines)
-        + RabbitTLSVersions.findings(lines))
+        + RabbitTLSVersions.findings(lines) + RabbitPlugins.findings(lines) + RabbitLinkStatus.findings(lines))
   }
 }
