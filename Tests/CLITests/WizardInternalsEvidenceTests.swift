@@ -12,16 +12,7 @@ import Testing
   static let none = Fixtures.folder.appendingPathComponent("cli-cookie-bundle").path
 
   func walk(_ guide: String, evidence: String, answers: String) throws -> (causes: [String], trail: [String]) {
-    let run = try Binary.run([
-      "wizard", guide, "--content", Binary.shippedContent, "--evidence", evidence, "--answers", answers, "--json",
-    ])
-    #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
-    let causes = (object["causes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-    let trail = (object["trail"] as? [[String: Any]] ?? []).map {
-      "\($0["question"] as? String ?? "")=\($0["answer"] as? String ?? "")\($0["automatic"] as? Bool == true ? " (evidence)" : "")"
-    }
-    return (causes, trail)
+    try WizardWalk.walk(guide, evidence: evidence, answers: answers)
   }
 
   /// shovel_status and rabbitmq-plugins list answer the first two questions; the log's reason
