@@ -23,6 +23,10 @@ import Testing
     "econnrefused": .client, "connection-closed-abruptly": .broker,
     // What the clients see during an alarm; the broker's lines belong to the alarms' guides.
     "publishers-blocked": .client,
+    // A node that does not boot and a process that crashes inside the broker: only the node (its
+    // log, its console, its crash dump) says anything; the clients' side of a crash is
+    // internal-error's 541.
+    "node-startup-failure": .broker, "crash-report": .broker,
   ]
 
   @Test func everyGuideHasTheSectionsReadersExpect() throws {

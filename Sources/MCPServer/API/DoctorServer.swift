@@ -53,7 +53,8 @@ public struct DoctorServer: Sendable {
   }
 
   static let instructions = """
-    rmq-doctor explains RabbitMQ connection errors from checked guides. Paste an error into \
+    rmq-doctor explains RabbitMQ errors (connections, channels, alarms, nodes and clusters, TLS, \
+    plugins, links, the management API) from checked guides. Paste an error into \
     search_error first; read a guide with get_guide; walk its decision tree with troubleshoot, \
     one answer at a time; read captured command outputs with diagnose_evidence and whole logs \
     with scan_logs.

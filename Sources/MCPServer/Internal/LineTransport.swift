@@ -15,8 +15,9 @@ actor LineTransport: Transport {
   private let maximumMessage: Int
   private let stream: AsyncThrowingStream<Data, Swift.Error>
   private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
-  private var requests = 0
-  private var responses = 0
+  /// The ids of the requests read and not yet answered. A response with no id of a request (the
+  /// parse error answered with `"id": null`) answers none of them.
+  private var unanswered: Set<String> = []
 
   init(input: Int32, output: Int32, maximumMessage: Int = 64 << 20) {
     self.input = input
@@ -41,27 +42,30 @@ actor LineTransport: Transport {
     reader.start()
   }
 
-  /// Passes a line on, counting requests (messages with a method and an id).
+  /// Passes a line on, noting the ids of requests (messages with a method and an id).
   private func received(_ line: Data?) {
     guard let line else { return }
-    if Self.kind(of: line) == .request { requests += 1 }
+    if case .request(let id) = Self.kind(of: line) { unanswered.insert(id) }
     continuation.yield(line)
   }
 
   /// Ends the stream once every request read has its response, or after 30 s.
   private func inputEnded() async {
-    for _ in 0..<3000 where responses < requests {
+    for _ in 0..<3000 where !unanswered.isEmpty {
       try? await Task.sleep(for: .milliseconds(10))
     }
     continuation.finish()
   }
 
-  private enum Kind { case request, response, other }
+  /// A message's kind, with its id as JSON text (`1`, `"a"`) for requests and responses.
+  private enum Kind: Equatable { case request(String), response(String), other }
 
   private static func kind(of message: Data) -> Kind {
-    guard let object = try? JSONSerialization.jsonObject(with: message) as? [String: Any], object["id"] != nil
+    guard let object = try? JSONSerialization.jsonObject(with: message) as? [String: Any],
+      let id = object["id"], !(id is NSNull)
     else { return .other }
-    return object["method"] != nil ? .request : .response
+    let key = (id as? String).map { "\"\($0)\"" } ?? "\(id)"
+    return object["method"] != nil ? .request(key) : .response(key)
   }
 
   func disconnect() async { continuation.finish() }
@@ -69,7 +73,7 @@ actor LineTransport: Transport {
   func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
   func send(_ data: Data) async throws {
-    if Self.kind(of: data) == .response { responses += 1 }
+    if case .response(let id) = Self.kind(of: data) { unanswered.remove(id) }
     var message = data
     message.append(UInt8(ascii: "\n"))
     try message.withUnsafeBytes { buffer in
