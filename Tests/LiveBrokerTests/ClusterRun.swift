@@ -8,32 +8,9 @@ import Foundation
 /// against rabbit2 (its TLS listener), and during the partition; one `scan` reads everything the
 /// nodes logged meanwhile.
 struct ClusterRun: Sendable {
-  /// A text a user would paste, and where it came from.
-  struct Paste: Sendable {
-    var label: String
-    var text: String
-    /// Whether search must be confident; otherwise the guide must only rank first.
-    var confident = true
-  }
+  typealias Paste = LiveCluster.Paste
+  typealias Outcome = LiveCluster.Outcome
 
-  /// What one scenario left behind.
-  struct Outcome: Sendable {
-    var command: String = ""
-    /// What the CLI, the client or the node printed.
-    var output: String = ""
-    var pasted: [Paste] = []
-    /// The node log lines the scenario made.
-    var logLines: [String] = []
-    var problem: String?
-  }
-
-  static let node2 = "rabbit2@localhost"
-  static let node2Log =
-    LiveBroker.environment["RMQ_DOCTOR_NODE2_LOG"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? "/var/log/rabbitmq/node2/rabbit2@localhost.log"
-  static let tlsDirectory =
-    LiveBroker.environment["RMQ_DOCTOR_NODE2_TLS_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/etc/rabbitmq/node2/tls"
-  static let node2PIDFile = "/var/lib/rabbitmq/node2/rabbit2@localhost.pid"
   static let otherCookie = ["RABBITMQ_ERLANG_COOKIE": "rmq-doctor-not-the-cookie-of-the-node"]
 
   var outcomes: [ClusterScenario: Outcome]
@@ -52,37 +29,37 @@ struct ClusterRun: Sendable {
   static let shared: Result<ClusterRun, Program.Failure> = LiveBroker.prepared(make(python:))
 
   static func make(python: String) throws -> ClusterRun {
-    guard try diagnostics(["-n", node2, "-q", "ping"]).status == 0 else {
+    guard try LiveCluster.diagnostics(["-n", LiveCluster.node2, "-q", "ping"]).status == 0 else {
       throw Program.Failure(
-        description: "\(node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)")
+        description: "\(LiveCluster.node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)")
     }
     let main = try BrokerLog.mark(LiveBroker.logFile)
-    let second = try BrokerLog.mark(node2Log)
+    let second = try BrokerLog.mark(LiveCluster.node2Log)
     var outcomes: [ClusterScenario: Outcome] = [:]
     var extraLines: [String] = []
     var run = ClusterRun(outcomes: [:], scan: Program.Run(stdout: "", stderr: "", status: 0), clusterAfter: "")
 
-    outcomes[.cookieRejected] = capture { try cookieRejected(main) }
-    run.diagnoseWithOtherCookie = try? doctor(["diagnose", "--yes", "--json"], environment: otherCookie)
-    outcomes[.nodeNotRunning] = capture { try nodeNotRunning() }
-    outcomes[.portInUse] = capture { try portInUse() }
+    outcomes[.cookieRejected] = LiveCluster.capture { try cookieRejected(main) }
+    run.diagnoseWithOtherCookie = try? LiveCluster.doctor(["diagnose", "--yes", "--json"], environment: otherCookie)
+    outcomes[.nodeNotRunning] = LiveCluster.capture { try nodeNotRunning() }
+    outcomes[.portInUse] = LiveCluster.capture { try portInUse() }
     extraLines += outcomes[.portInUse]?.logLines ?? []
     let files = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-tls-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: files) }
     let certificates = Result { try makeCertificates(in: files.path) }
     for scenario in ClusterScenario.allCases where scenario.isTLS {
-      outcomes[scenario] = capture {
+      outcomes[scenario] = LiveCluster.capture {
         try certificates.get()
         return try tls(scenario, python: python, files: files.path, log: second)
       }
     }
-    run.diagnoseNode2 = try? doctor(["diagnose", "--yes", "--json"], environment: ["RABBITMQ_NODENAME": node2])
-    outcomes[.partition] = capture {
+    run.diagnoseNode2 = try? LiveCluster.doctor(["diagnose", "--yes", "--json"], environment: ["RABBITMQ_NODENAME": LiveCluster.node2])
+    outcomes[.partition] = LiveCluster.capture {
       let (outcome, diagnose) = try partition(main: main, second: second)
       run.diagnoseDuringPartition = diagnose
       return outcome
     }
-    run.clusterAfter = (try? diagnostics(["cluster_status"]).stdout) ?? ""
+    run.clusterAfter = (try? LiveCluster.diagnostics(["cluster_status"]).stdout) ?? ""
 
     let logged = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-cluster-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: logged) }
@@ -93,19 +70,14 @@ struct ClusterRun: Sendable {
     return run
   }
 
-  /// `body`'s outcome, or its error as the outcome's problem.
-  static func capture(_ body: () throws -> Outcome) -> Outcome {
-    do { return try body() } catch { return Outcome(problem: "\(error)") }
-  }
-
   // MARK: - The CLI tools
 
   static func cookieRejected(_ log: BrokerLog) throws -> Outcome {
-    let cli = try diagnostics(["check_running"], environment: otherCookie)
+    let cli = try LiveCluster.diagnostics(["check_running"], environment: otherCookie)
     var outcome = Outcome(
       command: "RABBITMQ_ERLANG_COOKIE=... rabbitmq-diagnostics check_running", output: cli.stdout + cli.stderr)
     let report = outcome.output
-    let rejected = waitForLines(in: log, timeout: 10) { $0.contains("rejected. Invalid challenge reply") }
+    let rejected = LiveCluster.waitForLines(in: log, timeout: 10) { $0.contains("rejected. Invalid challenge reply") }
     outcome.logLines = rejected
     outcome.pasted = [Paste(label: "the CLI's whole report", text: report)]
     if let line = report.split(separator: "\n").first(where: { $0.contains("Erlang distribution failed") }) {
@@ -122,7 +94,7 @@ struct ClusterRun: Sendable {
   }
 
   static func nodeNotRunning() throws -> Outcome {
-    let cli = try diagnostics(["-n", "rabbit9@localhost", "check_running"])
+    let cli = try LiveCluster.diagnostics(["-n", "rabbit9@localhost", "check_running"])
     var outcome = Outcome(
       command: "rabbitmq-diagnostics -n rabbit9@localhost check_running", output: cli.stdout + cli.stderr)
     outcome.pasted = [Paste(label: "the CLI's whole report", text: outcome.output)]
@@ -190,7 +162,7 @@ struct ClusterRun: Sendable {
   /// by the cluster's CA that expired yesterday, all with one key.
   static func makeCertificates(in folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let ca = ["-CA", "\(tlsDirectory)/ca.pem", "-CAkey", "\(tlsDirectory)/ca-key.pem", "-CAcreateserial"]
+    let ca = ["-CA", "\(LiveCluster.tlsDirectory)/ca.pem", "-CAkey", "\(LiveCluster.tlsDirectory)/ca-key.pem", "-CAcreateserial"]
     // -CAserial keeps the serial number file in `folder`, not beside the CA.
     let steps: [[String]] = [
       ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=rmq-doctor-live-client", "-keyout", "client-key.pem", "-out", "client.csr"],
@@ -212,7 +184,7 @@ struct ClusterRun: Sendable {
   static func tls(_ scenario: ClusterScenario, python: String, files: String, log: BrokerLog) throws -> Outcome {
     let before = try BrokerLog.mark(log.path)
     let client = LiveBroker.repository.appendingPathComponent("Tests/Fixtures/lab/tls_client.py").path
-    let arguments = scenario.clientArguments(files: files, ca: "\(tlsDirectory)/ca.pem")
+    let arguments = scenario.clientArguments(files: files, ca: "\(LiveCluster.tlsDirectory)/ca.pem")
     let run = try Program.run(python, [client] + arguments, timeout: 60)
     var outcome = Outcome(command: "tls_client.py " + arguments.joined(separator: " "), output: run.stdout + run.stderr)
     let lines = outcome.output.split(separator: "\n").map(String.init)
@@ -229,7 +201,7 @@ struct ClusterRun: Sendable {
       outcome.problem = "the client reported no error (status \(run.status)):\n\(outcome.output)"
     }
     if scenario.brokerLogs {
-      let logged = waitForLines(in: before, timeout: 10) { $0.contains("TLS server:") || $0.contains("{bad_header,") }
+      let logged = LiveCluster.waitForLines(in: before, timeout: 10) { $0.contains("TLS server:") || $0.contains("{bad_header,") }
       outcome.logLines = logged
       let reason = logged.first { $0.contains("TLS server:") || $0.contains("{bad_header,") }
       if let reason {
@@ -247,20 +219,20 @@ struct ClusterRun: Sendable {
   /// within net_ticktime 15 s), then resumed; once both nodes report the partition, `diagnose`
   /// runs. Healed afterwards, also on failure: rabbit2 resumed and its application restarted.
   static func partition(main: BrokerLog, second: BrokerLog) throws -> (Outcome, Program.Run?) {
-    let pidText = try String(contentsOfFile: node2PIDFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let pid = Int32(pidText) else { throw Program.Failure(description: "no pid in \(node2PIDFile)") }
+    let pidText = try String(contentsOfFile: LiveCluster.node2PIDFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let pid = Int32(pidText) else { throw Program.Failure(description: "no pid in \(LiveCluster.node2PIDFile)") }
     let mainMark = try BrokerLog.mark(main.path)
     let secondMark = try BrokerLog.mark(second.path)
     defer { heal(pid: pid) }
     var outcome = Outcome(command: "kill -STOP <rabbit2's beam.smp> until net_tick_timeout, then kill -CONT")
     kill(pid, SIGSTOP)
-    let down = waitForLines(in: mainMark, timeout: 45) { $0.contains("down: net_tick_timeout") }
+    let down = LiveCluster.waitForLines(in: mainMark, timeout: 45) { $0.contains("down: net_tick_timeout") }
     kill(pid, SIGCONT)
     guard let downLine = down.first(where: { $0.contains("down: net_tick_timeout") }) else {
       throw Program.Failure(description: "rabbit@localhost did not log net_tick_timeout within 45 s")
     }
-    let seen = waitForLines(in: mainMark, timeout: 30) { $0.contains("inconsistent_database") }
-    let seenOnSecond = waitForLines(in: secondMark, timeout: 10) { $0.contains("inconsistent_database") }
+    let seen = LiveCluster.waitForLines(in: mainMark, timeout: 30) { $0.contains("inconsistent_database") }
+    let seenOnSecond = LiveCluster.waitForLines(in: secondMark, timeout: 10) { $0.contains("inconsistent_database") }
     outcome.logLines = seen + seenOnSecond
     outcome.pasted.append(Paste(label: "rabbit@localhost's node down line", text: downLine))
     if let line = seen.first(where: { $0.contains("inconsistent_database") }) {
@@ -271,9 +243,9 @@ struct ClusterRun: Sendable {
     if let line = seenOnSecond.first(where: { $0.contains("inconsistent_database") }) {
       outcome.pasted.append(Paste(label: "rabbit2's Mnesia line", text: line))
     }
-    let status = try diagnostics(["cluster_status"])
+    let status = try LiveCluster.diagnostics(["cluster_status"])
     outcome.output = status.stdout
-    let diagnose = try doctor(["diagnose", "--yes", "--json"])
+    let diagnose = try LiveCluster.doctor(["diagnose", "--yes", "--json"])
     return (outcome, diagnose)
   }
 
@@ -282,44 +254,12 @@ struct ClusterRun: Sendable {
   /// is listed.
   static func heal(pid: Int32) {
     kill(pid, SIGCONT)
-    _ = try? LiveBroker.rabbitmqctl(["-n", node2, "-q", "stop_app"])
-    _ = try? LiveBroker.rabbitmqctl(["-n", node2, "-q", "start_app"])
+    _ = try? LiveBroker.rabbitmqctl(["-n", LiveCluster.node2, "-q", "stop_app"])
+    _ = try? LiveBroker.rabbitmqctl(["-n", LiveCluster.node2, "-q", "start_app"])
     let deadline = Date().addingTimeInterval(60)
     while Date() < deadline {
-      if let status = try? diagnostics(["-q", "cluster_status", "--formatter", "json"]).stdout, isWhole(status) { return }
+      if let status = try? LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"]).stdout, LiveCluster.isWhole(status) { return }
       Thread.sleep(forTimeInterval: 1)
     }
-  }
-
-  /// Whether `cluster_status --formatter json` lists both nodes as running and no partition.
-  static func isWhole(_ json: String) -> Bool {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return false }
-    let running = object["running_nodes"] as? [String] ?? []
-    let partitions = object["partitions"] as? [String: Any] ?? [:]
-    return running.contains(node2) && running.contains("rabbit@localhost") && partitions.isEmpty
-  }
-
-  // MARK: - Helpers
-
-  static func diagnostics(_ arguments: [String], environment: [String: String] = [:]) throws -> Program.Run {
-    try Program.run(
-      Program.locate("rabbitmq-diagnostics") ?? "/usr/sbin/rabbitmq-diagnostics", arguments, environment: environment,
-      timeout: 90)
-  }
-
-  static func doctor(_ arguments: [String], environment: [String: String] = [:]) throws -> Program.Run {
-    try Program.run(LiveBroker.binary, arguments + ["--content", LiveBroker.content], environment: environment, timeout: 300)
-  }
-
-  /// The lines written after `log`'s mark, once one of them satisfies `wanted` or `timeout`
-  /// seconds have passed.
-  static func waitForLines(in log: BrokerLog, timeout: TimeInterval, _ wanted: (String) -> Bool) -> [String] {
-    let deadline = Date().addingTimeInterval(timeout)
-    var lines = log.lines()
-    while !lines.contains(where: wanted), Date() < deadline {
-      Thread.sleep(forTimeInterval: 0.5)
-      lines = log.lines()
-    }
-    return lines
   }
 }

@@ -111,8 +111,8 @@ extension LiveBrokerTests {
   @Test func theClusterIsWholeAgainAfterTheRun() throws {
     try LiveBroker.require()
     let run = try ClusterRun.shared.get()
-    let status = try ClusterRun.diagnostics(["-q", "cluster_status", "--formatter", "json"])
-    #expect(ClusterRun.isWhole(status.stdout), "\(status.stdout)\nat the end of the run:\n\(run.clusterAfter)")
+    let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"])
+    #expect(LiveCluster.isWhole(status.stdout), "\(status.stdout)\nat the end of the run:\n\(run.clusterAfter)")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("rmq-doctor-live-node8-") }
     #expect(leftovers.isEmpty, "\(leftovers)")
   }

@@ -5,8 +5,8 @@ import Foundation
 /// the exchange, the user); `diagnose` of rabbit2 while its shovel and federation link cannot
 /// connect; then one `scan` of what both nodes logged meanwhile.
 struct InternalsRun: Sendable {
-  typealias Outcome = ClusterRun.Outcome
-  typealias Paste = ClusterRun.Paste
+  typealias Outcome = LiveCluster.Outcome
+  typealias Paste = LiveCluster.Paste
 
   static let client = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Clients/internals_client.py").path
@@ -25,30 +25,30 @@ struct InternalsRun: Sendable {
   static let shared: Result<InternalsRun, Program.Failure> = LiveBroker.prepared(make(python:))
 
   static func make(python: String) throws -> InternalsRun {
-    guard try ClusterRun.diagnostics(["-n", ClusterRun.node2, "-q", "ping"]).status == 0 else {
+    guard try LiveCluster.diagnostics(["-n", LiveCluster.node2, "-q", "ping"]).status == 0 else {
       throw Program.Failure(
-        description: "\(ClusterRun.node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)")
+        description: "\(LiveCluster.node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)")
     }
     let main = try BrokerLog.mark(LiveBroker.logFile)
-    let second = try BrokerLog.mark(ClusterRun.node2Log)
+    let second = try BrokerLog.mark(LiveCluster.node2Log)
     let pluginsFile = node2Plugins["RABBITMQ_ENABLED_PLUGINS_FILE"] ?? ""
     var run = InternalsRun(
       outcomes: [:], scan: Program.Run(stdout: "", stderr: "", status: 0),
       pluginsFileBefore: (try? String(contentsOfFile: pluginsFile, encoding: .utf8)) ?? "", pluginsFileAfter: "")
-    run.outcomes[.queueKilled] = ClusterRun.capture { try queueKilled(python: python, log: main) }
-    run.outcomes[.channelKilled] = ClusterRun.capture { try channelKilled(python: python, log: main) }
-    run.outcomes[.unknownPlugin] = ClusterRun.capture { try unknownPlugin() }
+    run.outcomes[.queueKilled] = LiveCluster.capture { try queueKilled(python: python, log: main) }
+    run.outcomes[.channelKilled] = LiveCluster.capture { try channelKilled(python: python, log: main) }
+    run.outcomes[.unknownPlugin] = LiveCluster.capture { try unknownPlugin() }
     run.pluginsFileAfter = (try? String(contentsOfFile: pluginsFile, encoding: .utf8)) ?? ""
-    run.outcomes[.shovelClosedPort] = ClusterRun.capture {
+    run.outcomes[.shovelClosedPort] = LiveCluster.capture {
       try links(log: second) { outcomes, diagnose in
         run.outcomes[.federationClosedPort] = outcomes.federation
         run.diagnoseLinks = diagnose
         return outcomes.shovel
       }
     }
-    run.outcomes[.unresolvableHost] = ClusterRun.capture { try unresolvableHost(python: python) }
+    run.outcomes[.unresolvableHost] = LiveCluster.capture { try unresolvableHost(python: python) }
     for scenario in [InternalsScenario.managementBadPassword, .managementNoTag, .managementVhostNotEncoded] {
-      run.outcomes[scenario] = ClusterRun.capture { try management(scenario, python: python, log: second) }
+      run.outcomes[scenario] = LiveCluster.capture { try management(scenario, python: python, log: second) }
     }
     let logged = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-internals-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: logged) }
@@ -78,7 +78,7 @@ struct InternalsRun: Sendable {
     let kill = "{ok, Q} = rabbit_amqqueue:lookup(rabbit_misc:r(<<\"/\">>, queue, <<\"\(queue)\">>)), exit(amqqueue:get_pid(Q), kill)."
     let killed = try LiveBroker.rabbitmqctl(["-q", "eval", kill])
     var outcome = Outcome(command: "rabbitmqctl eval 'exit(<the queue's pid>, kill).'", output: killed.stdout + killed.stderr)
-    let lines = ClusterRun.waitForLines(in: mark, timeout: 10) { $0.contains("Restarting crashed queue") }
+    let lines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("Restarting crashed queue") }
     outcome.logLines = lines
     if let restart = lines.first(where: { $0.contains("Restarting crashed queue '\(queue)'") }) {
       outcome.pasted.append(Paste(label: "the node's log line", text: restart))
@@ -111,7 +111,7 @@ struct InternalsRun: Sendable {
     var outcome = Outcome(
       command: "rabbitmqctl eval 'exit(rabbit_misc:string_to_pid(\"<channel pid>\"), kill).'",
       output: consumer.errors + killed.stderr)
-    outcome.logLines = ClusterRun.waitForLines(in: mark, timeout: 10) { $0.contains("Non-AMQP exit reason") }
+    outcome.logLines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("Non-AMQP exit reason") }
     if let client = line(consumer.errors, "541") {
       outcome.pasted.append(Paste(label: "the client's exception", text: client))
     } else {
@@ -132,7 +132,7 @@ struct InternalsRun: Sendable {
   static func unknownPlugin() throws -> Outcome {
     let run = try Program.run(
       Program.locate("rabbitmq-plugins") ?? "/usr/sbin/rabbitmq-plugins",
-      ["-n", ClusterRun.node2, "enable", "rabbitmq_no_such_plugin"], environment: node2Plugins, timeout: 90)
+      ["-n", LiveCluster.node2, "enable", "rabbitmq_no_such_plugin"], environment: node2Plugins, timeout: 90)
     var outcome = Outcome(command: "rabbitmq-plugins -n rabbit2@localhost enable rabbitmq_no_such_plugin", output: run.stdout + run.stderr)
     outcome.pasted = [Paste(label: "the CLI's output", text: outcome.output)]
     if run.status == 0 { outcome.problem = "enabling a plugin that does not exist succeeded:\n\(outcome.output)" }
@@ -149,7 +149,7 @@ struct InternalsRun: Sendable {
     let exchange = name()
     let ctl = { (arguments: [String]) throws -> Program.Run in
       try Program.run(
-        Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", ClusterRun.node2, "-q"] + arguments,
+        Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", LiveCluster.node2, "-q"] + arguments,
         environment: node2Plugins, timeout: 60)
     }
     defer {
@@ -166,8 +166,8 @@ struct InternalsRun: Sendable {
     _ = try ctl(["set_parameter", "federation-upstream", upstream, #"{"uri":"amqp://guest:guest@127.0.0.1:5799"}"#])
     _ = try ctl(["set_policy", "--apply-to", "exchanges", upstream, "^\(exchange)$", #"{"federation-upstream":"\#(upstream)"}"#])
     _ = try http("PUT", "/api/exchanges/%2F/\(exchange)", user: "guest", password: "guest", body: #"{"type":"fanout","durable":false}"#)
-    _ = ClusterRun.waitForLines(in: mark, timeout: 20) { $0.contains("could not connect to") }
-    let lines = ClusterRun.waitForLines(in: mark, timeout: 20) { $0.contains("did not connect to") }
+    _ = LiveCluster.waitForLines(in: mark, timeout: 20) { $0.contains("could not connect to") }
+    let lines = LiveCluster.waitForLines(in: mark, timeout: 20) { $0.contains("did not connect to") }
     var shovelOutcome = Outcome(command: "rabbitmqctl set_parameter shovel \(shovel) '{... \"dest-uri\":\"amqp://...@127.0.0.1:5799\" ...}'")
     var federationOutcome = Outcome(command: "rabbitmqctl set_parameter federation-upstream \(upstream) '{\"uri\":\"amqp://...@127.0.0.1:5799\"}' and a policy")
     shovelOutcome.logLines = lines.filter { $0.contains("Shovel") }
@@ -182,8 +182,8 @@ struct InternalsRun: Sendable {
     } else {
       federationOutcome.problem = "rabbit2 logged no 'did not connect to' for the link"
     }
-    let diagnose = try? ClusterRun.doctor(
-      ["diagnose", "--yes", "--json"], environment: node2Plugins.merging(["RABBITMQ_NODENAME": ClusterRun.node2]) { $1 })
+    let diagnose = try? LiveCluster.doctor(
+      ["diagnose", "--yes", "--json"], environment: node2Plugins.merging(["RABBITMQ_NODENAME": LiveCluster.node2]) { $1 })
     return try body((shovelOutcome, federationOutcome), diagnose)
   }
 
@@ -219,7 +219,7 @@ struct InternalsRun: Sendable {
     let body = response.stdout.split(separator: "\n").dropFirst().joined(separator: "\n")
     outcome.pasted.append(Paste(label: "the response body", text: body))
     if scenario.nodeLogs {
-      let lines = ClusterRun.waitForLines(in: mark, timeout: 10) { $0.contains("HTTP access denied") }
+      let lines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("HTTP access denied") }
       outcome.logLines = lines
       if let denied = lines.first(where: { $0.contains("HTTP access denied") }) {
         outcome.pasted.append(Paste(label: "rabbit2's log line", text: denied))

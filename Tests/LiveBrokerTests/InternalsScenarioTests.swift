@@ -55,7 +55,7 @@ extension LiveBrokerTests {
     let run = try InternalsRun.shared.get()
     #expect(run.pluginsFileAfter == run.pluginsFileBefore && !run.pluginsFileBefore.isEmpty)
     let parameters = try Program.run(
-      Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", ClusterRun.node2, "-q", "list_parameters"],
+      Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", LiveCluster.node2, "-q", "list_parameters"],
       environment: InternalsRun.node2Plugins, timeout: 60)
     #expect(!parameters.stdout.contains("rmq-doctor-live-"), "\(parameters.stdout)")
     let queues = try LiveBroker.rabbitmqctl(["-q", "list_queues", "name"]).stdout
