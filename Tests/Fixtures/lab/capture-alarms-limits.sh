@@ -11,6 +11,7 @@
 # limit and JSON logging is stopped and started again by .ci/broker-start.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 python=$(bash .ci/live-python)
 log=${RMQ_DOCTOR_BROKER_LOG:-/var/log/rabbitmq/rabbit@localhost.log}
 out=Tests/Fixtures/captures
@@ -35,9 +36,6 @@ undo() {
 }
 trap undo EXIT
 
-# shown COMMAND...: the command line as a section heading, then its output (stdout and stderr)
-# and its exit status.
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # capture NAME HOW SETUP-FUNCTION: runs SETUP-FUNCTION (which starts clients and commands) with its
 # output as the capture's body, then appends the broker log bytes written meanwhile.

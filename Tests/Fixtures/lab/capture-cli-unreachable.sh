@@ -12,6 +12,7 @@
 # /tmp/cli-node-unreachable/ (node data, logs, temporary HOME directories) is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 dir=/tmp/cli-node-unreachable
 node=rabbit3@localhost
@@ -51,10 +52,8 @@ undo() {
 }
 trap undo EXIT
 
-# shown COMMAND...: the command line as a section heading, then its output (stdout and stderr)
-# and its exit status. Every command gets at most 90 seconds.
+# shown (capture-lib.sh) gives every command at most 90 seconds.
 CAPTURE_TIMEOUT=90
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # capture NAME HOW FUNCTION: FUNCTION's output as the capture's body, then the node log bytes
 # written meanwhile.

@@ -26,7 +26,7 @@
 # pid is killed), the tmpfs is unmounted, /tmp/crash-report/lab is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-source Tests/Fixtures/lab/capture-lib.sh   # shown
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/crash-report/lab
 node=rabbit11@localhost
@@ -63,10 +63,7 @@ fresh() {
   printf '%s\n' "listeners.tcp.default = 127.0.0.1:5701" "$@" > "$d/node.conf"
   printf '%s\n' "[]." > "$d/enabled_plugins"
   chown rabbitmq:rabbitmq "$d/node.conf" "$d/enabled_plugins"
-  export RABBITMQ_NODENAME=$node RABBITMQ_NODE_PORT=5701 RABBITMQ_DIST_PORT=25701 \
-    RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_CONFIG_FILE=$d/node.conf \
-    RABBITMQ_PID_FILE=$d/node.pid RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins \
-    ERL_CRASH_DUMP=$d/log/erl_crash.dump
+  node_env "$d" "$node" 5701 25701
   nodedir=$d
   log=$d/log/$node.log
   echo "## node settings: RABBITMQ_MNESIA_BASE=$RABBITMQ_MNESIA_BASE RABBITMQ_LOG_BASE=$RABBITMQ_LOG_BASE ERL_CRASH_DUMP=$ERL_CRASH_DUMP; $RABBITMQ_CONFIG_FILE:"

@@ -24,6 +24,7 @@
 # is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/dns-resolution/lab
 node=rabbit16@localhost
@@ -33,17 +34,7 @@ versions="RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server) (Debian pack
 
 undo() {
   set +e
-  if [ -f "$base/node/node.pid" ]; then
-    timeout 60 rabbitmqctl -n "$node" -q shutdown >/dev/null 2>&1
-    pid=$(cat "$base/node/node.pid" 2>/dev/null)
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  fi
-  # A foreground node that outlived its timeout: only processes started with our data directory.
-  for pid in $(pgrep -u rabbitmq -f "$base/" 2>/dev/null); do kill "$pid" 2>/dev/null; done
-  sleep 1
-  rm -rf "$base"
-  rmdir "${base%/*}" 2>/dev/null
-  true
+  remove_lab "$base" "$node" "$base/node/node.pid"
 }
 trap undo EXIT
 
@@ -58,15 +49,10 @@ fresh() {
   printf '%s\n' "listeners.tcp.default = 127.0.0.1:5706" > "$d/node.conf"
   printf '%s\n' "[]." > "$d/enabled_plugins"
   chown rabbitmq:rabbitmq "$d/node.conf" "$d/enabled_plugins"
-  export RABBITMQ_NODENAME=$node RABBITMQ_NODE_PORT=5706 RABBITMQ_DIST_PORT=25706 \
-    RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_CONFIG_FILE=$d/node.conf \
-    RABBITMQ_PID_FILE=$d/node.pid RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins \
-    ERL_CRASH_DUMP=$d/log/erl_crash.dump
+  node_env "$d" "$node" 5706 25706
   unset RABBITMQ_LOGS RABBITMQ_ADVANCED_CONFIG_FILE RABBITMQ_USE_LONGNAME
 }
 
-# shown COMMAND...: the command line as a section heading, its output and its exit status.
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # logs: every file the node wrote to its log directory, whole; of an Erlang crash dump only its
 # first three lines (the slogan says why the VM stopped; the rest is megabytes of state).

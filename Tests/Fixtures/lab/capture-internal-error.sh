@@ -18,6 +18,7 @@
 # /tmp/internal-error/lab is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/internal-error/lab
 node=rabbit12@localhost
@@ -30,20 +31,10 @@ clients=()
 undo() {
   set +e
   for pid in "${clients[@]}"; do kill "$pid" 2>/dev/null; done
-  if [ -f "$base/node/node.pid" ]; then
-    timeout 60 rabbitmqctl -n "$node" -q shutdown >/dev/null 2>&1
-    pid=$(cat "$base/node/node.pid" 2>/dev/null)
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  fi
-  for pid in $(pgrep -u rabbitmq -f "$base/" 2>/dev/null); do kill "$pid" 2>/dev/null; done
-  sleep 1
-  rm -rf "$base"
-  rmdir "${base%/*}" 2>/dev/null
-  true
+  remove_lab "$base" "$node" "$base/node/node.pid"
 }
 trap undo EXIT
 
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 d=$base/node
 log=$d/log/$node.log
@@ -51,10 +42,7 @@ install -d -o rabbitmq -g rabbitmq "${base%/*}" "$base" "$d" "$d/mnesia" "$d/log
 printf '%s\n' "listeners.tcp.default = 127.0.0.1:$port" > "$d/node.conf"
 printf '%s\n' "[]." > "$d/enabled_plugins"
 chown rabbitmq:rabbitmq "$d/node.conf" "$d/enabled_plugins"
-export RABBITMQ_NODENAME=$node RABBITMQ_NODE_PORT=$port RABBITMQ_DIST_PORT=25702 \
-  RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_CONFIG_FILE=$d/node.conf \
-  RABBITMQ_PID_FILE=$d/node.pid RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins \
-  ERL_CRASH_DUMP=$d/log/erl_crash.dump
+node_env "$d" "$node" $port 25702
 unset RABBITMQ_LOGS RABBITMQ_ADVANCED_CONFIG_FILE
 rabbitmq-server -detached
 for _ in $(seq 1 90); do rabbitmq-diagnostics -n "$node" -q ping >/dev/null 2>&1 && break; sleep 1; done

@@ -17,6 +17,7 @@
 # /tmp/federation-shovel-link/lab is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/federation-shovel-link/lab
 d=$base/node
@@ -27,30 +28,17 @@ python=$(bash .ci/live-python)
 
 undo() {
   set +e
-  if [ -f "$d/node.pid" ]; then
-    timeout 60 rabbitmqctl -n "$node" -q shutdown >/dev/null 2>&1
-    pid=$(cat "$d/node.pid" 2>/dev/null)
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  fi
-  for pid in $(pgrep -u rabbitmq -f "$base/" 2>/dev/null); do kill "$pid" 2>/dev/null; done
-  sleep 1
-  rm -rf "$base"
-  rmdir "${base%/*}" 2>/dev/null
-  true
+  remove_lab "$base" "$node" "$d/node.pid"
 }
 trap undo EXIT
 
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 export CAPTURE_TIMEOUT=90
 
 install -d -o rabbitmq -g rabbitmq "${base%/*}" "$base" "$d" "$d/mnesia" "$d/log"
 printf '%s\n' "listeners.tcp.default = 127.0.0.1:5704" "log.file.level = info" > "$d/node.conf"
 printf '%s\n' "[]." > "$d/enabled_plugins"
 chown rabbitmq:rabbitmq "$d/node.conf" "$d/enabled_plugins"
-export RABBITMQ_NODENAME=$node RABBITMQ_NODE_PORT=5704 RABBITMQ_DIST_PORT=25704 \
-  RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_CONFIG_FILE=$d/node.conf \
-  RABBITMQ_PID_FILE=$d/node.pid RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins \
-  ERL_CRASH_DUMP=$d/log/erl_crash.dump
+node_env "$d" "$node" 5704 25704
 unset RABBITMQ_LOGS RABBITMQ_ADVANCED_CONFIG_FILE
 log=$d/log/$node.log
 

@@ -16,6 +16,7 @@
 # rabbit17 is stopped (by its pid file) and /tmp/management-api-error/lab is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/management-api-error/lab
 node=rabbit17@localhost
@@ -37,8 +38,6 @@ undo() {
 }
 trap undo EXIT
 
-# shown COMMAND...: the command line as a section heading, its output and its exit status.
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 log=$base/log/$node.log
 mark=0

@@ -30,6 +30,7 @@
 # their directories (/tmp/network-partition/r5 and r6) are removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/network-partition
 n5=rabbit5@localhost
@@ -80,8 +81,6 @@ undo() {
 }
 trap undo EXIT
 
-# shown COMMAND...: the command line as a section heading, then its output and exit status.
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 
 # start_node DIR NODE AMQP DIST CONNECT-ADDRESS HANDLING
 start_node() {

@@ -22,6 +22,7 @@
 # killed by pid, and /tmp/plugin-failure/lab is removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 out=Tests/Fixtures/captures
 base=/tmp/plugin-failure/lab
 node=rabbit13@localhost
@@ -33,20 +34,10 @@ holders=()
 undo() {
   set +e
   for pid in "${holders[@]}"; do kill "$pid" 2>/dev/null; done
-  if [ -f "$base/node/node.pid" ]; then
-    timeout 60 rabbitmqctl -n "$node" -q shutdown >/dev/null 2>&1
-    pid=$(cat "$base/node/node.pid" 2>/dev/null)
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  fi
-  for pid in $(pgrep -u rabbitmq -f "$base/" 2>/dev/null); do kill "$pid" 2>/dev/null; done
-  sleep 1
-  rm -rf "$base"
-  rmdir "${base%/*}" 2>/dev/null
-  true
+  remove_lab "$base" "$node" "$base/node/node.pid"
 }
 trap undo EXIT
 
-source Tests/Fixtures/lab/capture-lib.sh   # shown; after the cd to the repository
 
 install -d -o rabbitmq -g rabbitmq "${base%/*}" "$base"
 python3 -m venv "$base/venv" >/dev/null
@@ -72,10 +63,7 @@ fresh() {
   printf '%s\n' "${conf_lines[@]}" "$@" > "$d/node.conf"
   printf '%s\n' "[]." > "$d/enabled_plugins"
   chown rabbitmq:rabbitmq "$d/node.conf" "$d/enabled_plugins"
-  export RABBITMQ_NODENAME=$node RABBITMQ_NODE_PORT=5703 RABBITMQ_DIST_PORT=25703 \
-    RABBITMQ_MNESIA_BASE=$d/mnesia RABBITMQ_LOG_BASE=$d/log RABBITMQ_CONFIG_FILE=$d/node.conf \
-    RABBITMQ_PID_FILE=$d/node.pid RABBITMQ_ENABLED_PLUGINS_FILE=$d/enabled_plugins \
-    ERL_CRASH_DUMP=$d/log/erl_crash.dump
+  node_env "$d" "$node" 5703 25703
   unset RABBITMQ_LOGS RABBITMQ_ADVANCED_CONFIG_FILE RABBITMQ_PLUGINS_DIR
   log=$d/log/$node.log
 }

@@ -17,6 +17,7 @@
 # /tmp/tls-handshake/ (certificates, data, logs, config) removed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source Tests/Fixtures/lab/capture-lib.sh   # shown, node_env, remove_lab
 python=$(bash .ci/live-python)
 out=Tests/Fixtures/captures
 client=Tests/Fixtures/lab/tls_client.py
@@ -138,8 +139,6 @@ start_node() {
   sleep 3   # let the node's logger write out the boot lines before a capture starts counting
 }
 
-# shown COMMAND...: the command line as a section heading, then its output and exit status.
-source Tests/Fixtures/lab/capture-lib.sh   # after the cd to the repository
 pika_client() {
   echo "## \$ python3 $client $*"
   local status=0
