@@ -13,6 +13,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -32,10 +35,13 @@ let package = Package(
     // Whether an argument vector may run: each allowed program's options parsed as it parses
     // them, launchers refused; shared by lint and the runner. No I/O.
     .target(name: "ArgvPolicy"),
+    // Whether a management HTTP API request may be sent: GET only, declared paths and query
+    // keys only; shared by lint and the management API client. No I/O.
+    .target(name: "RequestPolicy"),
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", "ErrorSearch", "ArgvPolicy", "_Parallel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CommonMark", "ErrorSearch", "ArgvPolicy", "RequestPolicy", "_Parallel", .product(name: "Yams", package: "Yams")]
     ),
     // zlib from Debian's zlib1g-dev, for reading .gz logs.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -47,11 +53,26 @@ let package = Package(
     // process group.
     .target(name: "CommandRunner", dependencies: ["ArgvPolicy"]),
     .target(name: "Diagnostics", dependencies: ["GuideKit", "LogScan"]),
+    // The RabbitMQ management HTTP API client: read-only GETs of allow-listed paths with a time
+    // limit, a size cap, no redirects, verified TLS; errors as one line each.
+    .target(
+      name: "ManagementAPI",
+      dependencies: [
+        "RequestPolicy",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
     // Doctor mode: which diagnostics run here, running them, and the report of what they found
     // (live or from evidence); shared by `diagnose`, the wizard and the MCP server.
     .target(
       name: "DoctorMode",
-      dependencies: ["GuideKit", "Diagnostics", "TroubleshootingEngine", "CommandRunner", "LogScan"]
+      dependencies: [
+        "GuideKit", "Diagnostics", "TroubleshootingEngine", "CommandRunner", "LogScan", "ManagementAPI", "_SafeWrite",
+      ]
     ),
     // The Model Context Protocol server (`rmq-doctor mcp`): tools and resources over stdio that
     // call the same libraries as the CLI.
@@ -77,7 +98,7 @@ let package = Package(
       name: "rmq-doctor",
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        "LogScan", "SiteExport", "DoctorMode", "MCPServer", "_SafeWrite",
+        "LogScan", "SiteExport", "DoctorMode", "MCPServer", "_SafeWrite", "ManagementAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -101,6 +122,7 @@ let package = Package(
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
+    .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "RequestPolicy", "TestSupport"]),
     .testTarget(name: "SafeWriteTests", dependencies: ["_SafeWrite"]),
     .testTarget(name: "ArgvPolicyTests", dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),
     .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),

@@ -18,6 +18,8 @@ public struct DiagnoseReport: Sendable {
   public var findings: [Finding]
   /// Catalogue diagnostics with no captured output in the evidence.
   public var unavailable: [String]
+  /// What else happened on the way (a member asked directly, what it said).
+  public var notes: [String] = []
 
   /// Reads every catalogue diagnostic's files in the evidence folder.
   ///
@@ -28,11 +30,16 @@ public struct DiagnoseReport: Sendable {
     let bundle = try EvidenceBundle(directory: directory)
     var readings: [DiagnosticReading] = []
     var unavailable: [String] = []
+    var views: [(source: String, text: String)] = []
     for located in library.diagnostics {
       let found = bundle.readings(for: located.value, classifier: classifier)
       if found.isEmpty { unavailable.append(located.value.id) }
       readings += found
+      if located.value.parser == .managementNodes {
+        views += bundle.texts(for: located.value)
+      }
     }
+    readings += viewComparison(views, library: library)
     return DiagnoseReport(
       origin: "evidence in \(directory)", readings: readings, skipped: [],
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable)
@@ -95,6 +102,8 @@ public struct DiagnoseReport: Sendable {
   /// The report as `rmq-doctor diagnose` prints it.
   public var text: String {
     var out = "Diagnostics read from \(origin): \(readings.count) output(s).\n\n"
+    for note in notes { out += "Note: \(note)\n" }
+    if !notes.isEmpty { out += "\n" }
     let groups = groupedFindings
     if groups.isEmpty {
       out += "No findings.\n"
@@ -155,6 +164,7 @@ public struct DiagnoseReport: Sendable {
     public var problems: [Problem]
     public var skipped: [DiagnosticPlan.Skipped]
     public var unavailable: [String]
+    public var notes: [String]?
   }
 
   /// The report in its `--json` shape.
@@ -171,7 +181,7 @@ public struct DiagnoseReport: Sendable {
       problems: readings.compactMap { reading in
         reading.problem.map { JSON.Problem(diagnostic: reading.diagnostic, source: reading.source, problem: $0) }
       },
-      skipped: skipped, unavailable: unavailable)
+      skipped: skipped, unavailable: unavailable, notes: notes.isEmpty ? nil : notes)
   }
 }
 

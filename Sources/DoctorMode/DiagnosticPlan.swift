@@ -27,7 +27,8 @@ public struct DiagnosticPlan: Sendable {
     let rejected = Set(
       Linter(strict: false).lint(library)
         .filter { $0.severity == .error }.map(\.location.path))
-    for located in library.diagnostics {
+    // Management API diagnostics are read with `diagnose --url` (``ManagementPlan``), from anywhere.
+    for located in library.diagnostics where !located.value.readsManagementAPI {
       let diagnostic = located.value
       if rejected.contains(located.yaml.path) {
         skipped.append(Skipped(diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "rejected by lint"))

@@ -16,9 +16,12 @@ extension RMQDoctor {
         read-only program each, never through a shell, with its time limit and output cap. The \
         exact commands are shown first, and run only after you confirm (or with --yes). A \
         diagnostic that needs root is skipped when you are not root, with the command to run \
-        yourself; rmq-doctor never uses sudo. With --evidence DIR nothing runs: the captured \
-        outputs in DIR are read instead (file names as in the README). Exits with 0 when \
-        nothing is found, 1 when there are findings, 2 on usage errors.
+        yourself; rmq-doctor never uses sudo. With --url the management HTTP API of each node \
+        named is read instead, from any host and as any user with the monitoring tag: only GET \
+        requests of the paths in Content/allowlist.yaml, shown before they are sent. With \
+        --evidence DIR nothing runs: the captured outputs in DIR (or a bundle written by \
+        'rmq-doctor collect') are read instead. Exits with 0 when nothing is found, 1 when there \
+        are findings, 2 on usage errors, 3 when no management API could be read.
         """)
 
     @OptionGroup var options: ContentOptions
@@ -26,14 +29,21 @@ extension RMQDoctor {
     @Option(help: ArgumentHelp("Read captured command outputs from this folder instead of running anything.", valueName: "dir"))
     var evidence: String?
 
-    @Flag(help: "Run the diagnostics without asking first.")
+    @OptionGroup(title: "Management API") var management: ManagementOptions
+
+    @Flag(help: "Run the diagnostics (or send the requests) without asking first.")
     var yes = false
 
     @Flag(help: "Print one JSON object: findings, facts, problems and skipped diagnostics.")
     var json = false
 
     func validate() throws {
-      if let evidence {
+      if management.isGiven && evidence != nil { throw ValidationError("give --url or --evidence, not both") }
+      if management.isGiven {
+        if !yes && !StandardInput.isTerminal {
+          throw ValidationError("standard input is not a terminal; pass --yes to send the requests")
+        }
+      } else if let evidence {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: evidence, isDirectory: &isDirectory), isDirectory.boolValue else {
           throw ValidationError("\(evidence): no such evidence folder")
@@ -46,7 +56,13 @@ extension RMQDoctor {
     func run() throws {
       let library = try options.load()
       let report: DiagnoseReport
-      if let evidence {
+      if management.isGiven {
+        guard let survey = try management.survey(library: library, yes: yes, previewToStandardError: json) else {
+          throw ExitCode(0)
+        }
+        report = DiagnoseReport.fromManagement(
+          survey, library: library, classifier: try options.logClassifier(library: library))
+      } else if let evidence {
         let classifier = try options.logClassifier(library: library)
         do { report = try DiagnoseReport.fromEvidence(evidence, library: library, classifier: classifier) } catch {
           throw CLIError("\(error)")

@@ -19,6 +19,9 @@ struct RMQDoctor: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let unreadable as UnreadableAPI {
+      FileHandle.standardError.write(Data("Error: \(unreadable.description)\n".utf8))
+      Foundation.exit(3)
     } catch {
       if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(

@@ -49,6 +49,15 @@ public struct EvidenceBundle: Sendable {
     return fileNames.filter { name in patterns.contains { fnmatch($0, name, 0) == 0 } }
   }
 
+  /// The text of each file that `files(for:)` names, with the file name; unreadable files are
+  /// left out.
+  public func texts(for command: DiagnosticCommand) -> [(source: String, text: String)] {
+    files(for: command).compactMap { name in
+      let path = (directory as NSString).appendingPathComponent(name)
+      return FileManager.default.contents(atPath: path).map { (name, String(decoding: $0, as: UTF8.self)) }
+    }
+  }
+
   /// One reading per file that `files(for:)` names, each with the file name as its source. A
   /// file that cannot be read gives a reading whose problem says so.
   public func readings(for command: DiagnosticCommand, classifier: LogClassifier) -> [DiagnosticReading] {

@@ -20,6 +20,12 @@ public enum OutputReader {
     let reading = { (facts: [Fact], problem: String?) in
       DiagnosticReading(diagnostic: command.id, source: source, facts: facts, problem: problem)
     }
+    // A management API answer is JSON: its parser reads the whole text, with no line filter.
+    if command.parser.readsManagementAPI {
+      let outcome = parseManagementAnswer(output, of: command)
+      if let problem = outcome.problem { return reading([], problem) }
+      return reading(declared(outcome, of: command, source: source), nil)
+    }
     // The reachability parser reads the CLI's failure report as its result.
     let readsFailures = command.parser == .nodeReachability
     if !readsFailures, let problem = ProblemDetector.problem(in: lines, program: command.program) {
@@ -32,18 +38,32 @@ public enum OutputReader {
       return reading([], "invalid filter \(command.filter ?? ""): \(error)")
     }
     let outcome = parse(kept, of: command, classifier: classifier)
-    let declared = command.yields.map(\.fact)
-    let facts = declared.compactMap { id in
-      outcome.findings.first { $0.id == id }.map {
-        Fact(id: id, value: $0.value, evidence: $0.evidence, source: "\(command.id):\(source)")
-      }
-    }
+    let facts = declared(outcome, of: command, source: source)
     if let problem = outcome.problem { return reading([], problem) }
     if facts.isEmpty, readsFailures, let problem = ProblemDetector.problem(in: lines, program: command.program) {
       return reading([], problem)
     }
     if facts.isEmpty { return reading([], lines.isBlank ? "empty output" : unrecognised(lines)) }
     return reading(facts, nil)
+  }
+
+  /// The facts of `outcome` that `command` declares, in its order, named by their source.
+  static func declared(_ outcome: ParseOutcome, of command: DiagnosticCommand, source: String) -> [Fact] {
+    command.yields.map(\.fact).compactMap { id in
+      outcome.findings.first { $0.id == id }.map {
+        Fact(id: id, value: $0.value, evidence: $0.evidence, source: "\(command.id):\(source)")
+      }
+    }
+  }
+
+  static func parseManagementAnswer(_ text: String, of command: DiagnosticCommand) -> ParseOutcome {
+    switch command.parser {
+    case .managementOverview: ManagementOverviewParser.parse(text)
+    case .managementNodes: ManagementNodesParser.parse(text)
+    case .managementConnections: ManagementConnectionsParser.parse(text)
+    case .managementHealthCheck: ManagementHealthCheckParser.parse(text)
+    default: .problem("\(command.parser.rawValue) does not read management API answers")
+    }
   }
 
   static func parse(
@@ -59,6 +79,8 @@ public enum OutputReader {
     case .plainText: PlainTextParser.parse(lines, argv: command.argv)
     case .nodeReachability: NodeReachabilityParser.parse(lines)
     case .opensslClient: OpenSSLClientParser.parse(lines)
+    case .managementOverview, .managementNodes, .managementConnections, .managementHealthCheck:
+      parseManagementAnswer(lines.all.joined(separator: "\n"), of: command)
     }
   }
 

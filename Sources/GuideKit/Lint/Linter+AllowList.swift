@@ -1,9 +1,11 @@
 import ArgvPolicy
+import RequestPolicy
 
 extension Linter {
   /// The allow-list itself: no launcher, each program once, options spelled as options, and no
   /// option both allowed and forbidden or required but not allowed.
   func checkAllowList(_ located: Located<AllowList>, into report: inout LintReport) {
+    checkRequests(located, into: &report)
     var seen: Set<String> = []
     for (index, entry) in located.value.programs.enumerated() {
       let path: [YAMLPathComponent] = ["programs", .index(index)]
@@ -26,6 +28,18 @@ extension Linter {
         report.error(
           "required argument '\(required)' is not among the options allowed for '\(entry.program)'",
           at: at("required_arguments"))
+      }
+    }
+  }
+
+  /// The management API paths: plain `/api/` paths, none that acts on the broker.
+  func checkRequests(_ located: Located<AllowList>, into report: inout LintReport) {
+    for (index, path) in (located.value.httpGet?.paths ?? []).enumerated() {
+      let at = located.yaml.location(at: ["http_get", "paths", .index(index)])
+      if let problem = HTTPGetPolicy.shapeProblem(path) {
+        report.error(problem, at: at)
+      } else if HTTPGetPolicy.actingPaths.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
+        report.error("\(path) acts on the broker (it declares and publishes); only reading paths may be listed", at: at)
       }
     }
   }

@@ -1,5 +1,6 @@
 import ArgvPolicy
 import Foundation
+import RequestPolicy
 
 extension Linter {
   /// Arguments that only mean something to a shell.
@@ -70,7 +71,41 @@ extension Linter {
     for (index, fact) in diagnostic.yields.enumerated() where !Self.isKebabCase(fact.fact) {
       report.error("fact id '\(fact.fact)' is not kebab-case", at: yaml.location(at: ["yields", .index(index), "fact"]))
     }
-    checkArgv(diagnostic.argv, yaml: yaml, allowList: allowList, into: &report)
+    if let target = diagnostic.httpGet {
+      checkRequest(target, of: diagnostic, yaml: yaml, allowList: allowList, into: &report)
+    } else {
+      if diagnostic.runsOn == .managementAPI {
+        report.error("runs_on management-api needs http_get, the API path to read", at: yaml.location(at: ["runs_on"]))
+      }
+      if diagnostic.parser.readsManagementAPI {
+        report.error("parser \(diagnostic.parser.rawValue) reads management API answers; give http_get", at: yaml.location(at: ["parser"]))
+      }
+      checkArgv(diagnostic.argv, yaml: yaml, allowList: allowList, into: &report)
+    }
+  }
+
+  /// A management API diagnostic: a GET of a path the allow-list declares, read by one of the
+  /// management parsers, needing no root on any host.
+  private func checkRequest(
+    _ target: String, of diagnostic: DiagnosticCommand, yaml: YAMLDocument, allowList: AllowList?,
+    into report: inout LintReport
+  ) {
+    if !diagnostic.argv.isEmpty {
+      report.error("give argv or http_get, not both", at: yaml.location(at: ["argv"]))
+    }
+    if diagnostic.runsOn != .managementAPI {
+      report.error("a diagnostic with http_get runs_on management-api", at: yaml.location(at: ["runs_on"]))
+    }
+    if diagnostic.needsRoot {
+      report.error("reading the management API needs no root", at: yaml.location(at: ["needs_root"]))
+    }
+    if !diagnostic.parser.readsManagementAPI {
+      report.error("http_get answers are read by a management-* parser", at: yaml.location(at: ["parser"]))
+    }
+    let policy = allowList?.requestPolicy ?? HTTPGetPolicy(paths: [], queryKeys: [])
+    if let refusal = policy.refusal(of: target) {
+      report.error(refusal, at: yaml.location(at: ["http_get"]))
+    }
   }
 
   /// The argument vector as the program itself would parse it, against the allow-list

@@ -1,4 +1,5 @@
 import ArgvPolicy
+import RequestPolicy
 
 /// The programs diagnostics may run, from `Content/allowlist.yaml`.
 public struct AllowList: Codable, Sendable, Hashable {
@@ -6,6 +7,18 @@ public struct AllowList: Codable, Sendable, Hashable {
   public var schema: Int
   /// The allowed programs.
   public var programs: [AllowedProgram]
+  /// The management HTTP API paths diagnostics may read.
+  public var httpGet: AllowedRequests?
+
+  enum CodingKeys: String, CodingKey {
+    case schema, programs
+    case httpGet = "http_get"
+  }
+
+  /// What the management API client may ask; nothing when the allow-list declares no paths.
+  public var requestPolicy: HTTPGetPolicy {
+    HTTPGetPolicy(paths: httpGet?.paths ?? [], queryKeys: httpGet?.queryKeys ?? [])
+  }
 
   /// The entry for `program`, if it is allowed.
   public func entry(for program: String) -> AllowedProgram? {
@@ -15,6 +28,20 @@ public struct AllowList: Codable, Sendable, Hashable {
   /// Every program's rules, by name, for ``ArgvPolicy``.
   public var rules: [String: ProgramRules] {
     Dictionary(programs.map { ($0.program, $0.rules) }, uniquingKeysWith: { first, _ in first })
+  }
+}
+
+/// The management HTTP API requests diagnostics may send: `GET` of these paths, with only these
+/// query keys.
+public struct AllowedRequests: Codable, Sendable, Hashable {
+  /// The paths, each starting with `/api/`.
+  public var paths: [String]
+  /// The query keys a request may carry.
+  public var queryKeys: [String]?
+
+  enum CodingKeys: String, CodingKey {
+    case paths
+    case queryKeys = "query_keys"
   }
 }
 

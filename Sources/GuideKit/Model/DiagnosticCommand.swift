@@ -8,8 +8,12 @@ public struct DiagnosticCommand: Codable, Sendable, Hashable {
   public var id: String
   /// What the command shows.
   public var title: String
-  /// The exact argument vector; run directly, never through a shell.
+  /// The exact argument vector; run directly, never through a shell. Empty for a diagnostic
+  /// that reads the management HTTP API instead (`httpGet`).
   public var argv: [String]
+  /// The management HTTP API path (with its query) this diagnostic reads with `GET`, asked of
+  /// each node's API by `diagnose --url`; `nil` for a command.
+  public var httpGet: String?
   /// Declared read-only; lint rejects anything else.
   public var readOnly: Bool
   /// Whether it needs root. The tool never elevates on its own.
@@ -33,6 +37,7 @@ public struct DiagnosticCommand: Codable, Sendable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case schema, id, title, argv
+    case httpGet = "http_get"
     case readOnly = "read_only"
     case needsRoot = "needs_root"
     case runsOn = "runs_on"
@@ -41,15 +46,41 @@ public struct DiagnosticCommand: Codable, Sendable, Hashable {
     case parser, filter, evidence, reads, yields
   }
 
-  /// The command line as a user would type it, each argument quoted where needed.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schema = try container.decode(Int.self, forKey: .schema)
+    id = try container.decode(String.self, forKey: .id)
+    title = try container.decode(String.self, forKey: .title)
+    argv = try container.decodeIfPresent([String].self, forKey: .argv) ?? []
+    httpGet = try container.decodeIfPresent(String.self, forKey: .httpGet)
+    readOnly = try container.decode(Bool.self, forKey: .readOnly)
+    needsRoot = try container.decode(Bool.self, forKey: .needsRoot)
+    runsOn = try container.decode(Host.self, forKey: .runsOn)
+    timeoutSeconds = try container.decode(Int.self, forKey: .timeoutSeconds)
+    outputLimitBytes = try container.decode(Int.self, forKey: .outputLimitBytes)
+    parser = try container.decode(OutputParserKind.self, forKey: .parser)
+    filter = try container.decodeIfPresent(String.self, forKey: .filter)
+    evidence = try container.decodeIfPresent([String].self, forKey: .evidence)
+    reads = try container.decode(String.self, forKey: .reads)
+    yields = try container.decode([FactDeclaration].self, forKey: .yields)
+  }
+
+  /// Whether it reads the management HTTP API rather than running a program.
+  public var readsManagementAPI: Bool { httpGet != nil }
+
+  /// The command line as a user would type it, each argument quoted where needed; for an API
+  /// diagnostic, `GET` and its path.
   public var commandLine: String {
-    argv.map(ShellQuoting.quote).joined(separator: " ")
+    if let httpGet { return "GET \(httpGet)" }
+    return argv.map(ShellQuoting.quote).joined(separator: " ")
   }
 }
 
 /// Where a diagnostic runs.
 public enum Host: String, Codable, Sendable, CaseIterable {
   case broker, client, any
+  /// Wherever the management HTTP API can be reached from (`diagnose --url`).
+  case managementAPI = "management-api"
 }
 
 /// The parsers that turn command output into facts.
@@ -66,6 +97,22 @@ public enum OutputParserKind: String, Codable, Sendable, CaseIterable {
   case nodeReachability = "node-reachability"
   /// `openssl s_client`'s handshake and verification result.
   case opensslClient = "openssl-s-client"
+  /// `GET /api/overview`: versions, the cluster's name, churn rates.
+  case managementOverview = "management-overview"
+  /// `GET /api/nodes`: each node's state, alarms, descriptors and partitions.
+  case managementNodes = "management-nodes"
+  /// `GET /api/connections`, every page: each client connection.
+  case managementConnections = "management-connections"
+  /// `GET /api/health/checks/...`: `{"status": "ok"}` or `failed` with a reason.
+  case managementHealthCheck = "management-health-check"
+
+  /// Whether it reads management HTTP API answers.
+  public var readsManagementAPI: Bool {
+    switch self {
+    case .managementOverview, .managementNodes, .managementConnections, .managementHealthCheck: true
+    default: false
+    }
+  }
 }
 
 /// A fact a diagnostic's output yields.
