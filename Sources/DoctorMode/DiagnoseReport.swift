@@ -49,24 +49,14 @@ public struct DiagnoseReport: Sendable {
   public static func live(
     _ plan: DiagnosticPlan, library: ContentLibrary, classifier: LogClassifier
   ) -> DiagnoseReport {
-    let commands = plan.runnable
-    let rules = library.allowList?.value.rules ?? [:]
-    let results = ResultSlots(count: commands.count)
-    DispatchQueue.concurrentPerform(iterations: commands.count) { index in
-      let command = commands[index]
-      // The runner checks the argv against the allow-list again, whatever lint said.
-      let result = CommandRunner.run(
-        command.argv, allowedBy: rules, timeout: .seconds(command.timeoutSeconds),
-        outputLimit: command.outputLimitBytes)
-      results.set(index, reading(of: result, for: command, classifier: classifier))
-    }
-    let readings = results.values
+    let results = plan.run(library: library)
+    let readings = zip(plan.runnable, results).map { reading(of: $1, for: $0, classifier: classifier) }
     return DiagnoseReport(
       origin: "this host", readings: readings, skipped: plan.skipped,
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [])
   }
 
-  private static func reading(
+  static func reading(
     of result: CommandResult, for command: DiagnosticCommand, classifier: LogClassifier
   ) -> DiagnosticReading {
     if let failure = result.launchFailure {
@@ -185,18 +175,4 @@ public struct DiagnoseReport: Sendable {
   }
 }
 
-/// One result per slot, filled from concurrent work.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [DiagnosticReading?]
-  private let lock = NSLock()
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ reading: DiagnosticReading) {
-    lock.lock()
-    slots[index] = reading
-    lock.unlock()
-  }
-
-  var values: [DiagnosticReading] { slots.compactMap { $0 } }
-}

@@ -56,3 +56,36 @@ public struct DiagnosticPlan: Sendable {
     return out + "\n"
   }
 }
+
+extension DiagnosticPlan {
+  /// Runs the runnable diagnostics, independent ones at the same time; one result each, in
+  /// their order. The runner checks every argv against the allow-list again, whatever lint said.
+  public func run(library: ContentLibrary) -> [CommandResult] {
+    let commands = runnable
+    let rules = library.allowList?.value.rules ?? [:]
+    let results = ResultSlots<CommandResult>(count: commands.count)
+    DispatchQueue.concurrentPerform(iterations: commands.count) { index in
+      let command = commands[index]
+      results.set(index, CommandRunner.run(
+        command.argv, allowedBy: rules, timeout: .seconds(command.timeoutSeconds),
+        outputLimit: command.outputLimitBytes))
+    }
+    return results.values
+  }
+}
+
+/// One result per slot, filled from concurrent work.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [Value] { slots.compactMap { $0 } }
+}

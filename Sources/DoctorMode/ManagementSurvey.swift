@@ -32,6 +32,8 @@ public struct ManagementSurvey: Sendable {
     }
   }
 
+  /// The user the requests were sent as.
+  public var user = ""
   /// The answers, endpoint by endpoint, in the plan's order.
   public var answers: [Answer] = []
   /// What happened beyond the plan: members asked directly, and what they said.
@@ -48,6 +50,7 @@ public struct ManagementSurvey: Sendable {
     _ plan: ManagementPlan, client: ManagementClient, announce: @Sendable (String) -> Void
   ) async throws(ManagementAPIError) -> ManagementSurvey {
     var survey = ManagementSurvey()
+    survey.user = client.user
     var firstFailure: ManagementAPIError?
     var answeredNodes: Set<String> = []
     for endpoint in plan.endpoints {

@@ -69,6 +69,12 @@ struct ManagementOptions: ParsableArguments {
     user ?? endpoints.lazy.compactMap(\.user).first
   }
 
+  /// The user the requests are sent as.
+  func user(library: ContentLibrary) throws -> String {
+    guard let user = resolvedUser(try parsedEndpoints()) else { throw CLIError("no management user") }
+    return user
+  }
+
   /// The password: `--password-file`, `RMQ_DOCTOR_PASSWORD`, or asked for without echo.
   func password() throws -> String {
     if let passwordFile {
@@ -90,7 +96,7 @@ struct ManagementOptions: ParsableArguments {
   }
 
   /// The plan and a client for it; warns on standard error about `--insecure`.
-  func connect(library: ContentLibrary) throws -> (plan: ManagementPlan, client: ManagementClient) {
+  func connect(library: ContentLibrary, password known: String? = nil) throws -> (plan: ManagementPlan, client: ManagementClient) {
     let endpoints = try parsedEndpoints()
     guard let user = resolvedUser(endpoints) else { throw CLIError("no management user") }
     let verification: ManagementClient.Verification =
@@ -103,7 +109,7 @@ struct ManagementOptions: ParsableArguments {
     let client: ManagementClient
     do {
       client = try ManagementClient(
-        credentials: .init(user: user, password: try password()), verification: verification, policy: policy)
+        credentials: .init(user: user, password: try known ?? password()), verification: verification, policy: policy)
     } catch let error as ManagementAPIError {
       throw CLIError(error.description)
     }
@@ -112,8 +118,10 @@ struct ManagementOptions: ParsableArguments {
 
   /// Asks every endpoint, after showing the requests (on standard error when asked to) and
   /// asking for confirmation unless `yes`; `nil` when the user declined.
-  func survey(library: ContentLibrary, yes: Bool, previewToStandardError: Bool) throws -> ManagementSurvey? {
-    let (plan, client) = try connect(library: library)
+  func survey(
+    library: ContentLibrary, yes: Bool, previewToStandardError: Bool, password: String? = nil
+  ) throws -> ManagementSurvey? {
+    let (plan, client) = try connect(library: library, password: password)
     let preview = plan.preview(user: client.user)
     if previewToStandardError {
       FileHandle.standardError.write(Data(preview.utf8))

@@ -9,7 +9,7 @@ struct RMQDoctor: ParsableCommand {
     abstract: "Explain and troubleshoot RabbitMQ connection errors.",
     version: "0.1.0",
     subcommands: [
-      List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Lint.self, Export.self, Mcp.self,
+      List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Collect.self, Lint.self, Export.self, Mcp.self,
     ]
   )
 

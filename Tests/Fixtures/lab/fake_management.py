@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""A misbehaving RabbitMQ management HTTP API on 127.0.0.1, for the bad-input tests of
+`rmq-doctor diagnose --url` (Tests/CLITests/DiagnoseURLBadInputTests.swift).
+
+Usage: fake_management.py MODE [--port N] [--dir DIR]
+
+It listens on 127.0.0.1 (port N, or a free one when N is 0 or not given), prints the port on its
+first stdout line, then answers every connection with MODE's misbehaviour. It exits when its
+stdin closes or on SIGTERM. Every connection that ends is reported on stdout as one line
+`sent BYTES` (the bytes written to that connection), so a test can check how much a client read.
+
+Modes:
+  tls            TLS with a self-signed certificate that nobody trusts (made with openssl in DIR),
+                 then a valid overview; plain HTTP spoken to it gets the TLS server's reaction
+  status401      401 with the body RabbitMQ sends for a wrong password
+  status403      403 {"error":"not_authorised","reason":"Not management user"}
+  status404      404 {"error":"Object Not Found","reason":"Not Found"} (management plugin off)
+  html           200 with an HTML page instead of JSON
+  truncated      200 with Content-Length 4096, 100 bytes of body, then the connection closes
+  huge           200 with Content-Length 50 MiB, streamed until the client stops reading
+  huge-chunked   200, chunked, 50 MiB of JSON streamed without a declared length
+  silent         accepts, reads the request, never answers
+  redirect       302 with Location: http://elsewhere.example:15672/api/overview
+
+Only the Python standard library is used (and the openssl program in the tls mode).
+"""
+
+import os
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import threading
+
+FIFTY_MIB = 50 * 1024 * 1024
+OVERVIEW = b'{"node":"rabbit@fake","cluster_name":"fake","rabbitmq_version":"3.10.8","erlang_version":"25.2.3"}'
+MODES = {
+    "tls", "status401", "status403", "status404", "html", "truncated", "huge", "huge-chunked",
+    "silent", "redirect",
+}
+
+stdout_lock = threading.Lock()
+
+
+def say(line):
+    with stdout_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def read_request_head(conn):
+    """Reads until the end of the request head (or of the connection); returns what came."""
+    data = b""
+    while b"\r\n\r\n" not in data and len(data) < 65536:
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def response(status, reason, body, content_type="application/json", extra=()):
+    head = [f"HTTP/1.1 {status} {reason}", f"Content-Type: {content_type}",
+            f"Content-Length: {len(body)}", "Connection: close", *extra]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+class Counter:
+    def __init__(self, conn):
+        self.conn = conn
+        self.sent = 0
+
+    def send(self, data):
+        self.conn.sendall(data)
+        self.sent += len(data)
+
+
+def stream(out, total, chunked):
+    """Writes `total` bytes of one JSON array of zeros, until done or the client goes away."""
+    piece = b"0," * 32768  # 64 KiB
+    out.send(b"[" if not chunked else b"1\r\n[\r\n")
+    written = 1
+    while written < total - 2:
+        data = piece[: min(len(piece), total - 2 - written)]
+        out.send(data if not chunked else b"%x\r\n%s\r\n" % (len(data), data))
+        written += len(data)
+    out.send(b"0]" if not chunked else b"2\r\n0]\r\n0\r\n\r\n")
+
+
+def serve(mode, conn, tls_context):
+    out = Counter(conn)
+    try:
+        if tls_context is not None:
+            try:
+                conn = tls_context.wrap_socket(conn, server_side=True)
+            except (ssl.SSLError, OSError):
+                return  # the client refused the certificate, or did not speak TLS
+            out = Counter(conn)
+        read_request_head(conn)
+        if mode == "tls":
+            out.send(response(200, "OK", OVERVIEW))
+        elif mode == "status401":
+            out.send(response(401, "Unauthorized", b'{"error":"not_authorized","reason":"Login failed"}',
+                              extra=['WWW-Authenticate: Basic realm="RabbitMQ Management"']))
+        elif mode == "status403":
+            out.send(response(403, "Forbidden", b'{"error":"not_authorised","reason":"Not management user"}'))
+        elif mode == "status404":
+            out.send(response(404, "Not Found", b'{"error":"Object Not Found","reason":"Not Found"}'))
+        elif mode == "html":
+            page = b"<!DOCTYPE html>\n<html><head><title>RabbitMQ Management</title></head><body></body></html>\n"
+            out.send(response(200, "OK", page, content_type="text/html"))
+        elif mode == "truncated":
+            head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n"
+            out.send(head.encode() + OVERVIEW[:100])
+            conn.shutdown(socket.SHUT_RDWR)
+        elif mode == "huge":
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {FIFTY_MIB}\r\n\r\n"
+            out.send(head.encode())
+            stream(out, FIFTY_MIB, chunked=False)
+        elif mode == "huge-chunked":
+            head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            out.send(head.encode())
+            stream(out, FIFTY_MIB, chunked=True)
+        elif mode == "silent":
+            # Holds the connection open without a byte of answer until the client leaves or
+            # this script is stopped.
+            while conn.recv(4096):
+                pass
+        elif mode == "redirect":
+            out.send(response(302, "Found", b"", extra=["Location: http://elsewhere.example:15672/api/overview"]))
+    except OSError:
+        pass  # the client went away: that is what the limits are for
+    finally:
+        try:
+            conn.close()
+        except OSError:
+            pass
+        say(f"sent {out.sent}")
+
+
+def make_tls_context(directory):
+    os.makedirs(directory, exist_ok=True)
+    key = os.path.join(directory, "key.pem")
+    cert = os.path.join(directory, "cert.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+         "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def main(argv):
+    if not argv or argv[0] not in MODES:
+        sys.stderr.write(f"usage: fake_management.py {{{'|'.join(sorted(MODES))}}} [--port N] [--dir DIR]\n")
+        return 2
+    mode, port, directory = argv[0], 0, None
+    rest = argv[1:]
+    while rest:
+        if rest[0] == "--port" and len(rest) > 1:
+            port = int(rest[1])
+        elif rest[0] == "--dir" and len(rest) > 1:
+            directory = rest[1]
+        else:
+            sys.stderr.write(f"fake_management.py: unknown argument {rest[0]}\n")
+            return 2
+        rest = rest[2:]
+    if mode == "tls" and directory is None:
+        sys.stderr.write("fake_management.py: the tls mode needs --dir DIR for its certificate\n")
+        return 2
+    tls_context = make_tls_context(directory) if mode == "tls" else None
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen(16)
+    say(str(listener.getsockname()[1]))
+
+    # Exit at once, whatever the serving threads are doing, when stdin closes or on SIGTERM.
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+
+    def watch_stdin():
+        while sys.stdin.buffer.read(4096):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=serve, args=(mode, conn, tls_context), daemon=True).start()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
