@@ -42,8 +42,11 @@ extension RMQDoctor {
     @Flag(name: .customLong("run-diagnostics"), help: "Run the guide's read-only diagnostics on this host first; their facts suggest answers.")
     var runDiagnostics = false
 
-    @Flag(help: "With --run-diagnostics, run them without asking first.")
+    @Flag(help: "With --run-diagnostics, run them (or send the requests) without asking first.")
     var yes = false
+
+    @OptionGroup(title: "Management API (with --run-diagnostics: read these nodes' APIs instead of running commands here)")
+    var management: ManagementOptions
 
     @Flag(help: "Print the outcome and the trail as one JSON object.")
     var json = false
@@ -64,6 +67,9 @@ extension RMQDoctor {
       if runDiagnostics && evidence != nil {
         throw ValidationError("give --run-diagnostics or --evidence, not both")
       }
+      if management.isGiven && !runDiagnostics {
+        throw ValidationError("--url goes with --run-diagnostics")
+      }
     }
 
     func run() throws {
@@ -83,7 +89,10 @@ extension RMQDoctor {
       if let scripted {
         do { try ScriptedAnswers(scripted).check(against: guide) } catch { throw ValidationError(error.description) }
       }
-      if runDiagnostics { facts += try liveFacts(for: guide, library: library) }
+      if runDiagnostics {
+        facts += management.isGiven
+          ? try managementFacts(library: library) : try liveFacts(for: guide, library: library)
+      }
       var session = try Self.session(guide, library, facts)
       if let scripted {
         do { try session.apply(ScriptedAnswers(scripted)) } catch { throw ValidationError(error.description) }
@@ -152,6 +161,20 @@ extension RMQDoctor {
         plan, library: library, classifier: try options.logClassifier(library: library))
       for reading in report.readings where reading.problem != nil {
         FileHandle.standardError.write(Data("  \(reading.diagnostic): \(reading.problem ?? "")\n".utf8))
+      }
+      return report.readings.flatMap(\.facts)
+    }
+
+    /// Reads the management APIs given with --url, after showing the requests (and asking,
+    /// unless --yes); their facts.
+    func managementFacts(library: ContentLibrary) throws -> [Fact] {
+      guard let survey = try management.survey(library: library, yes: yes, previewToStandardError: true) else {
+        return []
+      }
+      let report = DiagnoseReport.fromManagement(
+        survey, library: library, classifier: try options.logClassifier(library: library))
+      for reading in report.readings where reading.problem != nil {
+        FileHandle.standardError.write(Data("  \(reading.diagnostic), \(reading.source): \(reading.problem ?? "")\n".utf8))
       }
       return report.readings.flatMap(\.facts)
     }

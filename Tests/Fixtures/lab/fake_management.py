@@ -11,7 +11,8 @@ stdin closes or on SIGTERM. Every connection that ends is reported on stdout as 
 
 Modes:
   tls            TLS with a self-signed certificate that nobody trusts (made with openssl in DIR),
-                 then a valid overview; plain HTTP spoken to it gets the TLS server's reaction
+                 then a valid overview; plain HTTP spoken to it gets the fatal TLS alert that
+                 RabbitMQ's TLS listener sends (15 03 01 00 02 02 0a), then the connection closes
   status401      401 with the body RabbitMQ sends for a wrong password
   status403      403 {"error":"not_authorised","reason":"Not management user"}
   status404      404 {"error":"Object Not Found","reason":"Not Found"} (management plugin off)
@@ -92,6 +93,13 @@ def serve(mode, conn, tls_context):
     out = Counter(conn)
     try:
         if tls_context is not None:
+            if conn.recv(1, socket.MSG_PEEK) != b"\x16":
+                # Not a TLS handshake (plain HTTP): answer as RabbitMQ's TLS listener (Erlang's
+                # ssl) does, with a fatal unexpected_message alert, after reading the request so
+                # that the close is a FIN and not a reset.
+                read_request_head(conn)
+                out.send(b"\x15\x03\x01\x00\x02\x02\x0a")
+                return
             try:
                 conn = tls_context.wrap_socket(conn, server_side=True)
             except (ssl.SSLError, OSError):

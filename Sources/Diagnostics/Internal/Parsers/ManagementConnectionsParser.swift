@@ -17,7 +17,9 @@ enum ManagementConnectionsParser {
     let describe = { (connection: [String: Any]) -> String in
       let peer = "\(connection["peer_host"] ?? "?"):\(connection["peer_port"] ?? "?")"
       let node = connection["node"] as? String ?? "?"
-      return "\(peer) -> \(node) (\(Self.library(connection)))"
+      let properties = connection["client_properties"] as? [String: Any] ?? [:]
+      let name = (properties["connection_name"] as? String).map { " '\($0)'" } ?? ""
+      return "\(peer)\(name) -> \(node) (\(Self.library(connection)))"
     }
     let heartbeatOff = connections.filter { ManagementJSON.number($0, "timeout") == 0 }
     let blocked = connections.filter { ["blocked", "blocking"].contains($0["state"] as? String ?? "") }
