@@ -122,6 +122,8 @@ let package = Package(
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
+    .testTarget(
+      name: "DoctorModeTests", dependencies: ["DoctorMode", "GuideKit", "Diagnostics", "CommandRunner", "TestSupport"]),
     .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "RequestPolicy", "TestSupport"]),
     .testTarget(name: "SafeWriteTests", dependencies: ["_SafeWrite"]),
     .testTarget(name: "ArgvPolicyTests", dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),

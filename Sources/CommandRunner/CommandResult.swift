@@ -14,6 +14,18 @@ public struct CommandResult: Sendable, Hashable {
   /// How long it ran.
   public var duration: Duration
 
+  /// A result as a run (or a test) describes it.
+  public init(
+    output: String, exitStatus: Int32?, timedOut: Bool, truncated: Bool, launchFailure: String?, duration: Duration
+  ) {
+    self.output = output
+    self.exitStatus = exitStatus
+    self.timedOut = timedOut
+    self.truncated = truncated
+    self.launchFailure = launchFailure
+    self.duration = duration
+  }
+
   /// Whether the program started and exited with status 0 on its own.
   public var succeeded: Bool { exitStatus == 0 && !timedOut && !truncated && launchFailure == nil }
 }

@@ -13,8 +13,16 @@ public struct EvidenceCollection: Sendable {
 
   /// One file of the bundle.
   public struct File: Sendable {
+    /// The file's name in the bundle, without a folder.
     public var name: String
+    /// Its bytes.
     public var contents: Data
+
+    /// A file named `name` holding `contents`.
+    public init(name: String, contents: Data) {
+      self.name = name
+      self.contents = contents
+    }
   }
 
   /// How one file (or one failed request or command) was taken.

@@ -90,8 +90,19 @@ import Testing
     let loaded = try ContentLoader.load(directory: Fixtures.content.path)
     let rules = try Self.rules()
     #expect(loaded.library.diagnostics.count >= 10)
-    for diagnostic in loaded.library.diagnostics.map(\.value) {
+    for diagnostic in loaded.library.diagnostics.map(\.value) where !diagnostic.readsManagementAPI {
       #expect(ArgvPolicy.violations(of: diagnostic.argv, rules: rules).isEmpty, "\(diagnostic.argv)")
+    }
+  }
+
+  @Test func everyShippedManagementAPIDiagnosticIsAllowed() throws {
+    let loaded = try ContentLoader.load(directory: Fixtures.content.path)
+    let policy = try #require(loaded.library.allowList?.value.requestPolicy)
+    let api = loaded.library.diagnostics.map(\.value).filter(\.readsManagementAPI)
+    #expect(api.count >= 3)
+    for diagnostic in api {
+      #expect(diagnostic.argv.isEmpty)
+      #expect(policy.refusal(of: diagnostic.httpGet ?? "") == nil, "\(diagnostic.id)")
     }
   }
 
