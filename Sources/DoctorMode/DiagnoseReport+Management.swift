@@ -14,6 +14,16 @@ extension DiagnoseReport {
     var views: [(source: String, text: String)] = []
     for answer in survey.answers {
       guard let command = library.diagnostic(answer.diagnostic) else { continue }
+      // Requests not sent because the endpoint's first one failed are said once, with it.
+      if answer.urls.isEmpty, answer.problem != nil { continue }
+      if answer.problem != nil, answer.urls.count == 1, command.parser == .managementOverview {
+        let unsent = survey.answers.filter { $0.endpoint == answer.endpoint && $0.urls.isEmpty }.count
+        readings.append(DiagnosticReading(
+          diagnostic: answer.diagnostic, source: answer.source, facts: [],
+          problem: (answer.problem?.description ?? "no answer")
+            + (unsent > 0 ? " (its \(unsent) other request(s) were not sent)" : "")))
+        continue
+      }
       guard answer.problem == nil, let body = answer.body else {
         readings.append(DiagnosticReading(
           diagnostic: answer.diagnostic, source: answer.source, facts: [],
@@ -24,7 +34,7 @@ extension DiagnoseReport {
       readings.append(OutputReader.read(text, of: command, source: answer.source, classifier: classifier))
       if command.parser == .managementNodes { views.append((answer.source, text)) }
     }
-    readings += viewComparison(views, library: library)
+    reconcile(&readings, views: views, library: library)
     let origin = survey.answeredBy.isEmpty
       ? "the management API"
       : "the management API of " + survey.answeredBy.joined(separator: "; ")
@@ -32,6 +42,32 @@ extension DiagnoseReport {
       origin: origin, readings: readings, skipped: [],
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [],
       notes: survey.notes)
+  }
+
+  /// The nodes diagnostic's views compared, as a reading, when there are two or more; and each
+  /// view's count of members down left with only those no view sees running: a member one node
+  /// cannot reach while another sees it run is a partition (`node-views-disagree`), not a
+  /// stopped node.
+  static func reconcile(
+    _ readings: inout [DiagnosticReading], views: [(source: String, text: String)], library: ContentLibrary
+  ) {
+    readings += viewComparison(views, library: library)
+    guard views.count >= 2 else { return }
+    let running = Set(views.flatMap { ManagementViews.members(in: $0.text).filter(\.value).map(\.key) })
+    for index in readings.indices {
+      guard let view = views.first(where: { $0.source == readings[index].source }),
+        let factIndex = readings[index].facts.firstIndex(where: { $0.id == "cluster-nodes-down" }),
+        library.diagnostic(readings[index].diagnostic)?.parser == .managementNodes
+      else { continue }
+      let down = ManagementViews.members(in: view.text).filter { !$0.value }.map(\.key).sorted()
+      let reachableElsewhere = down.filter(running.contains)
+      guard !reachableElsewhere.isEmpty else { continue }
+      let stopped = down.filter { !running.contains($0) }
+      readings[index].facts[factIndex].value = Double(stopped.count)
+      readings[index].facts[factIndex].evidence =
+        stopped.map { "\($0): running false in every view" }
+        + reachableElsewhere.map { "\($0): running false here, but running as another node sees it" }
+    }
   }
 
   /// The nodes diagnostic's views compared, as a reading, when there are two or more.

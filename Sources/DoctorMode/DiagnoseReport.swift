@@ -39,7 +39,7 @@ public struct DiagnoseReport: Sendable {
         views += bundle.texts(for: located.value)
       }
     }
-    readings += viewComparison(views, library: library)
+    reconcile(&readings, views: views, library: library)
     return DiagnoseReport(
       origin: "evidence in \(directory)", readings: readings, skipped: [],
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable)
@@ -81,7 +81,13 @@ public struct DiagnoseReport: Sendable {
       let source = String(finding.fact.source.drop { $0 != ":" }.dropFirst())
       if let index = groups.firstIndex(where: { $0.finding.diagnostic == finding.diagnostic && $0.finding.fact.id == finding.fact.id }) {
         groups[index].sources.append(source)
-        if finding.fact.value > groups[index].finding.fact.value { groups[index].finding = finding }
+        // The highest value's evidence first, then what the other outputs show that it does
+        // not (another node's view of the same member).
+        var kept = groups[index].finding
+        var other = finding
+        if finding.fact.value > kept.fact.value { swap(&kept, &other) }
+        kept.fact.evidence += other.fact.evidence.filter { !kept.fact.evidence.contains($0) }
+        groups[index].finding = kept
       } else {
         groups.append((finding, [source]))
       }

@@ -62,10 +62,26 @@ public struct ManagementSurvey: Sendable {
       survey.record(answers)
     }
     if survey.answeredBy.isEmpty, let firstFailure { throw firstFailure }
+    // Partial rights give partial answers (only the user's own connections): no report.
+    if let partial = survey.answers.lazy.compactMap(\.problem).first(where: \.isMissingTag) { throw partial }
     // A member seen as down is asked directly, at the same scheme, port and path as the
     // endpoint that saw it down, on the host of its node name.
     let asked = Set(plan.endpoints.map(\.label))
     var tried: Set<String> = asked
+    // An endpoint given that did not answer is most likely the member seen down: asking a
+    // guessed URL would only reach another member again.
+    let silent = plan.endpoints.filter { endpoint in
+      survey.answers.first { $0.endpoint == endpoint }?.node == nil
+    }
+    if !silent.isEmpty {
+      for answer in survey.answers where answer.body != nil && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes {
+        for member in Self.membersDown(in: answer.body ?? Data()) where !answeredNodes.contains(member) {
+          survey.notes.append(
+            "\(member) is not running as \(answer.source) sees it, and \(silent.map(\.description).joined(separator: ", ")) did not answer either.")
+        }
+      }
+      return survey
+    }
     for answer in survey.answers where answer.body != nil && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes {
       for member in Self.membersDown(in: answer.body ?? Data()) where !answeredNodes.contains(member) {
         guard let host = member.split(separator: "@", maxSplits: 1).last.map(String.init), member.contains("@") else { continue }

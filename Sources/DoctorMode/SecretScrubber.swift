@@ -36,7 +36,7 @@ public struct SecretScrubber: Sendable {
     if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
       let cleaned = scrubJSON(value, removed: &removed)
       if removed.isEmpty { return (data, [:]) }
-      if let out = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .fragmentsAllowed]) {
+      if let out = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) {
         return (out, removed)
       }
     }

@@ -12,6 +12,9 @@ public struct ManagementAPIError: Error, Sendable, Hashable, CustomStringConvert
     case cutOff(String)
     case redirected(to: String)
     case unauthorized
+    /// The login worked but the user's tags do not allow this path (RabbitMQ answers 401
+    /// `Not management user` or `Not monitor user`; other versions may answer 403).
+    case missingTag(user: String, reason: String)
     case forbidden(user: String)
     case notFound
     case status(Int, String)
@@ -34,6 +37,15 @@ public struct ManagementAPIError: Error, Sendable, Hashable, CustomStringConvert
   /// that health check, or the management plugin not enabled).
   public var isNotFound: Bool { kind == .notFound }
 
+  /// Whether the user may log in but not read everything: the answers would be partial (a
+  /// user without `monitoring` sees only its own connections), so nothing is reported.
+  public var isMissingTag: Bool {
+    switch kind {
+    case .missingTag, .forbidden: true
+    default: false
+    }
+  }
+
   public var description: String {
     switch kind {
     case .invalidURL(let why): "\(url): not a management API URL: \(why)"
@@ -46,8 +58,10 @@ public struct ManagementAPIError: Error, Sendable, Hashable, CustomStringConvert
     case .tooLarge(let limit): "\(url): the response is larger than its \(limit)-byte cap; not read"
     case .cutOff(let why): "\(url): the response was cut off before its end (\(why))"
     case .redirected(let location):
-      "\(url): answered with a redirect to \(location), which rmq-doctor does not follow; give that URL"
+      "\(url): answered with a redirect to \(location), which rmq-doctor does not follow"
     case .unauthorized: "\(url): 401 Unauthorized: the user name or password is wrong"
+    case .missingTag(let user, let reason):
+      "\(url): 401 \(reason): user '\(user)' logged in but lacks the monitoring (or administrator) tag that reading the whole cluster needs"
     case .forbidden(let user):
       "\(url): 403 Forbidden: user '\(user)' may not read this; it needs the monitoring (or administrator) tag"
     case .notFound:

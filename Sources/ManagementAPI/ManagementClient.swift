@@ -96,7 +96,7 @@ public final class ManagementClient: Sendable {
       }
       let elapsed = ContinuousClock.now - started
       if (300...399).contains(status) {
-        throw ManagementAPIError(.redirected(to: location ?? "an unnamed location"), url: url)
+        throw ManagementAPIError(.redirected(to: Self.base(of: location) ?? "an unnamed location"), url: url)
       }
       return ManagementResponse(
         url: url, status: status, body: body, sentAt: sentAt,
@@ -106,6 +106,15 @@ public final class ManagementClient: Sendable {
     } catch {
       throw ManagementAPIError(Self.kind(of: error, seconds: seconds, limit: limit), url: url)
     }
+  }
+
+  /// `location` shown with the base URL to give instead, when it names one.
+  static func base(of location: String?) -> String? {
+    guard let location else { return nil }
+    guard let components = URLComponents(string: location), let scheme = components.scheme, let host = components.host
+    else { return location }
+    let port = components.port.map { ":\($0)" } ?? ""
+    return "\(location) (its API would be --url \(scheme)://\(host)\(port))"
   }
 
   /// Closes the connections; call once when done.
@@ -127,7 +136,7 @@ public final class ManagementClient: Sendable {
     }
     if let parser = error as? HTTPParserError {
       if parser == .invalidEOFState { return .cutOff("the connection ended mid-body") }
-      return .other("the answer is not valid HTTP (\(parser))")
+      return .other("the answer is not valid HTTP (\(parser)); if this port speaks TLS, use https://")
     }
     if let connection = error as? NIOConnectionError {
       let reasons = connection.connectionErrors.map { "\($0.error)" }
@@ -150,12 +159,43 @@ public final class ManagementClient: Sendable {
     return .other(text)
   }
 
-  /// BoringSSL's reasons, without the wrapping.
-  private static func describe(_ error: NIOSSLError) -> String {
+  /// BoringSSL's reason, without its error number and source path, and what it usually means.
+  static func describe(_ error: NIOSSLError) -> String {
     switch error {
-    case .handshakeFailed(let reason): "handshake failed: \(reason)"
-    case .uncleanShutdown: "the server closed the connection without a TLS close"
-    default: "\(error)"
+    case .handshakeFailed(let reason):
+      let text = "\(reason)"
+      let code = reasonCode(in: text)
+      switch code {
+      case "CERTIFICATE_VERIFY_FAILED":
+        return "handshake failed: CERTIFICATE_VERIFY_FAILED: the server's certificate is not trusted (self-signed, signed by an unknown CA, expired, or for another name); pass --cacert FILE with its CA"
+      case "WRONG_VERSION_NUMBER":
+        return "handshake failed: WRONG_VERSION_NUMBER: the port does not speak TLS; if it serves plain HTTP, use http://"
+      default:
+        return "handshake failed: \(code ?? text)"
+      }
+    case .uncleanShutdown: return "the server closed the connection without a TLS close"
+    default: return "\(error)"
+    }
+  }
+
+  /// The reason code of a BoringSSL error text (`...:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED at ...`).
+  static func reasonCode(in text: String) -> String? {
+    guard let range = text.range(of: "OPENSSL_internal:") else { return nil }
+    let rest = text[range.upperBound...]
+    let code = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+    return code.isEmpty ? nil : String(code)
+  }
+
+  /// Checks that `file` holds PEM certificates, before anything is sent.
+  public static func checkAuthorities(file: String) throws(ManagementAPIError) {
+    do {
+      guard try !NIOSSLCertificate.fromPEMFile(file).isEmpty else {
+        throw ManagementAPIError(.tls("no certificate in it"), url: file)
+      }
+    } catch let error as ManagementAPIError {
+      throw error
+    } catch {
+      throw ManagementAPIError(.tls("not a PEM certificate file"), url: file)
     }
   }
 

@@ -30,8 +30,11 @@ public struct ManagementEndpoint: Sendable, Hashable, CustomStringConvertible {
       throw ManagementAPIError(.invalidURL("it names no host"), url: text)
     }
     if components.password != nil {
+      var shown = components
+      shown.password = "PASSWORD"
       throw ManagementAPIError(
-        .invalidURL("it holds a password; set RMQ_DOCTOR_PASSWORD or pass --password-file instead"), url: text)
+        .invalidURL("it holds a password; set RMQ_DOCTOR_PASSWORD or pass --password-file instead"),
+        url: shown.string ?? "the URL")
     }
     if components.query != nil || components.fragment != nil {
       throw ManagementAPIError(.invalidURL("give the API's base URL, without a query or fragment"), url: text)
@@ -39,6 +42,10 @@ public struct ManagementEndpoint: Sendable, Hashable, CustomStringConvertible {
     var prefix = components.path
     while prefix.hasSuffix("/") { prefix.removeLast() }
     if prefix.hasSuffix("/api") { prefix.removeLast(4) }
+    if prefix.contains("/api/") {
+      throw ManagementAPIError(
+        .invalidURL("give the API's base URL (such as http://HOST:15672), not the URL of one of its paths"), url: text)
+    }
     self.scheme = scheme
     self.host = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
     self.port = components.port ?? (scheme == "https" ? 15671 : 15672)

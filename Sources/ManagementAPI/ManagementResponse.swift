@@ -20,7 +20,12 @@ public struct ManagementResponse: Sendable, Hashable {
     case 200...299: nil
     case 503 where url.contains("/api/health/checks/"): nil
     case 300...399: ManagementAPIError(.redirected(to: "another location"), url: url)
-    case 401: ManagementAPIError(.unauthorized, url: url)
+    case 401:
+      // A wrong password is "Login failed"; a user without the tag a path needs gets the
+      // same status with a reason naming the tag.
+      Self.reason(in: body).hasPrefix("Not ")
+        ? ManagementAPIError(.missingTag(user: user, reason: Self.reason(in: body)), url: url)
+        : ManagementAPIError(.unauthorized, url: url)
     case 403: ManagementAPIError(.forbidden(user: user), url: url)
     case 404: ManagementAPIError(.notFound, url: url)
     default: ManagementAPIError(.status(status, Self.reason(in: body)), url: url)

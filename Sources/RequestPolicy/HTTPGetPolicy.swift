@@ -32,6 +32,11 @@ public struct HTTPGetPolicy: Sendable, Hashable {
       if !queryKeys.contains(key) {
         return "query key '\(key)' is not among those the allow-list declares"
       }
+      let value = item.drop { $0 != "=" }.dropFirst()
+      let plain = value.unicodeScalars.allSatisfy { scalar in
+        (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || ",._-".unicodeScalars.contains(scalar)
+      }
+      if !plain { return "the value of query key '\(key)' holds characters a column list or page number never needs" }
     }
     return nil
   }

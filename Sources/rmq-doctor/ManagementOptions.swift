@@ -47,9 +47,14 @@ struct ManagementOptions: ParsableArguments {
     if endpoints.contains(where: { $0.scheme == "http" }) && (cacert != nil || insecure) {
       throw ValidationError("--cacert and --insecure are for https:// URLs")
     }
-    if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
-      throw ValidationError("--cacert \(cacert): no such readable file")
+    if let cacert {
+      try Self.checkReadable(cacert, option: "--cacert")
+      do { try ManagementClient.checkAuthorities(file: cacert) } catch {
+        if case .tls(let why) = error.kind { throw ValidationError("--cacert \(cacert): \(why)") }
+        throw ValidationError("--cacert \(cacert): \(error.description)")
+      }
     }
+    if let passwordFile { try Self.checkReadable(passwordFile, option: "--password-file") }
     if resolvedUser(endpoints) == nil {
       throw ValidationError("no management user: give --user NAME or a URL such as http://NAME@HOST:15672")
     }
@@ -75,22 +80,36 @@ struct ManagementOptions: ParsableArguments {
     return user
   }
 
-  /// The password: `--password-file`, `RMQ_DOCTOR_PASSWORD`, or asked for without echo.
+  /// Throws a usage error naming why `path` cannot be read as a file.
+  static func checkReadable(_ path: String, option: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw ValidationError("\(option) \(path): no such file")
+    }
+    if isFolder.boolValue { throw ValidationError("\(option) \(path): is a folder, not a file") }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw ValidationError("\(option) \(path): permission denied")
+    }
+  }
+
+  /// The password: `--password-file`, `RMQ_DOCTOR_PASSWORD`, or asked for without echo. A
+  /// missing password is a usage error (exit status 2), like a missing option.
   func password() throws -> String {
     if let passwordFile {
+      try Self.checkReadable(passwordFile, option: "--password-file")
       guard let data = FileManager.default.contents(atPath: passwordFile) else {
-        throw CLIError("--password-file \(passwordFile): cannot read it")
+        throw ValidationError("--password-file \(passwordFile): cannot read it")
       }
       let first = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first
       let password = String(first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-      guard !password.isEmpty else { throw CLIError("--password-file \(passwordFile): its first line is empty") }
+      guard !password.isEmpty else { throw ValidationError("--password-file \(passwordFile): its first line is empty") }
       return password
     }
     if let password = ProcessInfo.processInfo.environment["RMQ_DOCTOR_PASSWORD"], !password.isEmpty {
       return password
     }
     guard StandardInput.isTerminal, let typed = getpass("Password for the management API: ") else {
-      throw CLIError("no password: set RMQ_DOCTOR_PASSWORD or pass --password-file FILE")
+      throw ValidationError("no password: set RMQ_DOCTOR_PASSWORD or pass --password-file FILE")
     }
     return String(cString: typed)
   }

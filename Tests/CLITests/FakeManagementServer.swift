@@ -137,6 +137,12 @@ enum MeasuredRun {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Nothing else of this process's (other tests' pipes among them) is inherited, where glibc
+    // (2.34 and later) offers it; Swift's Glibc module does not declare it.
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+      _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+    }
 
     let argv = ([Binary.path] + arguments).map { strdup($0) } + [nil]
     let envp = Binary.environment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]

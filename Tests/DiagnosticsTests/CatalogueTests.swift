@@ -41,6 +41,7 @@ import Testing
       BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle"),
       Fixtures.folder.appendingPathComponent("alarm-bundle"), Fixtures.folder.appendingPathComponent("partition-bundle"),
       Fixtures.folder.appendingPathComponent("cli-cookie-bundle"), Fixtures.folder.appendingPathComponent("links-bundle"),
+      Fixtures.folder.appendingPathComponent("api-bundle"),
     ]
       .map { try EvidenceBundle(directory: $0.path) }
     for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {

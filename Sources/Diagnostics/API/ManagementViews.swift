@@ -7,6 +7,20 @@ public enum ManagementViews {
   /// The fact id this comparison yields, declared by the nodes diagnostic.
   public static let factID = "node-views-disagree"
 
+  /// The members an `/api/nodes` answer lists, each with whether it runs; empty when the text
+  /// is not such an answer.
+  public static func members(in text: String) -> [String: Bool] {
+    guard case .success(let value) = ManagementJSON.parse(text), let nodes = ManagementJSON.items(value) else {
+      return [:]
+    }
+    var running: [String: Bool] = [:]
+    for node in nodes {
+      guard let name = node["name"] as? String else { continue }
+      running[name] = ManagementJSON.bool(node, "running") ?? false
+    }
+    return running
+  }
+
   /// The members whose `running` state differs between `views` (each an `/api/nodes` answer
   /// with the name of who gave it), as the fact `node-views-disagree` of `diagnostic`; `nil`
   /// when fewer than two views could be read.
@@ -15,14 +29,8 @@ public enum ManagementViews {
   ) -> Fact? {
     var seen: [(source: String, running: [String: Bool])] = []
     for view in views {
-      guard case .success(let value) = ManagementJSON.parse(view.text), let nodes = ManagementJSON.items(value) else {
-        continue
-      }
-      var running: [String: Bool] = [:]
-      for node in nodes {
-        guard let name = node["name"] as? String else { continue }
-        running[name] = ManagementJSON.bool(node, "running") ?? false
-      }
+      let running = members(in: view.text)
+      guard !running.isEmpty else { continue }
       seen.append((view.source, running))
     }
     guard seen.count >= 2 else { return nil }

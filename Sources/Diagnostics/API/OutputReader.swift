@@ -24,7 +24,9 @@ public enum OutputReader {
     if command.parser.readsManagementAPI {
       let outcome = parseManagementAnswer(output, of: command)
       if let problem = outcome.problem { return reading([], problem) }
-      return reading(declared(outcome, of: command, source: source), nil)
+      let facts = declared(outcome, of: command, source: source)
+      if facts.isEmpty { return reading([], "the answer holds none of the facts \(command.id) reads") }
+      return reading(facts, nil)
     }
     // The reachability parser reads the CLI's failure report as its result.
     let readsFailures = command.parser == .nodeReachability

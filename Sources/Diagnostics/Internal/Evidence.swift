@@ -18,6 +18,16 @@ enum Evidence {
     return head + lines.prefix(room - 1).map(clip) + ["… \(lines.count) \(noun) in all"]
   }
 
+  /// `text` with the password of any `scheme://user:password@` URL replaced by `[scrubbed]`:
+  /// applications put URLs in connection names, and evidence is printed and passed on.
+  static func maskingURLPasswords(_ text: String) -> String {
+    let range = NSRange(text.startIndex..., in: text)
+    return urlPassword.stringByReplacingMatches(in: text, range: range, withTemplate: "$1:[scrubbed]@")
+  }
+
+  nonisolated(unsafe) private static let urlPassword = try! NSRegularExpression(
+    pattern: #"([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@"'<>]+):([^@\s/"'<>]+)@"#)
+
   /// `line` without surrounding white space, cut to `lineLength` characters.
   static func clip(_ line: String) -> String {
     let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -102,6 +102,9 @@ extension Linter {
     if !diagnostic.parser.readsManagementAPI {
       report.error("http_get answers are read by a management-* parser", at: yaml.location(at: ["parser"]))
     }
+    if diagnostic.filter != nil {
+      report.error("a management API answer is JSON, read whole: filter does not apply", at: yaml.location(at: ["filter"]))
+    }
     let policy = allowList?.requestPolicy ?? HTTPGetPolicy(paths: [], queryKeys: [])
     if let refusal = policy.refusal(of: target) {
       report.error(refusal, at: yaml.location(at: ["http_get"]))

@@ -9,12 +9,19 @@ first stdout line, then answers every connection with MODE's misbehaviour. It ex
 stdin closes or on SIGTERM. Every connection that ends is reported on stdout as one line
 `sent BYTES` (the bytes written to that connection), so a test can check how much a client read.
 
+Every mode but tls answers a first line that is not an HTTP request line (a TLS ClientHello sent
+by an https:// client, say) with 400 Bad Request, as an HTTP server does.
+
 Modes:
   tls            TLS with a self-signed certificate that nobody trusts (made with openssl in DIR),
                  then a valid overview; plain HTTP spoken to it gets the fatal TLS alert that
                  RabbitMQ's TLS listener sends (15 03 01 00 02 02 0a), then the connection closes
   status401      401 with the body RabbitMQ sends for a wrong password
-  status403      403 {"error":"not_authorised","reason":"Not management user"}
+                 (Tests/Fixtures/captures/management-bad-credentials.txt)
+  status401-tag  401 {"error":"not_authorised","reason":"Not management user"}: what RabbitMQ 3.10
+                 answers a user that logs in but has no management tag
+                 (Tests/Fixtures/captures/management-no-management-tag.txt)
+  status403      403 with the same body, as other versions or a proxy in front may answer
   status404      404 {"error":"Object Not Found","reason":"Not Found"} (management plugin off)
   html           200 with an HTML page instead of JSON
   truncated      200 with Content-Length 4096, 100 bytes of body, then the connection closes
@@ -27,6 +34,7 @@ Only the Python standard library is used (and the openssl program in the tls mod
 """
 
 import os
+import re
 import signal
 import socket
 import ssl
@@ -37,7 +45,7 @@ import threading
 FIFTY_MIB = 50 * 1024 * 1024
 OVERVIEW = b'{"node":"rabbit@fake","cluster_name":"fake","rabbitmq_version":"3.10.8","erlang_version":"25.2.3"}'
 MODES = {
-    "tls", "status401", "status403", "status404", "html", "truncated", "huge", "huge-chunked",
+    "tls", "status401", "status401-tag", "status403", "status404", "html", "truncated", "huge", "huge-chunked",
     "silent", "redirect",
 }
 
@@ -50,15 +58,34 @@ def say(line):
         sys.stdout.flush()
 
 
+REQUEST_LINE = re.compile(rb"^[A-Z]+ \S+ HTTP/1\.[01]\r?$")
+
+
 def read_request_head(conn):
-    """Reads until the end of the request head (or of the connection); returns what came."""
+    """Reads until the end of the request head (or of the connection); returns what came, or
+    None when its first line is not an HTTP request line (a TLS ClientHello, say), which an
+    HTTP server such as RabbitMQ's (Cowboy) rejects as soon as it has that line."""
     data = b""
     while b"\r\n\r\n" not in data and len(data) < 65536:
+        if b"\n" in data and not REQUEST_LINE.match(data.split(b"\n", 1)[0]):
+            return None
         chunk = conn.recv(4096)
         if not chunk:
             break
         data += chunk
     return data
+
+
+def close_after(conn):
+    """Closes gracefully: stops writing, reads what the client still sends for a moment, so that
+    the close is a FIN and not a reset that could overtake the answer."""
+    try:
+        conn.shutdown(socket.SHUT_WR)
+        conn.settimeout(1)
+        while conn.recv(4096):
+            pass
+    except OSError:
+        pass
 
 
 def response(status, reason, body, content_type="application/json", extra=()):
@@ -79,14 +106,21 @@ class Counter:
 
 def stream(out, total, chunked):
     """Writes `total` bytes of one JSON array of zeros, until done or the client goes away."""
-    piece = b"0," * 32768  # 64 KiB
-    out.send(b"[" if not chunked else b"1\r\n[\r\n")
-    written = 1
-    while written < total - 2:
-        data = piece[: min(len(piece), total - 2 - written)]
+    def send(data):
         out.send(data if not chunked else b"%x\r\n%s\r\n" % (len(data), data))
-        written += len(data)
-    out.send(b"0]" if not chunked else b"2\r\n0]\r\n0\r\n\r\n")
+
+    piece = b"0," * 32768  # 64 KiB
+    send(b"[")
+    left = total - 3  # what is left after "[", the last "0" and "]"
+    while left > 0:
+        data = piece[: min(len(piece), left)]
+        if len(data) % 2:
+            data = data[:-1] + b" "  # an odd last piece ends in white space, still JSON
+        send(data)
+        left -= len(data)
+    send(b"0]")
+    if chunked:
+        out.send(b"0\r\n\r\n")
 
 
 def serve(mode, conn, tls_context):
@@ -99,18 +133,23 @@ def serve(mode, conn, tls_context):
                 # that the close is a FIN and not a reset.
                 read_request_head(conn)
                 out.send(b"\x15\x03\x01\x00\x02\x02\x0a")
+                close_after(conn)
                 return
             try:
                 conn = tls_context.wrap_socket(conn, server_side=True)
             except (ssl.SSLError, OSError):
                 return  # the client refused the certificate, or did not speak TLS
             out = Counter(conn)
-        read_request_head(conn)
-        if mode == "tls":
+        if read_request_head(conn) is None:
+            out.send(response(400, "Bad Request", b""))
+            close_after(conn)
+        elif mode == "tls":
             out.send(response(200, "OK", OVERVIEW))
         elif mode == "status401":
             out.send(response(401, "Unauthorized", b'{"error":"not_authorized","reason":"Login failed"}',
                               extra=['WWW-Authenticate: Basic realm="RabbitMQ Management"']))
+        elif mode == "status401-tag":
+            out.send(response(401, "Unauthorized", b'{"error":"not_authorised","reason":"Not management user"}'))
         elif mode == "status403":
             out.send(response(403, "Forbidden", b'{"error":"not_authorised","reason":"Not management user"}'))
         elif mode == "status404":

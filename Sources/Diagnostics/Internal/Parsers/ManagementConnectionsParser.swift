@@ -9,7 +9,8 @@ enum ManagementConnectionsParser {
     switch ManagementJSON.parse(text) {
     case .failure(let problem): return .problem(problem.text)
     case .success(let value):
-      guard let items = ManagementJSON.items(value) else {
+      guard let items = ManagementJSON.items(value, eachHolding: ["peer_host", "timeout", "state", "client_properties"])
+      else {
         return .problem("not an /api/connections answer: expected a list of connections")
       }
       connections = items
@@ -18,7 +19,7 @@ enum ManagementConnectionsParser {
       let peer = "\(connection["peer_host"] ?? "?"):\(connection["peer_port"] ?? "?")"
       let node = connection["node"] as? String ?? "?"
       let properties = connection["client_properties"] as? [String: Any] ?? [:]
-      let name = (properties["connection_name"] as? String).map { " '\($0)'" } ?? ""
+      let name = (properties["connection_name"] as? String).map { " '\(Evidence.maskingURLPasswords($0))'" } ?? ""
       return "\(peer)\(name) -> \(node) (\(Self.library(connection)))"
     }
     let heartbeatOff = connections.filter { ManagementJSON.number($0, "timeout") == 0 }

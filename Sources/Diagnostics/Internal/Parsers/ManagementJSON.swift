@@ -25,6 +25,24 @@ enum ManagementJSON {
     return nil
   }
 
+  /// The objects of a list answer when every item is an object holding at least one of `keys`
+  /// (what tells a node from a connection); `nil` otherwise.
+  static func items(_ value: Any, eachHolding keys: [String]) -> [[String: Any]]? {
+    let raw: [Any]
+    if let array = value as? [Any] {
+      raw = array
+    } else if let page = value as? [String: Any], let items = page["items"] as? [Any] {
+      raw = items
+    } else {
+      return nil
+    }
+    let objects = raw.compactMap { $0 as? [String: Any] }
+    guard objects.count == raw.count, objects.allSatisfy({ object in keys.contains { object[$0] != nil } }) else {
+      return nil
+    }
+    return objects
+  }
+
   /// A number under `key`, also when the API wrote it as a string.
   static func number(_ object: [String: Any], _ key: String) -> Double? {
     switch object[key] {

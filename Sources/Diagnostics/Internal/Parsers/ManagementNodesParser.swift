@@ -11,7 +11,8 @@ enum ManagementNodesParser {
     switch ManagementJSON.parse(text) {
     case .failure(let problem): return .problem(problem.text)
     case .success(let value):
-      guard let items = ManagementJSON.items(value), items.allSatisfy({ $0["name"] is String }) else {
+      guard let items = ManagementJSON.items(value, eachHolding: ["running"]), items.allSatisfy({ $0["name"] is String })
+      else {
         return .problem("not an /api/nodes answer: expected a list of nodes with names")
       }
       nodes = items
