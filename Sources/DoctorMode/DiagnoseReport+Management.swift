@@ -41,7 +41,7 @@ extension DiagnoseReport {
     return DiagnoseReport(
       origin: origin, readings: readings, skipped: [],
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [],
-      notes: survey.notes)
+      notes: survey.notes, viewDiagnostics: viewDiagnostics(library))
   }
 
   /// The nodes diagnostic's views compared, as a reading, when there are two or more; and each

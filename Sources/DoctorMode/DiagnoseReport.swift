@@ -20,6 +20,9 @@ public struct DiagnoseReport: Sendable {
   public var unavailable: [String]
   /// What else happened on the way (a member asked directly, what it said).
   public var notes: [String] = []
+  /// The diagnostics whose outputs are each one node's view of the cluster (the management API
+  /// answers): their grouped findings keep the lines of every view, not only the highest one.
+  public var viewDiagnostics: Set<String> = []
 
   /// Reads every catalogue diagnostic's files in the evidence folder.
   ///
@@ -42,7 +45,8 @@ public struct DiagnoseReport: Sendable {
     reconcile(&readings, views: views, library: library)
     return DiagnoseReport(
       origin: "evidence in \(directory)", readings: readings, skipped: [],
-      findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable)
+      findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable,
+      viewDiagnostics: Self.viewDiagnostics(library))
   }
 
   /// Runs the plan's diagnostics, independent ones at the same time.
@@ -74,6 +78,11 @@ public struct DiagnoseReport: Sendable {
     return reading
   }
 
+  /// The ids of the diagnostics that read the management API.
+  static func viewDiagnostics(_ library: ContentLibrary) -> Set<String> {
+    Set(library.diagnostics.map(\.value).filter(\.readsManagementAPI).map(\.id))
+  }
+
   /// The findings grouped: one line per diagnostic and fact, the highest value first.
   public var groupedFindings: [(finding: Finding, sources: [String])] {
     var groups: [(finding: Finding, sources: [String])] = []
@@ -86,7 +95,9 @@ public struct DiagnoseReport: Sendable {
         var kept = groups[index].finding
         var other = finding
         if finding.fact.value > kept.fact.value { swap(&kept, &other) }
-        kept.fact.evidence += other.fact.evidence.filter { !kept.fact.evidence.contains($0) }
+        if viewDiagnostics.contains(finding.diagnostic) {
+          kept.fact.evidence += other.fact.evidence.filter { !kept.fact.evidence.contains($0) }
+        }
         groups[index].finding = kept
       } else {
         groups.append((finding, [source]))
