@@ -17,7 +17,7 @@ enum ManagementRun {
 
   /// The client script beside this file.
   static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Clients/management_client.py").path
+    .appendingPathComponent("Clients/live_client.py").path
 
   /// A connection name no other test or helper uses.
   static func uniqueName(_ label: String) -> String {
@@ -218,11 +218,11 @@ enum ManagementRun {
 
   // MARK: - Clients
 
-  /// A pika connection held by `Clients/management_client.py`, named `name`.
+  /// A pika connection held by `Clients/live_client.py hold`, named `name`.
   static func client(python: String, name: String, heartbeat: Int? = nil, publish: Bool = false) throws -> ClientProcess {
     try ClientProcess(
       python: python,
-      ["--name", name] + (heartbeat.map { ["--heartbeat", "\($0)"] } ?? []) + (publish ? ["--publish"] : []),
+      ["hold", "--seconds", "120", "--name", name] + (heartbeat.map { ["--heartbeat", "\($0)"] } ?? []) + (publish ? ["--publish"] : []),
       script: script)
   }
 

@@ -120,7 +120,7 @@ extension LiveBrokerTests {
       LiveReport.record(
         "M1. heartbeat 0 and blocked connections through the API",
         """
-        Clients `management_client.py --heartbeat 0` twice (ports \(offPorts.sorted())), default heartbeat (port \(onPort)); \
+        Clients `live_client.py hold --heartbeat 0` twice (ports \(offPorts.sorted())), default heartbeat (port \(onPort)); \
         `rmq-doctor diagnose --url \(Run.mainURL) --user guest --yes --json`: \(LiveReport.describe(heartbeatFinding))
 
         \(LiveReport.block(Run.evidence(zero)))

@@ -8,6 +8,18 @@ struct Finding: Sendable, Hashable {
   var evidence: [String]
 }
 
+extension Finding {
+  /// The number of `items`, with a line for each as its evidence (cut as ``Evidence`` cuts
+  /// them), or `none` when there are none.
+  static func count<Item>(
+    _ id: String, _ items: [Item], noun: String, none: String, line: (Item) -> String
+  ) -> Finding {
+    Finding(
+      id: id, value: Double(items.count),
+      evidence: items.isEmpty ? [none] : Evidence.lines(items.map(line), noun: noun))
+  }
+}
+
 /// What a parser made of the output: its findings, or why the output was not usable.
 struct ParseOutcome: Sendable {
   /// The facts found; a parser may find more than a diagnostic declares.

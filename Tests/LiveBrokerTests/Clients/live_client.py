@@ -6,7 +6,9 @@ on standard output as soon as its TCP connection exists (except wrong-password, 
 fails before pika exposes it), then progress and the exception an application would see on
 standard error. Modes:
 
-  hold             connect, service the connection (heartbeats) until stdin closes, close cleanly
+  hold             connect, service the connection (heartbeats) until stdin closes, close cleanly;
+                   with --publish, first publish one message under a routing key no queue has
+                   (nothing is stored; while a resource alarm holds, the publish blocks it)
   reset            connect, then close the socket with SO_LINGER 0: the kernel sends a RST
   drop             connect, then close the socket without AMQP Connection.Close: a plain FIN
   silent           open a TCP connection and send nothing until the broker gives up on it
@@ -51,6 +53,11 @@ def connect(args, password="guest"):
 
 def hold(args):
     connection, _ = connect(args)
+    if args.publish:
+        connection.add_on_connection_blocked_callback(lambda conn, frame: say(f"connection blocked: {frame.method}"))
+        connection.add_on_connection_unblocked_callback(lambda conn, frame: say("connection unblocked"))
+        connection.channel().basic_publish("", "rmq-doctor-nowhere", b"x")
+        say("published one message")
     deadline = time.monotonic() + args.seconds
     while time.monotonic() < deadline:
         connection.process_data_events(time_limit=0.2)
@@ -110,6 +117,7 @@ parser.add_argument("--name", default="rmq-doctor-live", help="the connection_na
 parser.add_argument("--heartbeat", type=int, default=None, help="seconds; 0 turns heartbeats off")
 parser.add_argument("--seconds", type=float, default=60, help="the longest the client waits")
 parser.add_argument("--before", type=float, default=0.5, help="reset, drop: seconds before closing")
+parser.add_argument("--publish", action="store_true", help="hold: publish one unroutable message first")
 args = parser.parse_args()
 {"hold": hold, "reset": lambda a: abandon(a, True), "drop": lambda a: abandon(a, False),
  "silent": silent, "stop-heartbeats": stop_heartbeats, "wrong-password": wrong_password}[args.mode](args)

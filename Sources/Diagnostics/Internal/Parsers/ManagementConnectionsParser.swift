@@ -30,16 +30,12 @@ enum ManagementConnectionsParser {
       Finding(
         id: "connection-count", value: Double(connections.count),
         evidence: [connections.isEmpty ? "no client connections" : "\(connections.count) connection(s) listed"]),
-      Finding(
-        id: "heartbeat-zero-connections", value: Double(heartbeatOff.count),
-        evidence: heartbeatOff.isEmpty
-          ? ["every connection negotiated a heartbeat"]
-          : Evidence.lines(heartbeatOff.map { "timeout 0: \(describe($0))" }, noun: "connections")),
-      Finding(
-        id: "blocked-connections", value: Double(blocked.count),
-        evidence: blocked.isEmpty
-          ? ["no connection is blocked or blocking"]
-          : Evidence.lines(blocked.map { "\($0["state"] ?? ""): \(describe($0))" }, noun: "connections")),
+      .count(
+        "heartbeat-zero-connections", heartbeatOff, noun: "connections", none: "every connection negotiated a heartbeat"
+      ) { "timeout 0: \(describe($0))" },
+      .count("blocked-connections", blocked, noun: "connections", none: "no connection is blocked or blocking") {
+        "\($0["state"] ?? ""): \(describe($0))"
+      },
       Finding(
         id: "client-libraries", value: Double(libraries.count),
         evidence: Evidence.lines(

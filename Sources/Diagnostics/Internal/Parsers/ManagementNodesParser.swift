@@ -23,28 +23,18 @@ enum ManagementNodesParser {
     let partitioned = nodes.filter { !(($0["partitions"] as? [Any]) ?? []).isEmpty }
     let memory = nodes.filter { ManagementJSON.bool($0, "mem_alarm") ?? false }
     let disk = nodes.filter { ManagementJSON.bool($0, "disk_free_alarm") ?? false }
+    let partitionLine = { (node: [String: Any]) -> String in
+      let others = ((node["partitions"] as? [Any]) ?? []).map { "\($0)" }.joined(separator: ", ")
+      return "\(name(node)): partitions [\(others)]"
+    }
     var findings = [
       Finding(id: "cluster-nodes", value: Double(nodes.count), evidence: Evidence.lines(nodes.map(name), noun: "nodes")),
-      Finding(
-        id: "cluster-nodes-down", value: Double(down.count),
-        evidence: down.isEmpty
-          ? ["every member is running"]
-          : Evidence.lines(down.map { "\(name($0)): running false" }, noun: "nodes")),
-      Finding(
-        id: "network-partitions", value: Double(partitioned.count),
-        evidence: partitioned.isEmpty
-          ? ["no member lists a partition"]
-          : Evidence.lines(
-            partitioned.map { node in
-              let others = ((node["partitions"] as? [Any]) ?? []).map { "\($0)" }.joined(separator: ", ")
-              return "\(name(node)): partitions [\(others)]"
-            }, noun: "nodes")),
-      Finding(
-        id: "memory-alarms", value: Double(memory.count),
-        evidence: memory.isEmpty ? ["mem_alarm false on every node"] : memory.map { "\(name($0)): mem_alarm true" }),
-      Finding(
-        id: "disk-alarms", value: Double(disk.count),
-        evidence: disk.isEmpty ? ["disk_free_alarm false on every node"] : disk.map { "\(name($0)): disk_free_alarm true" }),
+      .count("cluster-nodes-down", down, noun: "nodes", none: "every member is running") { "\(name($0)): running false" },
+      .count("network-partitions", partitioned, noun: "nodes", none: "no member lists a partition", line: partitionLine),
+      .count("memory-alarms", memory, noun: "nodes", none: "mem_alarm false on every node") { "\(name($0)): mem_alarm true" },
+      .count("disk-alarms", disk, noun: "nodes", none: "disk_free_alarm false on every node") {
+        "\(name($0)): disk_free_alarm true"
+      },
     ]
     let extremes: [(id: String, used: String, total: String, highest: Bool)] = [
       ("memory-used-percent-of-watermark", "mem_used", "mem_limit", true),
