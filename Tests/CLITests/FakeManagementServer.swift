@@ -56,6 +56,11 @@ final class FakeManagementServer: @unchecked Sendable {
     }
   }
 
+  /// The targets asked of the `paged` mode so far (`/api/connections?...&page=2&page_size=500`).
+  func requests() -> [String] {
+    output.lines.compactMap { $0.hasPrefix("GET ") ? String($0.dropFirst(4)) : nil }
+  }
+
   /// Stops the script and waits for it.
   func stop() {
     try? input.fileHandleForWriting.close()

@@ -29,6 +29,9 @@ Modes:
   huge-chunked   200, chunked, 50 MiB of JSON streamed without a declared length
   silent         accepts, reads the request, never answers
   redirect       302 with Location: http://elsewhere.example:15672/api/overview
+  paged          a healthy one-node cluster with 1234 client connections (every 10th with
+                 heartbeat 0, every 100th blocked), /api/connections answered page by page with
+                 the page object the management API sends; prints `GET TARGET` for each request
 
 Only the Python standard library is used (and the openssl program in the tls mode).
 """
@@ -37,6 +40,7 @@ import os
 import re
 import signal
 import socket
+import json
 import ssl
 import subprocess
 import sys
@@ -46,8 +50,11 @@ FIFTY_MIB = 50 * 1024 * 1024
 OVERVIEW = b'{"node":"rabbit@fake","cluster_name":"fake","rabbitmq_version":"3.10.8","erlang_version":"25.2.3"}'
 MODES = {
     "tls", "status401", "status401-tag", "status403", "status404", "html", "truncated", "huge", "huge-chunked",
-    "silent", "redirect",
+    "silent", "redirect", "paged",
 }
+# The paged mode's cluster: this many connections, every 10th with heartbeat 0, every 100th
+# blocked; /api/connections answers them page by page as the management API does.
+PAGED_CONNECTIONS = 1234
 
 stdout_lock = threading.Lock()
 
@@ -140,7 +147,8 @@ def serve(mode, conn, tls_context):
             except (ssl.SSLError, OSError):
                 return  # the client refused the certificate, or did not speak TLS
             out = Counter(conn)
-        if read_request_head(conn) is None:
+        head = read_request_head(conn)
+        if head is None:
             out.send(response(400, "Bad Request", b""))
             close_after(conn)
         elif mode == "tls":
@@ -174,6 +182,8 @@ def serve(mode, conn, tls_context):
             # this script is stopped.
             while conn.recv(4096):
                 pass
+        elif mode == "paged":
+            out.send(paged_answer(head))
         elif mode == "redirect":
             out.send(response(302, "Found", b"", extra=["Location: http://elsewhere.example:15672/api/overview"]))
     except OSError:
@@ -184,6 +194,35 @@ def serve(mode, conn, tls_context):
         except OSError:
             pass
         say(f"sent {out.sent}")
+
+
+def paged_answer(head):
+    """The answer of the paged mode to one request: a small healthy cluster with many clients."""
+    target = head.split(b"\r\n", 1)[0].split(b" ")[1].decode()
+    path, _, query = target.partition("?")
+    params = dict(item.partition("=")[::2] for item in query.split("&") if item)
+    say(f"GET {target}")
+    if path == "/api/overview":
+        return response(200, "OK", OVERVIEW)
+    if path == "/api/nodes":
+        return response(200, "OK", b'[{"name":"rabbit@fake","running":true,"partitions":[],"mem_alarm":false,"disk_free_alarm":false}]')
+    if path.startswith("/api/health/checks/"):
+        return response(200, "OK", b'{"status":"ok"}')
+    if path == "/api/connections":
+        page, size = int(params.get("page", "1")), int(params.get("page_size", "100"))
+        first = (page - 1) * size
+        items = [
+            {"name": f"10.0.0.{n % 250}:{40000 + n} -> 10.0.0.1:5672", "node": "rabbit@fake",
+             "timeout": 0 if n % 10 == 0 else 60, "state": "blocked" if n % 100 == 0 else "running",
+             "peer_host": f"10.0.0.{n % 250}", "peer_port": 40000 + n,
+             "client_properties": {"product": "fake client", "version": "1.0"}}
+            for n in range(first, min(first + size, PAGED_CONNECTIONS))
+        ]
+        pages = (PAGED_CONNECTIONS + size - 1) // size
+        body = json.dumps({"total_count": PAGED_CONNECTIONS, "item_count": len(items), "filtered_count": PAGED_CONNECTIONS,
+                           "page": page, "page_size": size, "page_count": pages, "items": items})
+        return response(200, "OK", body.encode())
+    return response(404, "Not Found", b'{"error":"Object Not Found","reason":"Not Found"}')
 
 
 def make_tls_context(directory):
