@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
   ],
   targets: [
     // The C library cmark from Debian's libcmark-dev, declared as a system library.
@@ -91,6 +92,7 @@ let package = Package(
       dependencies: [
         "GuideKit", "CommonMark", "ErrorSearch", "_Parallel",
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The thin command-line layer.

@@ -41,13 +41,29 @@ import Testing
     #expect(one == Self.contents(parent + "/two"))
   }
 
-  @Test func replacesAnEarlierExport() throws {
-    let out = try Self.temporaryDirectory() + "/site"
-    #expect(try Binary.run(["export", "html", out, "--content", Binary.fixtureContent]).status == 0)
-    try "stale".write(toFile: out + "/stale.html", atomically: true, encoding: .utf8)
-    let run = try Binary.run(["export", "html", out, "--content", Binary.fixtureContent])
+  /// What the earlier export wrote and this one does not is gone; what someone else put in
+  /// the folder (a CNAME for GitHub Pages) stays, and the export says so.
+  @Test func replacesAnEarlierExportAndKeepsTheFilesItDidNotWrite() throws {
+    let parent = try Self.temporaryDirectory()
+    let out = parent + "/site"
+    let content = parent + "/content"
+    try FileManager.default.copyItem(atPath: Binary.fixtureContent, toPath: content)
+    #expect(try Binary.run(["export", "html", out, "--content", content]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: out + "/tags/test.html"))
+    try "docs.example.org\n".write(toFile: out + "/CNAME", atomically: true, encoding: .utf8)
+    // Both guides' tag `test` becomes `renamed`: the page tags/test.html is no longer written.
+    for guide in ["alpha", "beta"] {
+      let path = content + "/guides/\(guide).md"
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      try text.replacingOccurrences(of: "tags: [test]", with: "tags: [renamed]").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let run = try Binary.run(["export", "html", out, "--content", content])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out + "/stale.html"))
+    #expect(!FileManager.default.fileExists(atPath: out + "/tags/test.html"))
+    #expect(FileManager.default.fileExists(atPath: out + "/tags/renamed.html"))
+    #expect(FileManager.default.contents(atPath: out + "/CNAME") == Data("docs.example.org\n".utf8))
+    #expect(run.stdout.contains("Kept 1 file(s) the export does not write: CNAME"), "\(run.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["content", "site"])
   }
 
   @Test func refusesADirectoryThatIsNotAnExportAndTouchesNothing() throws {

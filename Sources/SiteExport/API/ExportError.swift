@@ -9,6 +9,11 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     case outputIsASymlink(target: String)
     /// The output directory has files in it and no marker of an earlier export.
     case outputNotAnExport
+    /// The output has a marker that rmq-doctor did not write for these files: none of the
+    /// `listed` files it names is there as written (a marker copied into another folder).
+    case markerDoesNotMatch(listed: Int)
+    /// Another export into the same output is running.
+    case busy
     /// A guide id or tag cannot be used as a file name.
     case unsafeName(String)
     /// A file or directory could not be created or written.
@@ -43,6 +48,13 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     case .outputNotAnExport:
       "not empty and not an earlier rmq-doctor export (it has no \(SiteWriter.markerName) file); "
         + "refusing to replace it"
+    case .markerDoesNotMatch(let listed):
+      listed == 0
+        ? "its \(SiteWriter.markerName) is not one rmq-doctor writes; refusing to replace anything in it"
+        : "its \(SiteWriter.markerName) lists \(listed) files and none of them is there as the export wrote it: "
+          + "the marker does not belong to this folder; refusing to replace anything in it"
+    case .busy:
+      "another export into it is running; try again when it has finished"
     case .unsafeName(let name): "'\(name)' cannot be used in a file name: ids and tags are kebab-case"
     case .cannotWrite(let detail): "cannot write: \(detail)"
     case .cannotMove(let detail): "cannot move the new site into place: \(detail)"

@@ -12,6 +12,8 @@ public struct SiteExporter: Sendable {
     public var pages: Int
     /// The number of files, the marker included.
     public var files: Int
+    /// What the export kept of the earlier export's folder, and what it replaced (``SiteWriter``).
+    public var report: SiteWriter.Report = .init()
   }
 
   private let library: ContentLibrary
@@ -43,12 +45,13 @@ public struct SiteExporter: Sendable {
 
   /// Builds the site and writes it to `output` atomically (see ``SiteWriter``). The output is
   /// checked before anything is built.
+  /// With `force`, files of the earlier export that were changed since are replaced too.
   @discardableResult
-  public func export(to output: String) throws(ExportError) -> Summary {
+  public func export(to output: String, force: Bool = false) throws(ExportError) -> Summary {
     let writer = SiteWriter(output: output)
     _ = try writer.checkOutput()
     let files = try files()
-    try writer.write(files)
-    return Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1)
+    let report = try writer.write(files, force: force)
+    return Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1, report: report)
   }
 }

@@ -5,6 +5,12 @@ public struct SiteFile: Sendable, Hashable {
   /// The contents.
   public var contents: [UInt8]
 
+  /// A file with `bytes` as its contents.
+  public init(_ path: String, bytes: [UInt8]) {
+    self.path = path
+    self.contents = bytes
+  }
+
   /// A file with text contents, written as UTF-8.
   public init(_ path: String, text: String) {
     self.path = path

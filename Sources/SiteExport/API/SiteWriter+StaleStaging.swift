@@ -15,7 +15,9 @@ extension SiteWriter {
   /// Removes the staging and set-aside folders (`.NAME.new-PID-RAND`, `.NAME.old-PID-RAND`) that
   /// exports of the same output left beside it when they were killed: only folders whose
   /// process is gone (a live export racing with this one keeps its folder), that are real
-  /// directories, and that hold nothing an export does not write. Returns the paths removed.
+  /// directories, and that are still marked as staging or hold nothing an export does not
+  /// write. A set-aside earlier site with no output in its place is renamed back instead.
+  /// Returns the paths removed or put back.
   @discardableResult
   func removeStaleStaging(parent: String, name: String) -> [String] {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
@@ -25,9 +27,19 @@ extension SiteWriter {
       let path = parent + "/" + entry
       var info = stat()
       guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-        let contents = try? FileManager.default.contentsOfDirectory(atPath: path),
-        contents.allSatisfy(Self.topLevelNames.contains)
+        let contents = try? FileManager.default.contentsOfDirectory(atPath: path)
       else { continue }
+      // An export killed between its two renames left the earlier site aside and no output:
+      // it goes back into place.
+      var outputInfo = stat()
+      if entry.hasPrefix("." + name + ".old-"), contents.contains(Self.markerName), lstat(output, &outputInfo) != 0,
+        errno == ENOENT
+      {
+        if rename(path, output) == 0 { removed.append(path) }
+        continue
+      }
+      // A staging folder still marked as one, or holding nothing an export does not write.
+      guard contents.contains(Self.stagingMarkerName) || contents.allSatisfy(Self.topLevelNames.contains) else { continue }
       if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
     }
     return removed
