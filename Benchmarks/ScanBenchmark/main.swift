@@ -31,6 +31,21 @@ let keywords =
   "unexpectedly closed|missed heartbeats|etimedout|econnreset|econnrefused|ehostunreach|epipe"
   + "|handshake_timeout|bad_header|connection_forced|login refused|access_refused|not found"
 
+// `--linear` (`Benchmarks/run linear`): pathological logs at three sizes instead, written to
+// .build-bench/linear-scan and removed after timing (unless --keep).
+if CommandLine.arguments.contains("--linear") {
+  do {
+    let linear = LinearScan(
+      binary: binary, grep: grep, ripgrep: ripgrep, content: repository.appendingPathComponent("Content").path,
+      keywords: keywords, folder: repository.appendingPathComponent(".build-bench/linear-scan"), runs: quick ? 3 : 5,
+      keep: keep)
+    if try !linear.run() { fail("some scans were not linear or failed; see the table") }
+    exit(0)
+  } catch {
+    fail(describe(error))
+  }
+}
+
 // Whatever fails below (a missing input, a tool that cannot start) is one line on standard
 // error and exit status 1, never a stack trace.
 do {
@@ -82,7 +97,7 @@ do {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["scan", "--json", path]
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: output)
     try process.run()
     process.waitUntilExit()

@@ -8,6 +8,8 @@ let repository = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let content = repository.appendingPathComponent("Content").path
 let quick = CommandLine.arguments.contains("--quick")
+// Only the pathological queries' table (`Benchmarks/run linear`).
+let linearOnly = CommandLine.arguments.contains("--linear")
 
 /// One row of the printed table.
 struct Row {
@@ -33,6 +35,23 @@ guard let grep = which("grep") else { fail("grep is not on PATH") }
 // Whatever fails below (a missing input, a tool that cannot start) is one line on standard
 // error and exit status 1, never a stack trace.
 do {
+  // Pathological input, in process on the shipped guides: each kind of query at three sizes.
+  // Linear means the time per input byte stays within 2x of the smallest size's.
+  @discardableResult
+  func pathologicalTable() throws -> Bool {
+    let loaded = try ContentLoader.load(directory: content)
+    guard loaded.errors.isEmpty else { fail("\(loaded.errors[0])") }
+    let shipped = SearchIndex(documents: loaded.library.searchDocuments)
+    let iterations = quick ? 20 : 100
+    let (lines, notLinear) = PathologicalQueries.table(PathologicalQueries.measure(on: shipped, iterations: iterations))
+    lines.forEach { print($0) }
+    print("\n\(iterations) queries per row, each a run of \(PathologicalQueries.sizes.map(String.init).joined(separator: ", ")) characters + \"\(PathologicalQueries.suffix)\"; \(notLinear.isEmpty ? "every row linear" : "\(notLinear.count) rows NOT linear").")
+    return notLinear.isEmpty
+  }
+  if linearOnly {
+    if try !pathologicalTable() { fail("some pathological queries were not linear; see the table") }
+    exit(0)
+  }
   let processRuns = quick ? 10 : 40
   var rows: [Row] = []
   let grepRun = try Timing.of("grep -ril econnreset Content/", iterations: processRuns) {
@@ -103,25 +122,6 @@ do {
       goal: size == 1000 ? "median < 1 ms" : "", met: size == 1000 ? search.median < .milliseconds(1) : nil))
   }
 
-  // Pathological input: a long run of backslashes once cost time growing with the square of its
-  // length. In process, on the shipped guides: linear means the time per input byte stays
-  // within 2x of the smallest size's.
-  let shipped = SearchIndex(documents: loaded.library.searchDocuments)
-  var smallest: (timing: Timing, bytes: Int)?
-  for count in [2_000, 8_000, 19_000] {
-    let query = String(repeating: "\\", count: count) + " PRECONDITION_FAILED"
-    let label = "in-process query, \(count) backslashes"
-    let run = Timing.of(label, iterations: quick ? 20 : 100) { _ = shipped.search(query) }
-    let bytes = query.utf8.count
-    let base = smallest ?? (run, bytes)
-    let perByte = (run.median.seconds / Double(bytes)) / (base.timing.median.seconds / Double(base.bytes))
-    rows.append(Row(
-      name: label, measurement: run, baseline: smallest == nil ? nil : base.timing,
-      goal: smallest == nil ? "per-byte baseline" : String(format: "per byte %.2fx, ≤ 2x", perByte),
-      met: smallest == nil ? nil : perByte <= 2))
-    if smallest == nil { smallest = (run, bytes) }
-  }
-
   // The table.
   func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
   let header = [pad("benchmark", 40), pad("median", 10), pad("p99", 10), pad("baseline", 32), pad("baseline median", 16), pad("ratio", 7), "goal"]
@@ -136,7 +136,8 @@ do {
       row.goal + verdict,
     ].joined(separator: " "))
   }
-  print("\n\(processRuns) process runs and \(quick ? 300 : 3000) in-process queries per row; baselines measured in the same run.")
+  print("\n\(processRuns) process runs and \(quick ? 300 : 3000) in-process queries per row; baselines measured in the same run.\n")
+  try pathologicalTable()
 } catch {
   fail(describe(error))
 }

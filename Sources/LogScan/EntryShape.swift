@@ -22,7 +22,9 @@ enum EntryShape {
 
   private static func mask(_ bytes: [UInt8], into shape: inout [UInt8]) {
     var index = 0
-    let arrow = Array(" -> ".utf8)
+    // Where the next `)` and the next ` -> ` start at or after each position: one pass from
+    // the end, so that a line of many `(` costs linear time, not a search per `(`.
+    let (nextClose, nextArrow) = bytes.contains(0x28) ? Self.lookahead(bytes) : ([], [])
     while index < bytes.count {
       let byte = bytes[index]
       switch byte {
@@ -39,9 +41,8 @@ enum EntryShape {
         }
       case 0x28:
         // A connection description: `(` … ` -> ` … `)`.
-        if let close = bytes[(index + 1)...].firstIndex(of: 0x29),
-          contains(bytes, arrow, in: (index + 1)..<close)
-        {
+        let close = nextClose[index + 1]
+        if close < bytes.count, nextArrow[index + 1] + 4 <= close {
           shape += [0x28, 0xE2, 0x80, 0xA6, 0x29]
           index = close + 1
           continue
@@ -54,12 +55,21 @@ enum EntryShape {
     }
   }
 
-  private static func contains(_ bytes: [UInt8], _ needle: [UInt8], in range: Range<Int>) -> Bool {
-    guard range.count >= needle.count else { return false }
-    for start in range.lowerBound...(range.upperBound - needle.count)
-    where bytes[start] == needle[0] && Array(bytes[start..<(start + needle.count)]) == needle {
-      return true
+  /// For each position `i` (and `bytes.count`), the index of the first `)` at or after `i`, and
+  /// the start of the first ` -> ` at or after `i`; `bytes.count` (or more) when there is none.
+  private static func lookahead(_ bytes: [UInt8]) -> (close: [Int], arrow: [Int]) {
+    let count = bytes.count
+    var close = [Int](repeating: count, count: count + 1)
+    var arrow = [Int](repeating: count, count: count + 1)
+    var position = count - 1
+    while position >= 0 {
+      close[position] = bytes[position] == 0x29 ? position : close[position + 1]
+      let startsArrow =
+        position + 4 <= count && bytes[position] == 0x20 && bytes[position + 1] == 0x2D
+        && bytes[position + 2] == 0x3E && bytes[position + 3] == 0x20
+      arrow[position] = startsArrow ? position : arrow[position + 1]
+      position -= 1
     }
-    return false
+    return (close, arrow)
   }
 }
