@@ -184,15 +184,7 @@ struct LinearScan {
         memory(result.scanPeak), memory(result.grepPeak), String(result.entries),
       ])
     }
-    let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-    var lines: [String] = []
-    for (index, row) in cells.enumerated() {
-      lines.append(
-        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-          .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
-      if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-    }
-    return (lines, notLinear)
+    return (TextTable.lines(cells), notLinear)
   }
 
   /// Both tables; false when a row is not linear or a scan failed.
