@@ -150,5 +150,19 @@ let package = Package(
     ),
     // Search accuracy on the shipped guides against Tests/Fixtures/eval, the labelled real-world lines.
     .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
+    // What the fuzz targets share: the content loaded once, `require`, the replay program.
+    .target(name: "FuzzSupport", dependencies: ["GuideKit"], path: "Fuzz/Support"),
+    // Fuzz target (libFuzzer, `.ci/fuzz`): the content loader and lint on a guide/YAML file.
+    .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"], path: "Fuzz/FrontMatter"),
+    // Fuzz target (libFuzzer, `.ci/fuzz`): query normalising, the search, the saved index.
+    .executableTarget(name: "fuzz-search", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"], path: "Fuzz/Search"),
+    // Fuzz target (libFuzzer, `.ci/fuzz`): the log scan (line headers, entry assembly, report).
+    .executableTarget(name: "fuzz-log-scan", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"], path: "Fuzz/LogScan"),
+    // Fuzz target (libFuzzer, `.ci/fuzz`): the gzip reader of the log scan.
+    .executableTarget(name: "fuzz-gzip", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"], path: "Fuzz/Gzip"),
+    // Fuzz target (libFuzzer, `.ci/fuzz`): every diagnostics parser through OutputReader.
+    .executableTarget(
+      name: "fuzz-diagnostics", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan", "Diagnostics"],
+      path: "Fuzz/Diagnostics"),
   ]
 )

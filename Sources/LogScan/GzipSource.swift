@@ -49,33 +49,47 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
       if stream.pointee.avail_in == 0 {
         let count = try compressed.read(into: state.input)
         if count == 0 {
-          if state.inMember {
-            throw ScanInputError(
-              file: name, reason: "gzip data ends early, after \(state.consumed) compressed bytes")
+          guard state.inMember else {
+            finished = true
+            break
           }
-          finished = true
-          break
+          // zlib may still hold output the last call had no room for (the rest of a match, the
+          // last block of the member): it gives it without more input. Only when it gives
+          // nothing does the data end early, so the bytes before that error never depend on
+          // how large the reads are.
+          let room = stream.pointee.avail_out
+          let status = try step()
+          if status == Z_STREAM_END || stream.pointee.avail_out < room { continue }
+          throw ScanInputError(
+            file: name, reason: "gzip data ends early, after \(state.consumed) compressed bytes")
         }
         stream.pointee.next_in = state.input.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_in = uInt(count)
       }
-      let before = stream.pointee.avail_in
-      let status = CZlib.inflate(stream, Z_NO_FLUSH)
-      state.consumed += Int(before - stream.pointee.avail_in)
-      switch status {
-      case Z_OK, Z_BUF_ERROR:
-        state.inMember = true
-      case Z_STREAM_END:
-        // Another member may follow; reading it needs a reset.
-        state.inMember = false
-        inflateReset(stream)
-      default:
-        let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
-        throw ScanInputError(
-          file: name, reason: "not valid gzip data after \(state.consumed) compressed bytes (\(detail))")
-      }
+      _ = try step()
     }
     return buffer.count - Int(stream.pointee.avail_out)
+  }
+
+  /// One call of zlib's `inflate` on what input and room the stream has; returns its status
+  /// after resetting the stream at a member's end (another member may follow).
+  private func step() throws(ScanInputError) -> Int32 {
+    let stream = state.stream
+    let before = stream.pointee.avail_in
+    let status = CZlib.inflate(stream, Z_NO_FLUSH)
+    state.consumed += Int(before - stream.pointee.avail_in)
+    switch status {
+    case Z_OK, Z_BUF_ERROR:
+      state.inMember = true
+    case Z_STREAM_END:
+      state.inMember = false
+      inflateReset(stream)
+    default:
+      let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
+      throw ScanInputError(
+        file: name, reason: "not valid gzip data after \(state.consumed) compressed bytes (\(detail))")
+    }
+    return status
   }
 }
 
