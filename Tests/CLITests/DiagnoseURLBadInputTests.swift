@@ -211,7 +211,9 @@ import Testing
     let run = try diagnose(server.url(), content: content)
     let seconds = Date().timeIntervalSince(started)
     expectUnreadable(run, base: server.url(), saying: "no complete answer within 2 s")
-    #expect(seconds >= 2 && seconds < 6, "took \(seconds) s")
+    // At least the 2 s limit, and well under the shipped 15 s one: the copy's limit was used.
+    // (Not tighter: on a loaded CI machine the debug binary's start alone can take seconds.)
+    #expect(seconds >= 2 && seconds < 12, "took \(seconds) s")
     #expect(run.stdout.contains("  GET \(server.url())/api/overview    (limit 2 s, 1024 KiB)"))
   }
 
