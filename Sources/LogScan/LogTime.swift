@@ -90,9 +90,13 @@ public enum LogTime {
     return table
   }()
 
+  /// The digits of `view` from `offset`, at most `length` of them; 0 past the view's end (a
+  /// stamp cut after its sign, as fuzz-diagnostics found).
   static func number(_ view: ByteView, _ offset: Int, _ length: Int) -> Int {
     var value = 0
-    for index in offset..<min(offset + length, view.count) where view.isDigit(index) {
+    let end = min(offset + length, view.count)
+    guard offset < end else { return 0 }
+    for index in offset..<end where view.isDigit(index) {
       value = value * 10 + Int(view[index] - 0x30)
     }
     return value
