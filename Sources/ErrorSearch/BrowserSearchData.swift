@@ -15,6 +15,14 @@ public struct BrowserSearchData: Codable, Sendable, Hashable {
     public var caseInsensitive: Bool
   }
 
+  /// A log level marker as JavaScript reads it (``PasteLevels/Marker``).
+  public struct LevelMarker: Codable, Sendable, Hashable {
+    /// The pattern; its first group is the level's name.
+    public var pattern: String
+    /// Whether the pattern ignores case.
+    public var caseInsensitive: Bool
+  }
+
   /// A guide as the browser ranks it.
   public struct Document: Codable, Sendable, Hashable {
     /// The guide's id.
@@ -53,6 +61,12 @@ public struct BrowserSearchData: Codable, Sendable, Hashable {
   public var identifierSplitting: [Rule]
   /// Noise removed after case folding.
   public var noise: [Rule]
+  /// Where a paste's lines end (``PasteLevels/lineBreak``).
+  public var lineBreak: String
+  /// The log level markers, in the order they are tried.
+  public var levelMarkers: [LevelMarker]
+  /// The levels whose lines are quiet, sorted.
+  public var quietLevels: [String]
   /// Words that never count, sorted.
   public var stopwords: [String]
   /// Every indexed word, in number order.
@@ -96,7 +110,11 @@ extension SearchIndex {
       parameters: parameters, maximumLength: QueryNormalizer.maximumLength,
       unescaping: QueryNormalizer.unescaping.map(rule),
       identifierSplitting: QueryNormalizer.identifierSplitting.map(rule),
-      noise: QueryNormalizer.noise.map(rule), stopwords: Stopwords.all.sorted(), words: words,
+      noise: QueryNormalizer.noise.map(rule), lineBreak: PasteLevels.lineBreak,
+      levelMarkers: PasteLevels.markers.map {
+        BrowserSearchData.LevelMarker(pattern: $0.pattern, caseInsensitive: $0.caseInsensitive)
+      },
+      quietLevels: PasteLevels.quietLevels.sorted(), stopwords: Stopwords.all.sorted(), words: words,
       idf: (0..<vocabulary.count).map { $0 < bm25.idf.count ? bm25.idf[$0] : 0 },
       signatureWeights: (0..<vocabulary.count).map { $0 < matcher.weights.count ? matcher.weights[$0] : 0 },
       k1: bm25.k1, b: bm25.b, averageLength: bm25.averageLength, documents: documents,

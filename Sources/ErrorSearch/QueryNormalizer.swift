@@ -55,8 +55,11 @@ public enum QueryNormalizer {
     }
   }
 
-  /// Escapes undone before anything else, in order.
+  /// Escapes undone before anything else, in order; and the random part of a server-named
+  /// queue (`amq.gen-JzTY20BRgKO-HjmUJj0wLg`) dropped before camelCase splitting would cut it
+  /// into words that match nothing.
   public static let unescaping: [Rule] = [
+    Rule(#"\bamq\.gen-[a-z0-9_-]+"#, "amq.gen-", needs: .hyphen),
     Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
     Rule(#"\\[nrt]"#, " ", needs: .backslash),
     // Only from the first backslash of a run: a match cannot start inside one, so a long run of

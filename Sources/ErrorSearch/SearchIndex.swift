@@ -5,7 +5,8 @@ import _Parallel
 /// A query is normalised ([`QueryNormalizer`]), matched against every guide's exact error
 /// messages first ([`SignatureMatcher`]), and ranked with a BM25 full-text score over titles,
 /// summaries, messages and bodies as the fallback. The search says it is confident only when
-/// a message matched well, specifically, and clearly better than any other guide's.
+/// a message matched well, specifically, and clearly better than any other guide's, and the
+/// text does not go on differently where the message's distinctive end should be.
 public struct SearchIndex: Sendable {
   /// The tuning of the ranking and of the confidence test; the browser's copy reads the same.
   public struct Parameters: Codable, Sendable, Hashable {
@@ -17,6 +18,13 @@ public struct SearchIndex: Sendable {
     public var confidentWeight = 2.0
     /// How far ahead of the next guide a confident match must be.
     public var confidentMargin = 0.15
+    /// How much the words only quiet lines of a paste hold (``PasteLevels``) count in the
+    /// full-text score; they take no part in matching messages.
+    public var quietWeight = 0.25
+    /// The least summed inverse document frequency of the words a guide shares with the text
+    /// for it to be listed when none of its messages matches half way: words such as `vhost`,
+    /// `closed`, `refused` or `connect`, which most guides use, do not reach it together.
+    public var closestWeight = 1.5
 
     /// The defaults.
     public init() {}
@@ -54,16 +62,35 @@ public struct SearchIndex: Sendable {
   }
 
   /// Searches for `text`; at most `limit` results, best first.
+  ///
+  /// In a paste whose lines have log levels, the routine lines (``PasteLevels``) weigh less:
+  /// messages are matched against the other lines only, and words only the routine lines hold
+  /// count at ``Parameters/quietWeight`` in the full-text score.
   public func search(_ text: String, limit: Int = 5) -> SearchOutcome {
     let normalized = QueryNormalizer.normalize(text)
-    let words = normalized.split(separator: " ").map(String.init).filter(Stopwords.keeps)
-    guard !words.isEmpty else {
+    let allWords = normalized.split(separator: " ").map(String.init).filter(Stopwords.keeps)
+    guard !allWords.isEmpty else {
       return SearchOutcome(query: normalized, confident: false, results: [])
+    }
+    var words = allWords
+    var quietWords: [String] = []
+    let levels = PasteLevels.split(text)
+    if !levels.quiet.isEmpty {
+      let loud = QueryNormalizer.words(levels.loud).filter(Stopwords.keeps)
+      if !loud.isEmpty {
+        words = loud
+        quietWords = QueryNormalizer.words(levels.quiet).filter(Stopwords.keeps)
+      }
     }
     let numbers = words.map(vocabulary.number)
     let distinct = Set(numbers).sorted()
     let matches = matcher.bestMatches(numbers, distinct: distinct, documentCount: documents.count)
-    let text = bm25.scores(distinct)
+    var text = bm25.scores(distinct)
+    let quietOnly = Set(quietWords.map(vocabulary.number)).subtracting(distinct).sorted()
+    if !quietOnly.isEmpty {
+      let quiet = bm25.scores(quietOnly)
+      for index in text.indices { text[index] += parameters.quietWeight * quiet[index] }
+    }
     let bestText = text.max() ?? 0
     // Score every guide with plain numbers; only the few that are shown become hits.
     var ranked: [(score: Double, signature: Double, text: Double, document: Int)] = []
@@ -76,8 +103,16 @@ public struct SearchIndex: Sendable {
     }
     ranked.sort { ($0.score, idRank[$1.document]) > ($1.score, idRank[$0.document]) }
     putFirstErrorFirst(&ranked, matches: matches)
-    let confident = isConfident(ranked.first, runnerUp: runnerUp(in: ranked)?.score, matches: matches)
-    let results = ranked.prefix(limit).map { entry in
+    let confident = isConfident(
+      ranked.first, runnerUp: ranked.first.flatMap { best in
+        runnerUp(in: ranked).map { marginScore(of: $0, against: best, matches: matches, distinct: distinct) }
+      }, matches: matches)
+    // Only guides that match a message half way, or share more than common words, are listed.
+    let shared = bm25.sharedWeights(distinct)
+    let listed = ranked.filter { entry in
+      (matches[entry.document]?.score ?? 0) >= 0.5 || shared[entry.document] >= parameters.closestWeight
+    }
+    let results = listed.prefix(limit).map { entry in
       SearchHit(
         id: documents[entry.document].id, title: documents[entry.document].title, score: entry.score,
         reason: reason(for: matches[entry.document], words: words, document: entry.document),
@@ -116,6 +151,27 @@ public struct SearchIndex: Sendable {
     return ranked.dropFirst().first { !documents[$0.document].followOn }
   }
 
+  /// The runner-up's score as the margin sees it. When its message is nested in the best's
+  /// (each of its words that the text holds is a word of the best's message too) and the best
+  /// matched half as much weight again, that message says less than the best's about the same
+  /// words: `connection_closed_abruptly` inside `Socket closed abruptly during opening
+  /// handshake`. Then only its full-text share counts.
+  private func marginScore(
+    of runner: (score: Double, signature: Double, text: Double, document: Int),
+    against best: (score: Double, signature: Double, text: Double, document: Int),
+    matches: [SignatureMatcher.Match?], distinct: [Int]
+  ) -> Double {
+    guard let inner = matches[runner.document], let outer = matches[best.document],
+      outer.matchedWeight >= 1.5 * inner.matchedWeight
+    else { return runner.score }
+    let outerWords = Set(outer.signature.words)
+    let present = Set(distinct)
+    for word in inner.signature.words where matcher.weights[word] > 0 && present.contains(word) {
+      guard outerWords.contains(word) else { return runner.score }
+    }
+    return rounded(parameters.textWeight * runner.text)
+  }
+
   private func isConfident(
     _ best: (score: Double, signature: Double, text: Double, document: Int)?, runnerUp: Double?,
     matches: [SignatureMatcher.Match?]
@@ -123,6 +179,7 @@ public struct SearchIndex: Sendable {
     guard let best, let match = matches[best.document] else { return false }
     return match.score >= parameters.confidentScore
       && match.matchedWeight >= parameters.confidentWeight
+      && !match.differentTail
       && best.score - (runnerUp ?? 0) >= parameters.confidentMargin
   }
 

@@ -25,6 +25,10 @@ struct SignatureMatcher: Sendable {
     var score: Double
     /// The weight of the matched words: how specific the match is.
     var matchedWeight: Double
+    /// Whether the text follows the message up to a point and then goes on differently, the
+    /// message's distinctive tail missing: `PRECONDITION_FAILED - unknown delivery tag` and
+    /// `PRECONDITION_FAILED - fast reply consumer does not exist` share their start only.
+    var differentTail = false
   }
 
   let signatures: [Signature]
@@ -87,17 +91,45 @@ struct SignatureMatcher: Sendable {
     var best = [Match?](repeating: nil, count: documentCount)
     var runs = RunCounter(queryLength: query.count)
     for signature in first where signature >= 0 {
-      best[signatures[signature].document] = match(signature, matchedWeight, query, &runs)
+      best[signatures[signature].document] = match(signature, matchedWeight, query, distinct, &runs)
     }
     for signature in touched {
       let document = signatures[signature].document
       guard signature != first[document], let current = best[document],
         coverage(signature, matchedWeight) > current.score
       else { continue }
-      let candidate = match(signature, matchedWeight, query, &runs)
+      let candidate = match(signature, matchedWeight, query, distinct, &runs)
       if candidate.score > current.score { best[document] = candidate }
     }
     return best
+  }
+
+  /// Whether the query, after its longest run with `signature`, goes on with other words while
+  /// the rest of the signature, missing from the query, is distinctive: its words weigh at
+  /// least a fifth of the message, or hold the message's heaviest word.
+  private func endsDifferently(_ signature: Signature, _ run: RunCounter.Run, _ query: [Int], _ distinct: [Int])
+    -> Bool
+  {
+    guard run.length > 0, run.signatureEnd < signature.words.count, run.queryEnd < query.count else { return false }
+    var missing: Set<Int> = []
+    for word in signature.words[run.signatureEnd...] where weights[word] > 0 && !contains(distinct, word) {
+      missing.insert(word)
+    }
+    guard !missing.isEmpty else { return false }
+    let heaviest = Set(signature.words).map { weights[$0] }.max() ?? 0
+    let missingWeight = missing.sorted().reduce(0) { $0 + weights[$1] }
+    return missingWeight >= 0.2 * signature.totalWeight || missing.contains { weights[$0] >= heaviest }
+  }
+
+  /// Whether the ascending `sorted` holds `value`.
+  private func contains(_ sorted: [Int], _ value: Int) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == value
   }
 
   private func coverage(_ signature: Int, _ matchedWeight: [Double]) -> Double {
@@ -106,13 +138,14 @@ struct SignatureMatcher: Sendable {
   }
 
   private func match(
-    _ index: Int, _ matchedWeight: [Double], _ query: [Int], _ runs: inout RunCounter
+    _ index: Int, _ matchedWeight: [Double], _ query: [Int], _ distinct: [Int], _ runs: inout RunCounter
   ) -> Match {
     let signature = signatures[index]
-    let run = Double(runs.longestRun(of: signature.words, in: query)) / Double(signature.words.count)
+    let run = runs.longestRun(of: signature.words, in: query)
+    let share = Double(run.length) / Double(signature.words.count)
     return Match(
-      signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * run),
-      matchedWeight: matchedWeight[index])
+      signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * share),
+      matchedWeight: matchedWeight[index], differentTail: endsDifferently(signature, run, query, distinct))
   }
 }
 
@@ -126,17 +159,24 @@ private struct RunCounter {
     current = previous
   }
 
-  /// The length of the longest run of consecutive words of `words` found consecutively in
-  /// `query`.
-  mutating func longestRun(of words: [Int], in query: [Int]) -> Int {
-    guard !words.isEmpty, !query.isEmpty else { return 0 }
+  /// A run: its length, and where it ends (the index after its last word) in each sequence.
+  struct Run {
+    var length = 0
+    var signatureEnd = 0
+    var queryEnd = 0
+  }
+
+  /// The longest run of consecutive words of `words` found consecutively in `query`; of
+  /// several as long, the first one found.
+  mutating func longestRun(of words: [Int], in query: [Int]) -> Run {
+    var best = Run()
+    guard !words.isEmpty, !query.isEmpty else { return best }
     for j in previous.indices { previous[j] = 0 }
-    var best = 0
-    for word in words {
+    for (i, word) in words.enumerated() {
       current[0] = 0
       for j in query.indices {
         current[j + 1] = query[j] == word ? previous[j] + 1 : 0
-        best = max(best, current[j + 1])
+        if current[j + 1] > best.length { best = Run(length: current[j + 1], signatureEnd: i + 1, queryEnd: j + 1) }
       }
       swap(&previous, &current)
     }

@@ -15,7 +15,7 @@ enum SearchPresentation {
       out += "\n"
     }
     guard let best = outcome.results.first else {
-      return out + "No guide matches this text. 'rmq-doctor list' shows every guide.\n"
+      return out + "No guide matches this text: none shares more than common words with it. 'rmq-doctor list' shows every guide.\n"
     }
     if outcome.confident {
       out += "\(best.id): \(best.title)\n  \(best.reason)\n"

@@ -85,8 +85,18 @@ import Testing
   @Test func aSingleCharacterMatchesNothing() throws {
     let run = try search(["x"])
     #expect(run.status == 1)
-    #expect(run.stdout.hasPrefix("No guide matches this text."))
+    #expect(run.stdout.hasPrefix("No guide matches this text:"))
     #expect(run.stderr.isEmpty)
+  }
+
+  /// Words that most guides use (`connection`, `closed`, `vhost`, `refused`) list no guide as
+  /// close: the answer says so rather than listing guides that only share them.
+  @Test func commonWordsAloneListNoGuide() throws {
+    for text in ["Connection closed", "vhost refused"] {
+      let run = try search([text])
+      #expect(run.status == 1, "\(text)")
+      #expect(run.stdout.hasPrefix("No guide matches this text:"), "\(text): \(run.stdout)")
+    }
   }
 
   @Test func tenMegabytesAreReadAndTheErrorAtTheEndStillFound() throws {

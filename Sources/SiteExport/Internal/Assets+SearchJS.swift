@@ -54,6 +54,34 @@ extension Assets {
         text = apply(noise, text);
         return tokensOfNormalized(text).join(" ");
       }
+      // PasteLevels: a paste's routine lines (info and below) apart from the others.
+      var lineBreak = new RegExp(data.lineBreak, "g");
+      var markers = data.levelMarkers.map(function (marker) {
+        return new RegExp(marker.pattern, marker.caseInsensitive ? "i" : "");
+      });
+      var quietLevels = new Set(data.quietLevels);
+      function firstLevel(line) {
+        var best = null;
+        markers.forEach(function (marker) {
+          var found = marker.exec(line);
+          if (found && (best === null || found.index < best.index)) { best = { index: found.index, level: found[1] }; }
+        });
+        return best === null ? null : best.level;
+      }
+      function splitLevels(text) {
+        if (!/[\n\r\\]/.test(text)) { return { loud: text, quiet: "" }; }
+        var loud = [], quiet = [], loudHasWords = false;
+        text.split(lineBreak).forEach(function (line) {
+          var level = firstLevel(line);
+          if (level !== null && quietLevels.has(level.toLowerCase())) { quiet.push(line); } else {
+            loud.push(line);
+            if (!loudHasWords) { loudHasWords = /[\p{L}\p{N}]/u.test(line); }
+          }
+        });
+        if (!loudHasWords || quiet.length === 0) { return { loud: text, quiet: "" }; }
+        return { loud: loud.join("\n"), quiet: quiet.join("\n") };
+      }
+
       function keeps(word) { return graphemes(word).length > 1 && !stopwords.has(word); }
 
       // Postings, built in the order Swift builds them.
@@ -73,20 +101,41 @@ extension Assets {
       });
       var weights = data.signatureWeights, idf = data.idf;
 
+      // The longest common run, and where it ends in each sequence; of several as long, the first.
       function longestRun(words, query) {
-        if (words.length === 0 || query.length === 0) { return 0; }
+        var best = { length: 0, signatureEnd: 0, queryEnd: 0 };
+        if (words.length === 0 || query.length === 0) { return best; }
         var previous = new Array(query.length + 1).fill(0);
         var current = new Array(query.length + 1).fill(0);
-        var best = 0;
         for (var i = 0; i < words.length; i++) {
           current[0] = 0;
           for (var j = 0; j < query.length; j++) {
             current[j + 1] = query[j] === words[i] ? previous[j] + 1 : 0;
-            if (current[j + 1] > best) { best = current[j + 1]; }
+            if (current[j + 1] > best.length) { best = { length: current[j + 1], signatureEnd: i + 1, queryEnd: j + 1 }; }
           }
           var swap = previous; previous = current; current = swap;
         }
         return best;
+      }
+
+      // The query goes on differently where the message's distinctive rest is missing.
+      function endsDifferently(signature, run, query, present) {
+        var words = signature.words;
+        if (run.length === 0 || run.signatureEnd >= words.length || run.queryEnd >= query.length) { return false; }
+        var missing = new Set();
+        for (var i = run.signatureEnd; i < words.length; i++) {
+          if (weights[words[i]] > 0 && !present.has(words[i])) { missing.add(words[i]); }
+        }
+        if (missing.size === 0) { return false; }
+        var heaviest = 0;
+        words.forEach(function (word) { if (weights[word] > heaviest) { heaviest = weights[word]; } });
+        var sorted = Array.from(missing).sort(function (a, b) { return a - b; });
+        var missingWeight = 0, holdsHeaviest = false;
+        sorted.forEach(function (word) {
+          missingWeight += weights[word];
+          if (weights[word] >= heaviest) { holdsHeaviest = true; }
+        });
+        return missingWeight >= 0.2 * signature.totalWeight || holdsHeaviest;
       }
 
       function bestMatches(query, distinct) {
@@ -104,10 +153,14 @@ extension Assets {
           var total = signatures[signature].totalWeight;
           return total > 0 ? matched[signature] / total : 0;
         }
+        var present = new Set(distinct);
         function match(signature) {
           var words = signatures[signature].words;
-          var run = longestRun(words, query) / words.length;
-          return { signature: signature, score: coverage(signature) * (0.6 + 0.4 * run), matchedWeight: matched[signature] };
+          var run = longestRun(words, query);
+          return {
+            signature: signature, score: coverage(signature) * (0.6 + 0.4 * (run.length / words.length)),
+            matchedWeight: matched[signature], differentTail: endsDifferently(signatures[signature], run, query, present)
+          };
         }
         var first = new Array(documents.length).fill(-1);
         touched.forEach(function (signature) {
@@ -163,10 +216,27 @@ extension Assets {
         var normalized = normalize(text);
         var words = normalized.split(" ").filter(function (word) { return word.length > 0 && keeps(word); });
         if (words.length === 0) { return { query: normalized, confident: false, results: [] }; }
-        var query = words.map(function (word) { return numbers.has(word) ? numbers.get(word) : -1; });
+        var quietWords = [];
+        var levels = splitLevels(text);
+        if (levels.quiet !== "") {
+          var loudWords = normalize(levels.loud).split(" ").filter(function (word) { return word.length > 0 && keeps(word); });
+          if (loudWords.length > 0) {
+            words = loudWords;
+            quietWords = normalize(levels.quiet).split(" ").filter(function (word) { return word.length > 0 && keeps(word); });
+          }
+        }
+        var number = function (word) { return numbers.has(word) ? numbers.get(word) : -1; };
+        var query = words.map(number);
         var distinct = Array.from(new Set(query)).sort(function (a, b) { return a - b; });
         var matches = bestMatches(query, distinct);
         var text = textScores(distinct);
+        var loudSet = new Set(distinct);
+        var quietOnly = Array.from(new Set(quietWords.map(number))).filter(function (word) { return !loudSet.has(word); })
+          .sort(function (a, b) { return a - b; });
+        if (quietOnly.length > 0) {
+          var quietText = textScores(quietOnly);
+          for (var t = 0; t < text.length; t++) { text[t] += p.quietWeight * quietText[t]; }
+        }
         var bestText = text.length ? Math.max.apply(null, text) : 0;
         var ranked = [];
         for (var index = 0; index < documents.length; index++) {
@@ -191,19 +261,41 @@ extension Assets {
           var first = ranked.findIndex(strong);
           if (first > 0) { ranked.unshift(ranked.splice(first, 1)[0]); }
         }
+        // The runner-up's score as the margin sees it: only its full-text share when its message
+        // is nested in the best's and the best matched half as much weight again.
+        var present = new Set(distinct);
+        var marginScore = function (runner, outer) {
+          var inner = matches[runner.document];
+          if (!inner || !(outer.matchedWeight >= 1.5 * inner.matchedWeight)) { return runner.score; }
+          var outerWords = new Set(signatures[outer.signature].words);
+          var nested = signatures[inner.signature].words.every(function (word) {
+            return !(weights[word] > 0 && present.has(word)) || outerWords.has(word);
+          });
+          return nested ? rounded(p.textWeight * runner.text) : runner.score;
+        };
         var confident = false;
         if (ranked.length > 0 && matches[ranked[0].document]) {
           var m = matches[ranked[0].document];
           // The runner-up of a guide that is not a follow-on one is the next such guide.
           var topFollowsOn = documents[ranked[0].document].followOn;
           var rest = ranked.slice(1).filter(function (entry) { return topFollowsOn || !documents[entry.document].followOn; });
-          var runnerUp = rest.length > 0 ? rest[0].score : 0;
-          confident = m.score >= p.confidentScore && m.matchedWeight >= p.confidentWeight
+          var runnerUp = rest.length > 0 ? marginScore(rest[0], m) : 0;
+          confident = m.score >= p.confidentScore && m.matchedWeight >= p.confidentWeight && !m.differentTail
             && ranked[0].score - runnerUp >= p.confidentMargin;
         }
+        // Only guides that match a message half way, or share more than common words, are listed.
+        var shared = new Array(documents.length).fill(0);
+        distinct.forEach(function (term) {
+          if (term < 0 || term >= textPostings.length) { return; }
+          textPostings[term].forEach(function (posting) { shared[posting.document] += idf[term]; });
+        });
+        var listed = ranked.filter(function (entry) {
+          var match = matches[entry.document];
+          return (match ? match.score : 0) >= 0.5 || shared[entry.document] >= p.closestWeight;
+        });
         return {
           query: normalized, confident: confident,
-          results: ranked.slice(0, limit).map(function (entry) {
+          results: listed.slice(0, limit).map(function (entry) {
             var document = documents[entry.document];
             return {
               id: document.id, title: document.title, score: entry.score,
@@ -228,7 +320,7 @@ extension Assets {
         list.setAttribute("data-confident", outcome.confident ? "true" : "false");
         list.setAttribute("data-query", outcome.query);
         if (outcome.results.length === 0) {
-          status.textContent = "No guide shares a word with this error. Browse the error strings instead.";
+          status.textContent = "No guide shares more than common words with this error. Browse the error strings instead.";
         } else if (outcome.confident) {
           status.textContent = "This guide explains the error:";
         } else {
