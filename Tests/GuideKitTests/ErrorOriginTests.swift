@@ -12,7 +12,8 @@ import Testing
   /// The guides written since origins were introduced: each of their lines names its origin.
   static let withOrigins: Set<String> = [
     "inequivalent-arg", "not-found", "resource-locked", "channel-access-refused", "delivery-ack-timeout",
-    "unknown-delivery-tag", "frame-error", "channel-closed",
+    "unknown-delivery-tag", "frame-error", "channel-closed", "connection-closed-no-reason", "connect-timeout",
+    "client-threading", "client-recovery", "cluster-formation", "upgrade-feature-flags",
   ]
 
   static func guides() throws -> [Guide] {

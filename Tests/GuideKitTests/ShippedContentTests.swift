@@ -27,6 +27,9 @@ import Testing
     // log, its console, its crash dump) says anything; the clients' side of a crash is
     // internal-error's 541.
     "node-startup-failure": .broker, "crash-report": .broker,
+    // A connection request nobody answered never reaches a node, and a close without a reason is
+    // the client's view: the broker's lines, when there are any, belong to the guide of the reason.
+    "connect-timeout": .client, "connection-closed-no-reason": .client,
   ]
 
   @Test func everyGuideHasTheSectionsReadersExpect() throws {

@@ -33,7 +33,7 @@ final class ClientProcess: @unchecked Sendable {
     let stderr = stderr
     out.fileHandleForReading.readabilityHandler = { Self.collect($0, into: stdout) }
     err.fileHandleForReading.readabilityHandler = { Self.collect($0, into: stderr) }
-    try process.run()
+    try Program.start(process)
   }
 
   private static func collect(_ handle: FileHandle, into collected: Collected) {

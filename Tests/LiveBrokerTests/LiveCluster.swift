@@ -11,6 +11,8 @@ enum LiveCluster {
     var text: String
     /// Whether search must be confident; otherwise the guide must only rank first.
     var confident = true
+    /// The guide this text must name, when it is not the scenario's own.
+    var guide: String? = nil
   }
 
   /// What one scenario left behind.

@@ -32,7 +32,7 @@ struct Program {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch {
+    do { try start(process) } catch {
       throw Failure(description: "could not start \(path): \(error)")
     }
     let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
@@ -54,6 +54,18 @@ struct Program {
       stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData.value, as: UTF8.self),
       status: process.terminationStatus)
+  }
+
+  /// Starts `process` with no signal blocked. Tests run on threads that block most signals,
+  /// and a child inherits its parent thread's mask: a shell script that waits for its own child
+  /// (`rabbitmq-server`'s wrapper does) never sees SIGCHLD and waits for ever.
+  static func start(_ process: Process) throws {
+    var none = sigset_t()
+    sigemptyset(&none)
+    var previous = sigset_t()
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    try process.run()
   }
 
   /// The first executable called `name` on `PATH` (or the usual system folders).
