@@ -28,9 +28,6 @@ import Testing
 
   @Test(arguments: cases)
   func theCapturedLineNamesItsGuide(_ entry: NodeCaptureTests.Case) throws {
-    let text = try Fixtures.text(entry.file, in: Fixtures.captures)
-    let line = try #require(
-      text.split(separator: "\n").first { $0.contains(entry.marker) && !$0.hasPrefix("#") }, "no \(entry.marker)")
-    AlarmCaptureTests.expectNames(entry.guide, String(line))
+    try entry.expectNamed()
   }
 }

@@ -26,10 +26,7 @@ import Testing
 
   @Test(arguments: cases)
   func theCapturedLineNamesItsGuide(_ entry: NodeCaptureTests.Case) throws {
-    let text = try Fixtures.text(entry.file, in: Fixtures.captures)
-    let line = try #require(
-      text.split(separator: "\n").first { $0.contains(entry.marker) && !$0.hasPrefix("#") }, "no \(entry.marker)")
-    AlarmCaptureTests.expectNames(entry.guide, String(line))
+    try entry.expectNamed()
   }
 
   /// A 404 for a server-named queue of an earlier connection names client-recovery with

@@ -13,6 +13,16 @@ import Testing
     var marker: String
     var guide: String
     var testDescription: String { "\(file): \(marker)" }
+
+    /// The first line of the capture that holds the marker, outside the capture's `#` header,
+    /// must name the guide with confidence.
+    func expectNamed(sourceLocation: SourceLocation = #_sourceLocation) throws {
+      let text = try Fixtures.text(file, in: Fixtures.captures)
+      let line = try #require(
+        text.split(separator: "\n").first { $0.contains(marker) && !$0.hasPrefix("#") }, "no \(marker)",
+        sourceLocation: sourceLocation)
+      AlarmCaptureTests.expectNames(guide, String(line), sourceLocation: sourceLocation)
+    }
   }
 
   static let cases: [Case] = [
@@ -37,9 +47,7 @@ import Testing
 
   @Test(arguments: cases)
   func theCapturedLineNamesItsGuide(_ entry: Case) throws {
-    let text = try Fixtures.text(entry.file, in: Fixtures.captures)
-    let line = try #require(text.split(separator: "\n").first { $0.contains(entry.marker) }, "no \(entry.marker)")
-    AlarmCaptureTests.expectNames(entry.guide, String(line))
+    try entry.expectNamed()
   }
 
   /// The report as the issue quotes it, from a CLI of the Erlang releases that named the cause
