@@ -41,15 +41,15 @@ struct BM25: Sendable {
     averageLength = max(lengths.reduce(0, +) / Double(max(documents.count, 1)), 1)
   }
 
-  /// For every document, the summed inverse document frequency of the query's words it holds,
-  /// for the query's distinct word numbers in ascending order: how much more than the words
-  /// every guide uses it shares with the query.
-  func sharedWeights(_ query: [Int]) -> [Double] {
-    var shared = [Double](repeating: 0, count: lengths.count)
+  /// For every document, the highest inverse document frequency among the query's words it
+  /// holds, for the query's distinct word numbers: zero where it holds none, low where it shares
+  /// only words that most documents use.
+  func rarestShared(_ query: [Int]) -> [Double] {
+    var rarest = [Double](repeating: 0, count: lengths.count)
     for term in query where term >= 0 && term < postings.count {
-      for posting in postings[term] { shared[posting.document] += idf[term] }
+      for posting in postings[term] { rarest[posting.document] = max(rarest[posting.document], idf[term]) }
     }
-    return shared
+    return rarest
   }
 
   /// The score of every document for the query's distinct word numbers, in ascending order

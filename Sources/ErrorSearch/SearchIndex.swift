@@ -21,10 +21,11 @@ public struct SearchIndex: Sendable {
     /// How much the words only quiet lines of a paste hold (``PasteLevels``) count in the
     /// full-text score; they take no part in matching messages.
     public var quietWeight = 0.25
-    /// The least summed inverse document frequency of the words a guide shares with the text
-    /// for it to be listed when none of its messages matches half way: words such as `vhost`,
-    /// `closed`, `refused` or `connect`, which most guides use, do not reach it together.
-    public var closestWeight = 1.5
+    /// The inverse document frequency that at least one word a guide shares with the text must
+    /// reach for it to be listed when none of its messages matches half way: about that of a
+    /// word half the guides use. Words such as `vhost`, `closed`, `refused` or `connect`, which
+    /// most guides use, stay below it.
+    public var closestWordWeight = 0.69
 
     /// The defaults.
     public init() {}
@@ -108,9 +109,9 @@ public struct SearchIndex: Sendable {
         runnerUp(in: ranked).map { marginScore(of: $0, against: best, matches: matches, distinct: distinct) }
       }, matches: matches)
     // Only guides that match a message half way, or share more than common words, are listed.
-    let shared = bm25.sharedWeights(distinct)
+    let rarest = bm25.rarestShared(distinct)
     let listed = ranked.filter { entry in
-      (matches[entry.document]?.score ?? 0) >= 0.5 || shared[entry.document] >= parameters.closestWeight
+      (matches[entry.document]?.score ?? 0) >= 0.5 || rarest[entry.document] >= parameters.closestWordWeight
     }
     let results = listed.prefix(limit).map { entry in
       SearchHit(

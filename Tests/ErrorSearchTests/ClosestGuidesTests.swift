@@ -3,8 +3,8 @@ import Testing
 @testable import ErrorSearch
 
 /// When no guide explains a text with confidence, the guides listed as closest share more with
-/// it than the words most guides use: a message matched half way, or words that together weigh
-/// ``SearchIndex/Parameters/closestWeight`` in inverse document frequency.
+/// it than the words most guides use: a message matched half way, or a word whose inverse
+/// document frequency reaches ``SearchIndex/Parameters/closestWordWeight``.
 @Suite struct ClosestGuidesTests {
   /// Six guides that all talk about closed connections and vhosts; one about heartbeats, one
   /// about TLS certificates.

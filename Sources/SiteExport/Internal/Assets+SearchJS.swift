@@ -284,14 +284,16 @@ extension Assets {
             && ranked[0].score - runnerUp >= p.confidentMargin;
         }
         // Only guides that match a message half way, or share more than common words, are listed.
-        var shared = new Array(documents.length).fill(0);
+        var rarest = new Array(documents.length).fill(0);
         distinct.forEach(function (term) {
           if (term < 0 || term >= textPostings.length) { return; }
-          textPostings[term].forEach(function (posting) { shared[posting.document] += idf[term]; });
+          textPostings[term].forEach(function (posting) {
+            rarest[posting.document] = Math.max(rarest[posting.document], idf[term]);
+          });
         });
         var listed = ranked.filter(function (entry) {
           var match = matches[entry.document];
-          return (match ? match.score : 0) >= 0.5 || shared[entry.document] >= p.closestWeight;
+          return (match ? match.score : 0) >= 0.5 || rarest[entry.document] >= p.closestWordWeight;
         });
         return {
           query: normalized, confident: confident,
