@@ -194,8 +194,8 @@ struct ClusterRun: Sendable {
       ?? lines.first { $0.hasPrefix("pika.exceptions.") }
     if let line = telling {
       // When the node's alert races the client's read, pika sees only an EOF (SSLEOFError): the
-      // reason is then on the node's side alone.
-      let vague = scenario.clientLineIsAmbiguous || line.contains("EOF occurred in violation of protocol")
+      // reason is then on the node's side alone, but the EOF itself is tls-handshake's.
+      let vague = scenario.clientLineIsAmbiguous
       outcome.pasted.append(Paste(label: "the client's exception", text: line, confident: !vague))
     } else {
       outcome.problem = "the client reported no error (status \(run.status)):\n\(outcome.output)"
