@@ -5,7 +5,8 @@ let package = Package(
   name: "rmq-doctor",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "rmq-doctor", targets: ["rmq-doctor"])
+    .executable(name: "rmq-doctor", targets: ["rmq-doctor"]),
+    .executable(name: "rmq-doctor-mcp", targets: ["rmq-doctor-mcp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -95,13 +96,30 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // The thin command-line layer.
+    // What both programs' command lines share: the --content option, finding the shipped
+    // content, the saved search index, the version.
+    .target(
+      name: "CommandLineSupport",
+      dependencies: [
+        "GuideKit", "ErrorSearch", "LogScan", "_SafeWrite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The thin command-line layer. It does not link the MCP server: the MCP library brings
+    // libcurl and its thirty shared libraries, which every start would map.
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
-        "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner", "Diagnostics",
-        "LogScan", "SiteExport", "DoctorMode", "MCPServer", "_SafeWrite", "ManagementAPI",
+        "CommandLineSupport", "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner",
+        "Diagnostics", "LogScan", "SiteExport", "DoctorMode", "_SafeWrite", "ManagementAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The MCP server's program, which `rmq-doctor mcp` replaces itself with.
+    .executableTarget(
+      name: "rmq-doctor-mcp",
+      dependencies: [
+        "CommandLineSupport", "MCPServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the benchmarks share: timing, and running programs as a shell would.
@@ -136,14 +154,14 @@ let package = Package(
       name: "SiteExportTests",
       dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "rmq-doctor-mcp", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
     .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
     // The MCP server end to end: the official Python client (.ci/mcp-python) against the binary.
     .testTarget(
       name: "MCPServerTests",
       dependencies: [
-        "rmq-doctor", "TestSupport", "ErrorSearch", "GuideKit", "TroubleshootingEngine", "DoctorMode",
+        "rmq-doctor", "rmq-doctor-mcp", "TestSupport", "ErrorSearch", "GuideKit", "TroubleshootingEngine", "DoctorMode",
         "LogScan",
       ],
       exclude: ["Client"]

@@ -3,11 +3,20 @@ import Foundation
 /// Okapi BM25 over a fixed set of documents, with an inverted index so that a query costs
 /// only the postings of its own words.
 struct BM25: Sendable {
+  /// How often a document holds a word.
+  struct Term: Sendable, Hashable {
+    var word: Int
+    var count: Int
+  }
+
   private struct Posting: Sendable {
     var document: Int
     var count: Double
   }
 
+  /// Each document's words with their counts, by ascending word number: what a saved index
+  /// stores.
+  let terms: [[Term]]
   /// Indexed by word number.
   private let postings: [[Posting]]
   /// Each word's inverse document frequency, indexed by word number.
@@ -21,24 +30,40 @@ struct BM25: Sendable {
 
   /// Indexes `documents`, numbering their words in `vocabulary`.
   init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
-    var postings: [[Posting]] = []
-    for (index, document) in documents.enumerated() {
-      // Words are numbered in a fixed order (by document, then alphabetically), so that the
-      // same guides always give the same numbers, and the browser's copy the same index.
-      for (word, count) in document.termCounts.sorted(by: { $0.key < $1.key }) {
-        let number = vocabulary.add(word)
-        while postings.count <= number { postings.append([]) }
-        postings[number].append(Posting(document: index, count: Double(count)))
-      }
+    // Words are numbered in a fixed order (by document, then alphabetically), so that the
+    // same guides always give the same numbers, and the browser's copy the same index.
+    let terms = documents.map { document in
+      document.termCounts.sorted(by: { $0.key < $1.key }).map { word, count in
+        Term(word: vocabulary.add(word), count: count)
+      }.sorted { $0.word < $1.word }
     }
+    self.init(terms: terms, lengths: documents.map(\.length), wordCount: vocabulary.count)
+  }
+
+  /// Indexes documents given by their numbered words (each document's in ascending order,
+  /// every number below `wordCount`) and lengths, as a saved index holds them.
+  init(terms: [[Term]], lengths: [Int], wordCount: Int) {
+    var postings = [[Posting]](repeating: [], count: wordCount)
+    for (index, list) in terms.enumerated() {
+      for term in list { postings[term.word].append(Posting(document: index, count: Double(term.count))) }
+    }
+    // Words only messages hold (none today: messages count as text too) have no postings.
+    while let last = postings.last, last.isEmpty { postings.removeLast() }
+    self.terms = terms
     self.postings = postings
-    let count = Double(documents.count)
+    let count = Double(terms.count)
     idf = postings.map { list in
       let df = Double(list.count)
       return list.isEmpty ? 0 : log(1 + (count - df + 0.5) / (df + 0.5))
     }
-    lengths = documents.map { Double($0.length) }
-    averageLength = max(lengths.reduce(0, +) / Double(max(documents.count, 1)), 1)
+    self.lengths = lengths.map(Double.init)
+    averageLength = max(self.lengths.reduce(0, +) / Double(max(terms.count, 1)), 1)
+  }
+
+  /// Whether `document` holds the word numbered `word`.
+  func contains(_ word: Int, in document: Int) -> Bool {
+    guard word >= 0 && word < postings.count else { return false }
+    return postings[word].contains { $0.document == document }
   }
 
   /// For every document, the highest inverse document frequency among the query's words it

@@ -94,13 +94,11 @@ extension SearchIndex {
       BrowserSearchData.Rule(
         pattern: rule.pattern, replacement: rule.replacement, caseInsensitive: rule.caseInsensitive)
     }
-    var words = [String](repeating: "", count: vocabulary.count)
-    for (word, number) in vocabulary.numbers { words[number] = word }
-    let documents = self.documents.enumerated().map { index, document in
+    let words = vocabulary.words
+    let documents = zip(guides, bm25.terms).enumerated().map { index, document in
       BrowserSearchData.Document(
-        id: document.id, title: document.title, length: document.length, idRank: idRank[index],
-        terms: document.termCounts.map { [vocabulary.number($0.key), $0.value] }
-          .sorted { $0[0] < $1[0] }, followOn: document.followOn)
+        id: document.0.id, title: document.0.title, length: document.0.length, idRank: idRank[index],
+        terms: document.1.map { [$0.word, $0.count] }, followOn: document.0.followOn)
     }
     let signatures = matcher.signatures.map {
       BrowserSearchData.Signature(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns pasted error text into the words that carry its meaning.
 ///
@@ -23,7 +24,9 @@ public enum QueryNormalizer {
     public let replacement: String
     /// Whether letters match regardless of case (JavaScript's `i` flag).
     public let caseInsensitive: Bool
-    let expression: NSRegularExpression
+    /// The compiled pattern, made on first use: a query whose text lacks a rule's characters
+    /// never pays for compiling it (nor for ICU's start-up, when it needs no rule at all).
+    let expression: LazyExpression
     /// Characters every match contains; a text without all of them is left alone without
     /// running the expression.
     let needs: TextFeatures
@@ -40,17 +43,13 @@ public enum QueryNormalizer {
       self.caseInsensitive = caseInsensitive
       self.needs = needs
       self.spansLines = spansLines
-      // The patterns are constants of this file; a bad one is a programming error.
-      guard let expression = try? NSRegularExpression(
-        pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-      else { preconditionFailure("invalid normaliser pattern: \(pattern)") }
-      self.expression = expression
+      self.expression = LazyExpression(pattern: pattern, caseInsensitive: caseInsensitive)
     }
 
     /// `text` with every match replaced; `features` are the text's features.
     func apply(_ text: String, features: TextFeatures) -> String {
       guard features.contains(needs) else { return text }
-      return expression.stringByReplacingMatches(
+      return expression.compiled.stringByReplacingMatches(
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
     }
   }
@@ -159,5 +158,30 @@ public enum QueryNormalizer {
     }
     if let wordStart = start { words.append(String(scalars[wordStart..<scalars.endIndex])) }
     return words
+  }
+}
+
+/// A regular expression compiled the first time it is needed, once, whichever thread asks.
+final class LazyExpression: Sendable {
+  let pattern: String
+  let caseInsensitive: Bool
+  private let storage = Mutex<NSRegularExpression?>(nil)
+
+  init(pattern: String, caseInsensitive: Bool) {
+    self.pattern = pattern
+    self.caseInsensitive = caseInsensitive
+  }
+
+  /// The expression, compiled on first use. The patterns are constants of `QueryNormalizer`
+  /// (and the tests compile every one); a bad one is a programming error.
+  var compiled: NSRegularExpression {
+    storage.withLock { stored in
+      if let stored { return stored }
+      guard let expression = try? NSRegularExpression(
+        pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+      else { preconditionFailure("invalid normaliser pattern: \(pattern)") }
+      stored = expression
+      return expression
+    }
   }
 }

@@ -31,8 +31,20 @@ public struct SearchIndex: Sendable {
     public init() {}
   }
 
-  /// The documents as indexed, in order; what a saved index holds.
-  public let documents: [PreparedDocument]
+  /// A guide as the index knows it apart from its words.
+  public struct Guide: Sendable, Hashable {
+    /// The guide's id.
+    public var id: String
+    /// The guide's title.
+    public var title: String
+    /// The number of words, for BM25's length normalisation.
+    public var length: Int
+    /// Whether the guide's errors only follow another error (``SearchDocument/followOn``).
+    public var followOn: Bool
+  }
+
+  /// The guides, in index order.
+  public let guides: [Guide]
   let matcher: SignatureMatcher
   let bm25: BM25
   let vocabulary: Vocabulary
@@ -47,19 +59,44 @@ public struct SearchIndex: Sendable {
     self.init(prepared: documents.concurrentMap(PreparedDocument.init), parameters: parameters)
   }
 
-  /// Indexes documents that were prepared before, for example by a saved index.
+  /// Indexes documents that were prepared before.
   public init(prepared: [PreparedDocument], parameters: Parameters = Parameters()) {
-    documents = prepared
-    self.parameters = parameters
     var vocabulary = Vocabulary()
-    bm25 = BM25(documents: prepared, vocabulary: &vocabulary)
-    matcher = SignatureMatcher(documents: prepared, vocabulary: &vocabulary)
+    let bm25 = BM25(documents: prepared, vocabulary: &vocabulary)
+    let matcher = SignatureMatcher(documents: prepared, vocabulary: &vocabulary)
+    self.init(
+      guides: prepared.map { Guide(id: $0.id, title: $0.title, length: $0.length, followOn: $0.followOn) },
+      vocabulary: vocabulary, bm25: bm25, matcher: matcher, parameters: parameters)
+  }
+
+  /// An index from its numbered parts, built or read back from a saved index (``IndexArchive``).
+  init(guides: [Guide], vocabulary: Vocabulary, bm25: BM25, matcher: SignatureMatcher, parameters: Parameters) {
+    self.guides = guides
     self.vocabulary = vocabulary
-    var idRank = [Int](repeating: 0, count: prepared.count)
-    for (rank, index) in prepared.indices.sorted(by: { prepared[$0].id < prepared[$1].id }).enumerated() {
+    self.bm25 = bm25
+    self.matcher = matcher
+    self.parameters = parameters
+    var idRank = [Int](repeating: 0, count: guides.count)
+    for (rank, index) in guides.indices.sorted(by: { guides[$0].id < guides[$1].id }).enumerated() {
       idRank[index] = rank
     }
     self.idRank = idRank
+  }
+
+  /// The documents as indexed, in order, put together again from the index: their words and
+  /// counts, and their messages.
+  public var documents: [PreparedDocument] {
+    var documents = zip(guides, bm25.terms).map { guide, terms in
+      PreparedDocument(
+        id: guide.id, title: guide.title, signatures: [],
+        termCounts: Dictionary(uniqueKeysWithValues: terms.map { (vocabulary.words[$0.word], $0.count) }),
+        length: guide.length, followOn: guide.followOn)
+    }
+    for signature in matcher.signatures {
+      documents[signature.document].signatures.append(
+        .init(text: signature.text, words: signature.words.map { vocabulary.words[$0] }))
+    }
+    return documents
   }
 
   /// Searches for `text`; at most `limit` results, best first.
@@ -85,7 +122,7 @@ public struct SearchIndex: Sendable {
     }
     let numbers = words.map(vocabulary.number)
     let distinct = Set(numbers).sorted()
-    let matches = matcher.bestMatches(numbers, distinct: distinct, documentCount: documents.count)
+    let matches = matcher.bestMatches(numbers, distinct: distinct, documentCount: guides.count)
     var text = bm25.scores(distinct)
     let quietOnly = Set(quietWords.map(vocabulary.number)).subtracting(distinct).sorted()
     if !quietOnly.isEmpty {
@@ -95,7 +132,7 @@ public struct SearchIndex: Sendable {
     let bestText = text.max() ?? 0
     // Score every guide with plain numbers; only the few that are shown become hits.
     var ranked: [(score: Double, signature: Double, text: Double, document: Int)] = []
-    for index in documents.indices {
+    for index in guides.indices {
       let signature = rounded(matches[index]?.score ?? 0)
       let relativeText = rounded(bestText > 0 ? text[index] / bestText : 0)
       guard signature > 0 || relativeText > 0 else { continue }
@@ -115,7 +152,7 @@ public struct SearchIndex: Sendable {
     }
     let results = listed.prefix(limit).map { entry in
       SearchHit(
-        id: documents[entry.document].id, title: documents[entry.document].title, score: entry.score,
+        id: guides[entry.document].id, title: guides[entry.document].title, score: entry.score,
         reason: reason(for: matches[entry.document], words: words, document: entry.document),
         signatureScore: entry.signature, textScore: entry.text)
     }
@@ -130,9 +167,9 @@ public struct SearchIndex: Sendable {
   private func putFirstErrorFirst(
     _ ranked: inout [(score: Double, signature: Double, text: Double, document: Int)], matches: [SignatureMatcher.Match?]
   ) {
-    guard let top = ranked.first, documents[top.document].followOn,
+    guard let top = ranked.first, guides[top.document].followOn,
       let first = ranked.firstIndex(where: { entry in
-        !documents[entry.document].followOn
+        !guides[entry.document].followOn
           && matches[entry.document].map {
             $0.score >= parameters.confidentScore && $0.matchedWeight >= parameters.confidentWeight
           } == true
@@ -148,8 +185,8 @@ public struct SearchIndex: Sendable {
     in ranked: [(score: Double, signature: Double, text: Double, document: Int)]
   ) -> (score: Double, signature: Double, text: Double, document: Int)? {
     guard let top = ranked.first else { return nil }
-    if documents[top.document].followOn { return ranked.dropFirst().first }
-    return ranked.dropFirst().first { !documents[$0.document].followOn }
+    if guides[top.document].followOn { return ranked.dropFirst().first }
+    return ranked.dropFirst().first { !guides[$0.document].followOn }
   }
 
   /// The runner-up's score as the margin sees it. When its message is nested in the best's
@@ -189,7 +226,7 @@ public struct SearchIndex: Sendable {
       return "matches the message \"\(match.signature.text)\""
     }
     var seen: Set<String> = []
-    let shared = words.filter { documents[document].termCounts[$0] != nil && seen.insert($0).inserted }
+    let shared = words.filter { bm25.contains(vocabulary.number($0), in: document) && seen.insert($0).inserted }
     return shared.isEmpty ? "no shared words" : "shares the words: " + shared.prefix(6).joined(separator: ", ")
   }
 }

@@ -37,27 +37,41 @@ struct SignatureMatcher: Sendable {
   /// For each word number, the signatures that contain it.
   private let postings: [[Int]]
 
+  /// Indexes the messages of `documents`, numbering their words in `vocabulary`.
   init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
-    var documentFrequency: [Int: Int] = [:]
-    var numbered: [[[Int]]] = []
-    for document in documents {
-      let signatures = document.signatures.map { $0.words.map { vocabulary.add($0) } }
-      numbered.append(signatures)
-      for word in Set(signatures.joined()) { documentFrequency[word, default: 0] += 1 }
-    }
-    let count = Double(max(documents.count, 1))
-    var weights = [Double](repeating: 0, count: vocabulary.count)
-    for (word, frequency) in documentFrequency { weights[word] = log(1 + count / Double(frequency)) }
-    var signatures: [Signature] = []
-    var postings = [[Int]](repeating: [], count: vocabulary.count)
+    var messages: [(document: Int, text: String, words: [Int])] = []
     for (index, document) in documents.enumerated() {
-      for (signature, words) in zip(document.signatures, numbered[index]) {
-        let distinct = Set(words)
-        for word in distinct { postings[word].append(signatures.count) }
-        signatures.append(Signature(
-          document: index, text: signature.text, words: words,
-          totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] }))
+      for signature in document.signatures {
+        messages.append((index, signature.text, signature.words.map { vocabulary.add($0) }))
       }
+    }
+    self.init(messages: messages, documentCount: documents.count, wordCount: vocabulary.count)
+  }
+
+  /// Indexes messages given by their documents (in ascending order), texts and numbered words
+  /// (every number below `wordCount`), as a saved index holds them.
+  init(messages: [(document: Int, text: String, words: [Int])], documentCount: Int, wordCount: Int) {
+    var documentFrequency = [Int](repeating: 0, count: wordCount)
+    var seen = [Int](repeating: -1, count: wordCount)
+    for message in messages {
+      for word in message.words where seen[word] != message.document {
+        seen[word] = message.document
+        documentFrequency[word] += 1
+      }
+    }
+    let count = Double(max(documentCount, 1))
+    var weights = [Double](repeating: 0, count: wordCount)
+    for (word, frequency) in documentFrequency.enumerated() where frequency > 0 {
+      weights[word] = log(1 + count / Double(frequency))
+    }
+    var signatures: [Signature] = []
+    var postings = [[Int]](repeating: [], count: wordCount)
+    for message in messages {
+      let distinct = Set(message.words)
+      for word in distinct { postings[word].append(signatures.count) }
+      signatures.append(Signature(
+        document: message.document, text: message.text, words: message.words,
+        totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] }))
     }
     self.signatures = signatures
     self.weights = weights

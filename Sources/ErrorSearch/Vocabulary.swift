@@ -4,14 +4,29 @@ struct Vocabulary: Sendable {
   static let unknown = -1
 
   private(set) var numbers: [String: Int] = [:]
+  /// The words in number order.
+  private(set) var words: [String] = []
 
-  var count: Int { numbers.count }
+  var count: Int { words.count }
+
+  /// An empty vocabulary.
+  init() {}
+
+  /// The words of a saved index, numbered in their order; `nil` when a word comes twice.
+  init?(words: [String]) {
+    numbers.reserveCapacity(words.count)
+    for (number, word) in words.enumerated() {
+      guard numbers.updateValue(number, forKey: word) == nil else { return nil }
+    }
+    self.words = words
+  }
 
   /// The word's number, adding it if it is new.
   mutating func add(_ word: String) -> Int {
     if let number = numbers[word] { return number }
-    numbers[word] = numbers.count
-    return numbers.count - 1
+    numbers[word] = words.count
+    words.append(word)
+    return words.count - 1
   }
 
   /// The word's number, or ``unknown``.

@@ -17,8 +17,8 @@ public final class LogClassifier: Sendable {
   /// linked by a scan to the error before them on the same connection.
   public init(index: SearchIndex) {
     self.index = index
-    followOnGuides = Set(index.documents.filter(\.followOn).map(\.id))
-    titles = Dictionary(index.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    followOnGuides = Set(index.guides.filter(\.followOn).map(\.id))
+    titles = Dictionary(index.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The guide for `entry`, when the search is confident of one.

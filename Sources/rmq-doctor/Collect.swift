@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import DoctorMode
 import Foundation
 import GuideKit
@@ -7,6 +8,7 @@ extension RMQDoctor {
   /// `rmq-doctor collect`: write an evidence bundle for support.
   struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "collect",
       abstract: "Write an evidence bundle: management API answers and local command outputs.",
       discussion: """
         With --url, every management API diagnostic is read from each node named (the same \

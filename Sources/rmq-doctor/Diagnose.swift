@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import CommandRunner
 import Diagnostics
 import DoctorMode
@@ -10,6 +11,7 @@ extension RMQDoctor {
   /// `rmq-doctor diagnose`: run (or read) every diagnostic and report what looks wrong.
   struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diagnose",
       abstract: "Run the read-only diagnostics, or read captured outputs, and report findings.",
       discussion: """
         Live, every diagnostic of the catalogue in Content/diagnostics runs on this host: one \

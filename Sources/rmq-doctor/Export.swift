@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import SiteExport
 
@@ -6,6 +7,7 @@ extension RMQDoctor {
   /// `rmq-doctor export`: the guides in other forms.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export the guides in another form.",
       subcommands: [HTML.self])
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import ErrorSearch
 import Foundation
 import GuideKit

@@ -1,10 +1,12 @@
 import ArgumentParser
+import CommandLineSupport
 import GuideKit
 
 extension RMQDoctor {
   /// `rmq-doctor lint`: check the content.
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check guides, questions and diagnostics against the content schema.",
       discussion: """
         Prints one line per problem as path:line:column: severity: message, then a summary. \

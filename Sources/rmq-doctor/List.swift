@@ -1,11 +1,12 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import GuideKit
 
 extension RMQDoctor {
   /// `rmq-doctor list`: one line per guide.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the guides.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the guides.")
 
     @OptionGroup var options: ContentOptions
 

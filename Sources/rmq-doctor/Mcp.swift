@@ -1,11 +1,19 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
-import MCPServer
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension RMQDoctor {
-  /// `rmq-doctor mcp`: the Model Context Protocol server over stdio.
+  /// `rmq-doctor mcp`: the Model Context Protocol server over stdio, which runs as the program
+  /// `rmq-doctor-mcp` beside this one (see `Sources/rmq-doctor-mcp`): this command checks the
+  /// options, finds the content, and replaces itself with that program, so the assistant talks
+  /// to it directly on the same standard input and output.
   struct Mcp: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "mcp",
       abstract: "Serve the guides, the search and the diagnostics to an AI assistant over MCP (stdio).",
       discussion: """
         Speaks the Model Context Protocol on standard input and output, for an MCP-capable \
@@ -13,7 +21,8 @@ extension RMQDoctor {
         search_error, get_guide, list_guides, troubleshoot, diagnose_evidence, scan_logs; \
         resources: guide://ID and rmq-doctor://errors. Nothing runs on this host unless \
         --allow-live-diagnostics is given, and then only after the assistant was shown the \
-        commands and called again with confirm.
+        commands and called again with confirm. The server is the program rmq-doctor-mcp, \
+        installed beside rmq-doctor.
         """)
 
     @OptionGroup var options: ContentOptions
@@ -29,25 +38,27 @@ extension RMQDoctor {
     }
 
     func run() throws {
-      let library = try options.load()
-      let server = DoctorServer(
-        library: library, index: try options.searchIndex(library: library),
-        configuration: .init(
-          allowLiveDiagnostics: allowLiveDiagnostics, resultLimit: maxResultBytes,
-          version: RMQDoctor.configuration.version))
-      let ended = ServerEnd()
-      Task {
-        do { try await server.serveStdio() } catch { ended.failure = "\(error)" }
-        ended.semaphore.signal()
+      let server = try Self.serverPath()
+      var arguments = [server, "--content", try options.directory(), "--max-result-bytes", String(maxResultBytes)]
+      if allowLiveDiagnostics { arguments.append("--allow-live-diagnostics") }
+      let argv = arguments.map { strdup($0) } + [nil]
+      execv(server, argv)
+      let reason = String(cString: strerror(errno))
+      throw CLIError("mcp: cannot start \(server): \(reason)")
+    }
+
+    /// `rmq-doctor-mcp` in this binary's folder (after resolving links), where a build and an
+    /// install put it.
+    static func serverPath() throws -> String {
+      guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else {
+        throw CLIError("mcp: cannot tell where this binary is, to find rmq-doctor-mcp beside it")
       }
-      ended.semaphore.wait()
-      if let failure = ended.failure { throw CLIError("mcp: \(failure)") }
+      let server = executable.deletingLastPathComponent().appendingPathComponent("rmq-doctor-mcp").path
+      guard FileManager.default.isExecutableFile(atPath: server) else {
+        throw CLIError(
+          "mcp: the MCP server \(server) is missing; build it with 'swift build' and install it beside rmq-doctor")
+      }
+      return server
     }
   }
-}
-
-/// How the server task ended, handed back to the blocked command.
-private final class ServerEnd: @unchecked Sendable {
-  let semaphore = DispatchSemaphore(value: 0)
-  var failure: String?
 }

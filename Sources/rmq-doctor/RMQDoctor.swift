@@ -1,13 +1,14 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 
-/// The `rmq-doctor` command: a knowledge base of RabbitMQ connection errors.
+/// The `rmq-doctor` command: a knowledge base of RabbitMQ errors and a troubleshooter.
 @main
 struct RMQDoctor: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rmq-doctor",
-    abstract: "Explain and troubleshoot RabbitMQ connection errors.",
-    version: "0.1.0",
+    abstract: "Explain and troubleshoot RabbitMQ errors.",
+    version: ToolVersion.current,
     subcommands: [
       List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Collect.self, Lint.self, Export.self, Mcp.self,
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import LogScan
 
@@ -6,6 +7,7 @@ extension RMQDoctor {
   /// `rmq-doctor scan`: triage whole broker and client logs.
   struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "scan",
       abstract: "Count the error entries of whole logs by guide, peer, user, vhost and hour.",
       discussion: """
         Reads each file once, line by line (.gz files are decompressed as they are read; '-' \

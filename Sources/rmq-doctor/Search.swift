@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import ErrorSearch
 import Foundation
 import GuideKit
@@ -7,6 +8,7 @@ extension RMQDoctor {
   /// `rmq-doctor search`: find the guide for a pasted error.
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract: "Find the guide that explains a pasted error message.",
       discussion: """
         Paste a broker log line, an old-style =WARNING REPORT==== entry, a client exception or \

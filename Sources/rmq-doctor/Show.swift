@@ -1,11 +1,12 @@
 import ArgumentParser
+import CommandLineSupport
 import CommonMark
 import GuideKit
 
 extension RMQDoctor {
   /// `rmq-doctor show <id>`: one guide, rendered.
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one guide.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one guide.")
 
     /// The output formats of `show`.
     enum Format: String, ExpressibleByArgument, CaseIterable {

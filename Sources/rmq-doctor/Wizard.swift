@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import CommonMark
 import Diagnostics
 import DoctorMode
@@ -12,6 +13,7 @@ extension RMQDoctor {
   /// `rmq-doctor wizard`: the guided troubleshooter.
   struct Wizard: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "wizard",
       abstract: "Find the cause of an error step by step, the questions an expert would ask.",
       discussion: """
         Without ID it asks for the error you see and finds its guide. On a terminal, choose with \

@@ -5,7 +5,7 @@ import Testing
   @Test func helpListsTheCommands() throws {
     let run = try Binary.run(["--help"])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("Explain and troubleshoot RabbitMQ connection errors."))
+    #expect(run.stdout.contains("Explain and troubleshoot RabbitMQ errors."))
     for command in ["list", "show", "lint"] {
       #expect(run.stdout.contains("  \(command) "), "\(command) missing from help")
     }

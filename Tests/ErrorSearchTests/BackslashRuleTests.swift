@@ -16,7 +16,7 @@ import Testing
 
   static func applyRule(_ text: String) throws -> String {
     let rule = try #require(QueryNormalizer.unescaping.first { $0.pattern.hasSuffix(#"\\+(["'])"#) })
-    return rule.expression.stringByReplacingMatches(
+    return rule.expression.compiled.stringByReplacingMatches(
       in: text, range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
   }
 

@@ -14,30 +14,47 @@ import Testing
   ]
 
   @Test func whatIsWrittenReadsBackTheSame() throws {
-    let prepared = documents.map(PreparedDocument.init)
-    let text = IndexArchive.write(prepared)
+    let built = SearchIndex(documents: documents)
+    let text = IndexArchive.write(built)
     #expect(text.hasPrefix(IndexArchive.header + "\n"))
-    #expect(try IndexArchive.read(text) == prepared)
-    #expect(try IndexArchive.read(text).map(\.followOn) == [false, false, true])
+    let loaded = try IndexArchive.read(text)
+    #expect(loaded.documents == built.documents)
+    #expect(loaded.documents == documents.map(PreparedDocument.init))
+    #expect(loaded.guides == built.guides)
+    #expect(loaded.guides.map(\.followOn) == [false, false, true])
+    #expect(IndexArchive.write(loaded) == text)
   }
 
   @Test func aLoadedIndexAnswersLikeABuiltOne() throws {
     let built = SearchIndex(documents: documents)
-    let loaded = SearchIndex(prepared: try IndexArchive.read(IndexArchive.write(built.documents)))
-    for query in ["socket_error econnreset", "heartbeat", "café", "nothing at all"] {
+    let loaded = try IndexArchive.read(IndexArchive.write(built))
+    for query in ["socket_error econnreset", "heartbeat", "café", "nothing at all", "Line one line two reset"] {
       #expect(loaded.search(query) == built.search(query))
     }
+    #expect(loaded.browserData == built.browserData)
   }
+
+  static let words = "rmq-doctor search index 3\nwords\tone two\n"
 
   @Test(arguments: [
     ("", 1), ("another header\n", 1),
-    ("rmq-doctor search index 1\ndoc\ta\tA\t3\t-\n", 1),
-    ("rmq-doctor search index 2\nsig\tno document yet\tword\n", 2),
-    ("rmq-doctor search index 2\ndoc\ta\tA\tlong\t-\n", 2),
-    ("rmq-doctor search index 2\ndoc\ta\tA\t3\tmaybe\n", 2),
-    ("rmq-doctor search index 2\ndoc\ta\tA\t3\n", 2),
-    ("rmq-doctor search index 2\ndoc\ta\tA\t3\t-\nterms\tword:x\n", 3),
-    ("rmq-doctor search index 2\ndoc\ta\tA\t3\t-\nwhat\n", 3),
+    ("rmq-doctor search index 2\ndoc\ta\tA\t3\t-\n", 1),
+    ("rmq-doctor search index 3\ndoc\ta\tA\t3\t-\n", 2),
+    ("rmq-doctor search index 3\nwords\tone one\n", 2),
+    (words + "sig\tno document yet\t0\n", 3),
+    (words + "doc\ta\tA\tlong\t-\n", 3),
+    (words + "doc\ta\tA\t3\tmaybe\n", 3),
+    (words + "doc\ta\tA\t3\n", 3),
+    (words + "doc\ta\tA\t3\t-\nterms\t0:x\n", 4),
+    (words + "doc\ta\tA\t3\t-\nterms\t0:0\n", 4),
+    (words + "doc\ta\tA\t3\t-\nterms\t2:1\n", 4),
+    (words + "doc\ta\tA\t3\t-\nterms\t1:1 0:1\n", 4),
+    (words + "doc\ta\tA\t3\t-\nterms\t1:1 1:2\n", 4),
+    (words + "doc\ta\tA\t3\t-\nterms\t0:1\nterms\t1:1\n", 5),
+    (words + "doc\ta\tA\t3\t-\nsig\ttext\t\n", 4),
+    (words + "doc\ta\tA\t3\t-\nsig\ttext\t0 7\n", 4),
+    (words + "doc\ta\tA\t3\t-\nwords\tthree\n", 4),
+    (words + "doc\ta\tA\t3\t-\nwhat\n", 4),
   ])
   func damagedArchivesNameTheLine(text: String, line: Int) {
     #expect(throws: IndexArchive.FormatError.self) { try IndexArchive.read(text) }

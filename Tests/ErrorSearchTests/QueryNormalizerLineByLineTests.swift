@@ -10,7 +10,7 @@ import Testing
   static func reference(_ text: String) -> String {
     var text = QueryNormalizer.clipped(text)
     func apply(_ rule: QueryNormalizer.Rule) {
-      text = rule.expression.stringByReplacingMatches(
+      text = rule.expression.compiled.stringByReplacingMatches(
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
     }
     QueryNormalizer.unescaping.forEach(apply)
@@ -29,6 +29,16 @@ import Testing
     }
     if !current.isEmpty { words.append(current) }
     return words.joined(separator: " ")
+  }
+
+  /// The rules compile when first used, not at start-up; each must compile, in ICU's syntax.
+  @Test func everyRuleCompiles() {
+    let rules = QueryNormalizer.unescaping + QueryNormalizer.identifierSplitting + QueryNormalizer.noise
+    for rule in rules {
+      #expect(rule.expression.compiled.pattern == rule.pattern)
+      let options = rule.expression.compiled.options
+      #expect(options.contains(.caseInsensitive) == rule.caseInsensitive, "\(rule.pattern)")
+    }
   }
 
   @Test(arguments: [

@@ -4,14 +4,14 @@ import LogScan
 
 extension ContentOptions {
   /// The search index of the content, from the saved index when it is current.
-  func searchIndex(library: ContentLibrary? = nil) throws -> SearchIndex {
+  package func searchIndex(library: ContentLibrary? = nil) throws -> SearchIndex {
     let cache = SearchIndexCache(
       contentDirectory: try directory(), cacheDirectory: SearchIndexCache.defaultDirectory())
     return try cache.index(loading: { try library ?? load() })
   }
 
   /// What matches log entries to guides, for `scan` and for the broker-log diagnostics.
-  func logClassifier(library: ContentLibrary? = nil) throws -> LogClassifier {
+  package func logClassifier(library: ContentLibrary? = nil) throws -> LogClassifier {
     LogClassifier(index: try searchIndex(library: library))
   }
 }

@@ -2,16 +2,18 @@ import ArgumentParser
 import GuideKit
 
 /// The `--content` option every command takes.
-struct ContentOptions: ParsableArguments {
+package struct ContentOptions: ParsableArguments {
+  package init() {}
+
   @Option(
     name: .long,
     help: ArgumentHelp(
       "The content directory to read. By default the Content folder shipped with the tool.",
       valueName: "dir"))
-  var content: String?
+  package var content: String?
 
   /// The content directory to use: `--content`, or the shipped one.
-  func directory() throws -> String {
+  package func directory() throws -> String {
     if let content { return content }
     guard let found = ContentLocator.defaultDirectory() else {
       throw CLIError(
@@ -22,7 +24,7 @@ struct ContentOptions: ParsableArguments {
 
   /// Loads the content, refusing it when lint finds an error anywhere in it; the first lint
   /// line is the error.
-  func load() throws -> ContentLibrary {
+  package func load() throws -> ContentLibrary {
     do {
       return try ContentLoader.loadValidated(directory: try directory())
     } catch let error as ContentError {
@@ -34,7 +36,7 @@ struct ContentOptions: ParsableArguments {
   }
 
   /// Loads the content, keeping the errors of files that did not load.
-  func loadAll() throws -> ContentLoader.Result {
+  package func loadAll() throws -> ContentLoader.Result {
     do {
       return try ContentLoader.load(directory: try directory())
     } catch let error as ContentError {
@@ -44,7 +46,7 @@ struct ContentOptions: ParsableArguments {
 }
 
 /// A runtime error: ArgumentParser prints it as one `Error: ...` line and exits with 1.
-struct CLIError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
+package struct CLIError: Error, CustomStringConvertible {
+  package var description: String
+  package init(_ description: String) { self.description = description }
 }

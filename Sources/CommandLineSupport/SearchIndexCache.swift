@@ -14,10 +14,10 @@ import GuideKit
 /// file in the content directory (path, size, modification time) and of this binary, and any
 /// change rebuilds it. Without a writable cache directory the index is built in memory each
 /// time, as before; the cache never changes an answer, only how fast it comes.
-struct SearchIndexCache {
+package struct SearchIndexCache {
   /// `RMQ_DOCTOR_CACHE`, else `$XDG_CACHE_HOME/rmq-doctor`, else `~/.cache/rmq-doctor`;
   /// `nil` when none is set, or when `RMQ_DOCTOR_CACHE` is `off`.
-  static func defaultDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  package static func defaultDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
     if let explicit = environment["RMQ_DOCTOR_CACHE"], !explicit.isEmpty {
       return explicit == "off" ? nil : explicit
     }
@@ -29,21 +29,30 @@ struct SearchIndexCache {
   let contentDirectory: String
   let cacheDirectory: String?
 
+  /// A cache of the index of `contentDirectory` in `cacheDirectory` (none when `nil`).
+  package init(contentDirectory: String, cacheDirectory: String?) {
+    self.contentDirectory = contentDirectory
+    self.cacheDirectory = cacheDirectory
+  }
+
   /// The index: the saved one if it is current, else built from the guides and saved.
   /// `load` reads the content; it is called only when the saved index cannot be used.
-  func index(loading load: () throws -> ContentLibrary) throws -> SearchIndex {
+  package func index(loading load: () throws -> ContentLibrary) throws -> SearchIndex {
     guard let cacheDirectory, let fingerprint = fingerprint() else {
       return SearchIndex(documents: try load().searchDocuments)
     }
-    let file = cacheDirectory + "/search-" + hex(fnv1a(contentDirectory)) + ".index"
+    // One file per content directory and program (`rmq-doctor`, `rmq-doctor-mcp`): each
+    // program's fingerprint holds its own binary, so a shared file would be rebuilt in turns.
+    let program = Bundle.main.executableURL?.lastPathComponent ?? ""
+    let file = cacheDirectory + "/search-" + hex(fnv1a(contentDirectory + "\n" + program)) + ".index"
     let firstLine = "fingerprint \(fingerprint)\n"
     if let saved = try? String(contentsOfFile: file, encoding: .utf8), saved.hasPrefix(firstLine),
-      let documents = try? IndexArchive.read(String(saved.dropFirst(firstLine.count)))
+      let index = try? IndexArchive.read(String(saved.dropFirst(firstLine.count)))
     {
-      return SearchIndex(prepared: documents)
+      return index
     }
     let index = SearchIndex(documents: try load().searchDocuments)
-    save(firstLine + IndexArchive.write(index.documents), to: file, in: cacheDirectory)
+    save(firstLine + IndexArchive.write(index), to: file, in: cacheDirectory)
     return index
   }
 

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Finds the Content folder shipped with the tool, wherever the binary runs from.
-enum ContentLocator {
+package enum ContentLocator {
   /// The first directory that looks like shipped content, in this order: `RMQ_DOCTOR_CONTENT`;
   /// `../share/rmq-doctor/Content` beside an installed binary; `Content` in the binary's folder
   /// or any folder above it (a `.build` tree inside the checkout); the checkout this binary was
   /// built from; `./Content`.
-  static func defaultDirectory() -> String? {
+  package static func defaultDirectory() -> String? {
     candidates().first(where: isContentDirectory)
   }
 
