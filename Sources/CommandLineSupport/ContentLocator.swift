@@ -7,34 +7,32 @@ package enum ContentLocator {
   /// or any folder above it (a `.build` tree inside the checkout); the checkout this binary was
   /// built from; `./Content`.
   package static func defaultDirectory() -> String? {
-    candidates().first(where: isContentDirectory)
-  }
-
-  private static func candidates() -> [String] {
-    var result: [String] = []
+    // Each candidate is worked out only when the ones before it were not content: this runs
+    // at every start of `rmq-doctor search`.
     if let fromEnvironment = ProcessInfo.processInfo.environment["RMQ_DOCTOR_CONTENT"],
-      !fromEnvironment.isEmpty
+      !fromEnvironment.isEmpty, isContentDirectory(fromEnvironment)
     {
-      result.append(fromEnvironment)
+      return fromEnvironment
     }
     if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
       var folder = executable.deletingLastPathComponent()
-      result.append(folder.appendingPathComponent("../share/rmq-doctor/Content").standardized.path)
+      let installed = folder.appendingPathComponent("../share/rmq-doctor/Content").standardized.path
+      if isContentDirectory(installed) { return installed }
       while folder.path != "/" {
-        result.append(folder.appendingPathComponent("Content").path)
+        let candidate = folder.appendingPathComponent("Content").path
+        if isContentDirectory(candidate) { return candidate }
         folder = folder.deletingLastPathComponent()
       }
     }
     let checkout = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    result.append(checkout.appendingPathComponent("Content").path)
-    result.append(FileManager.default.currentDirectoryPath + "/Content")
-    return result
+      .appendingPathComponent("Content").path
+    if isContentDirectory(checkout) { return checkout }
+    let current = FileManager.default.currentDirectoryPath + "/Content"
+    return isContentDirectory(current) ? current : nil
   }
 
   private static func isContentDirectory(_ path: String) -> Bool {
-    let manager = FileManager.default
-    return manager.fileExists(atPath: path + "/guides")
-      && manager.fileExists(atPath: path + "/allowlist.yaml")
+    access(path + "/guides", F_OK) == 0 && access(path + "/allowlist.yaml", F_OK) == 0
   }
 }

@@ -73,7 +73,8 @@ public enum IndexArchive {
   }
 
   static func unescape(_ text: Substring) -> String {
-    guard text.contains("\\") else { return String(text) }
+    // Bytes, not Foundation's `contains`: this runs for every title and message of a saved index.
+    guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
     var out = String.UnicodeScalarView()
     var escaped = false
     for scalar in text.unicodeScalars {
