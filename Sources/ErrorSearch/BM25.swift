@@ -60,10 +60,18 @@ struct BM25: Sendable {
     averageLength = max(self.lengths.reduce(0, +) / Double(max(terms.count, 1)), 1)
   }
 
-  /// Whether `document` holds the word numbered `word`.
+  /// Whether `document` holds the word numbered `word`: a binary search of the word's
+  /// postings, which are in document order.
   func contains(_ word: Int, in document: Int) -> Bool {
     guard word >= 0 && word < postings.count else { return false }
-    return postings[word].contains { $0.document == document }
+    let list = postings[word]
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if list[middle].document < document { low = middle + 1 } else { high = middle }
+    }
+    return low < list.count && list[low].document == document
   }
 
   /// For every document, the highest inverse document frequency among the query's words it
