@@ -16,6 +16,8 @@ struct SignatureMatcher: Sendable {
     var words: [Int]
     /// The sum of the weights of its distinct words.
     var totalWeight: Double
+    /// The weight of its heaviest word.
+    var heaviestWeight: Double
   }
 
   /// How well one signature matched.
@@ -36,6 +38,10 @@ struct SignatureMatcher: Sendable {
   let weights: [Double]
   /// For each word number, the signatures that contain it.
   private let postings: [[Int]]
+  /// Each signature's document and total weight, apart, for the loops that look at every
+  /// touched signature without copying its text and words.
+  private let documentOf: [Int]
+  private let totalWeightOf: [Double]
 
   /// Indexes the messages of `documents`, numbering their words in `vocabulary`.
   init(documents: [PreparedDocument], vocabulary: inout Vocabulary) {
@@ -71,11 +77,14 @@ struct SignatureMatcher: Sendable {
       for word in distinct { postings[word].append(signatures.count) }
       signatures.append(Signature(
         document: message.document, text: message.text, words: message.words,
-        totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] }))
+        totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] },
+        heaviestWeight: message.words.map { weights[$0] }.max() ?? 0))
     }
     self.signatures = signatures
     self.weights = weights
     self.postings = postings
+    documentOf = signatures.map(\.document)
+    totalWeightOf = signatures.map(\.totalWeight)
   }
 
   /// The best match of each document, indexed by document; `nil` where none matched.
@@ -97,23 +106,29 @@ struct SignatureMatcher: Sendable {
     // Ties go to the guide's earlier message.
     var first = [Int](repeating: -1, count: documentCount)
     for signature in touched {
-      let document = signatures[signature].document
+      let document = documentOf[signature]
       if first[document] < 0 || coverage(signature, matchedWeight) > coverage(first[document], matchedWeight) {
         first[document] = signature
       }
     }
     var best = [Match?](repeating: nil, count: documentCount)
+    var bestRun = [RunCounter.Run](repeating: .init(), count: documentCount)
     var runs = RunCounter(queryLength: query.count)
     for signature in first where signature >= 0 {
-      best[signatures[signature].document] = match(signature, matchedWeight, query, distinct, &runs)
+      let document = documentOf[signature]
+      (best[document], bestRun[document]) = match(signature, matchedWeight, query, &runs)
     }
     for signature in touched {
-      let document = signatures[signature].document
+      let document = documentOf[signature]
       guard signature != first[document], let current = best[document],
         coverage(signature, matchedWeight) > current.score
       else { continue }
-      let candidate = match(signature, matchedWeight, query, distinct, &runs)
-      if candidate.score > current.score { best[document] = candidate }
+      let (candidate, run) = match(signature, matchedWeight, query, &runs)
+      if candidate.score > current.score { (best[document], bestRun[document]) = (candidate, run) }
+    }
+    // Whether the text goes on differently is asked of each guide's best match only.
+    for document in best.indices where best[document] != nil {
+      best[document]!.differentTail = endsDifferently(best[document]!.signature, bestRun[document], query, distinct)
     }
     return best
   }
@@ -125,14 +140,18 @@ struct SignatureMatcher: Sendable {
     -> Bool
   {
     guard run.length > 0, run.signatureEnd < signature.words.count, run.queryEnd < query.count else { return false }
-    var missing: Set<Int> = []
+    var missing: [Int] = []
     for word in signature.words[run.signatureEnd...] where weights[word] > 0 && !contains(distinct, word) {
-      missing.insert(word)
+      missing.append(word)
     }
     guard !missing.isEmpty else { return false }
-    let heaviest = Set(signature.words).map { weights[$0] }.max() ?? 0
-    let missingWeight = missing.sorted().reduce(0) { $0 + weights[$1] }
-    return missingWeight >= 0.2 * signature.totalWeight || missing.contains { weights[$0] >= heaviest }
+    // Distinct and ascending, so that the weights are added up in the order of `totalWeight`.
+    missing.sort()
+    var distinctMissing = [missing[0]]
+    for word in missing.dropFirst() where word != distinctMissing[distinctMissing.count - 1] { distinctMissing.append(word) }
+    let missingWeight = distinctMissing.reduce(0) { $0 + weights[$1] }
+    return missingWeight >= 0.2 * signature.totalWeight
+      || distinctMissing.contains { weights[$0] >= signature.heaviestWeight }
   }
 
   /// Whether the ascending `sorted` holds `value`.
@@ -147,19 +166,21 @@ struct SignatureMatcher: Sendable {
   }
 
   private func coverage(_ signature: Int, _ matchedWeight: [Double]) -> Double {
-    let total = signatures[signature].totalWeight
+    let total = totalWeightOf[signature]
     return total > 0 ? matchedWeight[signature] / total : 0
   }
 
+  /// The match of signature `index`, its tail not yet looked at, and its longest run.
   private func match(
-    _ index: Int, _ matchedWeight: [Double], _ query: [Int], _ distinct: [Int], _ runs: inout RunCounter
-  ) -> Match {
+    _ index: Int, _ matchedWeight: [Double], _ query: [Int], _ runs: inout RunCounter
+  ) -> (Match, RunCounter.Run) {
     let signature = signatures[index]
     let run = runs.longestRun(of: signature.words, in: query)
     let share = Double(run.length) / Double(signature.words.count)
-    return Match(
-      signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * share),
-      matchedWeight: matchedWeight[index], differentTail: endsDifferently(signature, run, query, distinct))
+    return (
+      Match(signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * share), matchedWeight: matchedWeight[index]),
+      run
+    )
   }
 }
 
