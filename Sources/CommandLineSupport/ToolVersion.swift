@@ -2,5 +2,5 @@
 /// `serverInfo`.
 package enum ToolVersion {
   /// The release this build is.
-  package static var current: String { "0.1.0" }
+  package static let current = "0.1.0"
 }
