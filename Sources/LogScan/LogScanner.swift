@@ -62,7 +62,7 @@ public final class LogScanner {
     let sniffed = SniffedSource(source)
     guard sniffed.isGzip else { return scan(text: sniffed, name: name) }
     do {
-      return scan(text: try GzipSource(sniffed, name: name), name: name)
+      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: name)), name: name)
     } catch {
       return failed(name, error.reason)
     }
@@ -101,7 +101,7 @@ public final class LogScanner {
     let sniffed = SniffedSource(file)
     if sniffed.isEmpty { return failed(path, "empty file, not gzip data") }
     do {
-      return scan(text: try GzipSource(sniffed, name: path), name: path)
+      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: path)), name: path)
     } catch {
       return failed(path, error.reason)
     }
