@@ -117,6 +117,24 @@ import Testing
     try Self.expectSame(giant, chunkSizes: [64, 4_096], threadCounts: [2])
   }
 
+  /// Text whose lines end with a lone `\r`, and gzip under a plain name, are read in one pass
+  /// (the chunks are cut at `\n` only): the same report as with the parallel path turned off.
+  @Test func loneCarriageReturnsAndGzipContentAreReadInOnePass() throws {
+    let folder = try ScanSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plain = try Fixtures.path("broker-log-full.log")
+    let text = try String(contentsOfFile: plain, encoding: .utf8)
+    let carriageReturns = folder.appendingPathComponent("mac.log").path
+    try text.replacingOccurrences(of: "\n", with: "\r").write(toFile: carriageReturns, atomically: true, encoding: .utf8)
+    let zipped = folder.appendingPathComponent("zipped.log")
+    try ScanSupport.run("/bin/gzip", ["-1", "-c", plain], output: zipped)
+    for path in [carriageReturns, zipped.path] {
+      let single = try Self.scan(path, threads: 1)
+      #expect(single.summary.entries > 0, "\(path)")
+      #expect(try Self.scan(path, threads: 2, chunkSize: 256) == single, "\(path)")
+    }
+  }
+
   @Test func theTallysLimitsActAsInOnePass() throws {
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
