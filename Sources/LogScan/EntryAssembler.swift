@@ -41,8 +41,13 @@ struct EntryAssembler {
 
   /// Takes the next line; returns an entry when this line ends one.
   mutating func take(_ line: UnsafeRawBufferPointer) -> LogEntry? {
+    take(line, header: LineHeader(reading: line))
+  }
+
+  /// `take(_:)` for a line whose header was already read (`LineHeader(reading: line)`).
+  @inline(__always)
+  mutating func take(_ line: UnsafeRawBufferPointer, header: LineHeader) -> LogEntry? {
     lineNumber += 1
-    let header = LineHeader(reading: line)
     guard header.startsRecord else { return takeContinuation(line) }
     // Most lines: a record below warning level while no entry is open.
     if pending == nil, header.level != .unknown, !header.level.isProblem, !isTLSAlert(line, header) {

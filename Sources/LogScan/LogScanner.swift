@@ -19,6 +19,8 @@ public final class LogScanner {
 
   var tally = ScanTally()
   let splitter = LineSplitter()
+  /// When and how a large plain-text file is scanned on several cores.
+  var parallel = ParallelScanOptions()
 
   /// A scanner; `year` defaults to the current one.
   public init(
@@ -60,7 +62,7 @@ public final class LogScanner {
     let sniffed = SniffedSource(source)
     guard sniffed.isGzip else { return scan(text: sniffed, name: name) }
     do {
-      return scan(text: try GzipSource(sniffed, name: name), name: name)
+      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: name)), name: name)
     } catch {
       return failed(name, error.reason)
     }
@@ -84,18 +86,35 @@ public final class LogScanner {
     }
     defer { close(descriptor) }
     var status = stat()
-    if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+    let known = fstat(descriptor, &status) == 0
+    if known, (status.st_mode & S_IFMT) == S_IFDIR {
       return failed(path, "is a directory")
+    }
+    if known, (status.st_mode & S_IFMT) == S_IFREG, !path.hasSuffix(".gz"),
+      let summary = scanInParallelWhenWorthIt(
+        FileDescriptorBytes(descriptor: descriptor, name: path), size: Int(status.st_size), name: path)
+    {
+      return summary
     }
     let file = FileDescriptorSource(descriptor: descriptor, name: path)
     guard path.hasSuffix(".gz") else { return scan(sniffing: file, name: path) }
     let sniffed = SniffedSource(file)
     if sniffed.isEmpty { return failed(path, "empty file, not gzip data") }
     do {
-      return scan(text: try GzipSource(sniffed, name: path), name: path)
+      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: path)), name: path)
     } catch {
       return failed(path, error.reason)
     }
+  }
+
+  /// Scans `bytes` on several threads when there are several, the file is large enough, and it
+  /// is plain text whose lines end with `\n` (gzip and lone-`\r` text are read in one pass, as
+  /// is a file whose first bytes cannot be read). Nil when it was not scanned.
+  func scanInParallelWhenWorthIt<Bytes: PositionalBytes>(_ bytes: Bytes, size: Int, name: String) -> FileSummary? {
+    guard parallel.threads > 1, size >= parallel.threshold, size > 0 else { return nil }
+    let sniffed = SniffedSource(PositionalSource(bytes, offset: 0), count: 64 << 10)
+    guard sniffed.aheadError == nil, !sniffed.isGzip, !sniffed.endsLinesWithCarriageReturns else { return nil }
+    return scanInParallel(bytes, size: size, name: name, options: parallel)
   }
 
   /// Notes a file that could not be read at all.
@@ -113,14 +132,10 @@ public final class LogScanner {
   }
 
   func record(_ entry: LogEntry) {
-    guard window.contains(entry.time) else {
+    guard let prepared = prepare(entry) else {
       tally.outsideWindow += 1
       return
     }
-    let shape = EntryShape.of(entry.messages)
-    let guide = classifier.guide(for: entry, shape: shape)
-    tally.record(
-      entry, guide: guide, shape: shape, details: ConnectionDetails(messages: entry.messages, prefixes: prefixes),
-      followOn: guide.map(classifier.followOnGuides.contains) ?? false)
+    record(prepared)
   }
 }
