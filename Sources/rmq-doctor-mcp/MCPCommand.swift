@@ -18,22 +18,14 @@ struct MCPCommand: ParsableCommand {
 
   @OptionGroup var options: ContentOptions
 
-  @Flag(help: "Offer the run_diagnostics tool, which runs the read-only diagnostics on this host.")
-  var allowLiveDiagnostics = false
-
-  @Option(help: ArgumentHelp("The largest tool result in bytes; longer ones are cut with a note.", valueName: "bytes"))
-  var maxResultBytes = 512 << 10
-
-  func validate() throws {
-    guard maxResultBytes >= 1024 else { throw ValidationError("--max-result-bytes must be at least 1024") }
-  }
+  @OptionGroup var serving: MCPOptions
 
   func run() throws {
     let library = try options.load()
     let server = DoctorServer(
       library: library, index: try options.searchIndex(library: library),
       configuration: .init(
-        allowLiveDiagnostics: allowLiveDiagnostics, resultLimit: maxResultBytes, version: ToolVersion.current))
+        allowLiveDiagnostics: serving.allowLiveDiagnostics, resultLimit: serving.maxResultBytes, version: ToolVersion.current))
     let ended = ServerEnd()
     Task {
       do { try await server.serveStdio() } catch { ended.failure = "\(error)" }

@@ -27,24 +27,15 @@ extension RMQDoctor {
 
     @OptionGroup var options: ContentOptions
 
-    @Flag(help: "Offer the run_diagnostics tool, which runs the read-only diagnostics on this host.")
-    var allowLiveDiagnostics = false
-
-    @Option(help: ArgumentHelp("The largest tool result in bytes; longer ones are cut with a note.", valueName: "bytes"))
-    var maxResultBytes = 512 << 10
-
-    func validate() throws {
-      guard maxResultBytes >= 1024 else { throw ValidationError("--max-result-bytes must be at least 1024") }
-    }
+    @OptionGroup var serving: MCPOptions
 
     func run() throws {
-      let server = try Self.serverPath()
-      var arguments = [server, "--content", try options.directory(), "--max-result-bytes", String(maxResultBytes)]
-      if allowLiveDiagnostics { arguments.append("--allow-live-diagnostics") }
+      let program = try Self.serverPath()
+      let arguments = [program, "--content", try options.directory()] + serving.arguments
       let argv = arguments.map { strdup($0) } + [nil]
-      execv(server, argv)
+      execv(program, argv)
       let reason = String(cString: strerror(errno))
-      throw CLIError("mcp: cannot start \(server): \(reason)")
+      throw CLIError("mcp: cannot start \(program): \(reason)")
     }
 
     /// `rmq-doctor-mcp` in this binary's folder (after resolving links), where a build and an
