@@ -61,8 +61,14 @@ public final class LogScanner {
   public func scan<Source: ByteSource>(sniffing source: Source, name: String) -> FileSummary {
     let sniffed = SniffedSource(source)
     guard sniffed.isGzip else { return scan(text: sniffed, name: name) }
+    return scan(gzip: sniffed, name: name)
+  }
+
+  /// Reads gzip data, inflated on a thread of its own (``PrefetchingSource``) while this one
+  /// splits and classifies.
+  private func scan<Source: ByteSource>(gzip source: SniffedSource<Source>, name: String) -> FileSummary {
     do {
-      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: name)), name: name)
+      return scan(text: PrefetchingSource(try GzipSource(source, name: name)), name: name)
     } catch {
       return failed(name, error.reason)
     }
@@ -100,11 +106,7 @@ public final class LogScanner {
     guard path.hasSuffix(".gz") else { return scan(sniffing: file, name: path) }
     let sniffed = SniffedSource(file)
     if sniffed.isEmpty { return failed(path, "empty file, not gzip data") }
-    do {
-      return scan(text: PrefetchingSource(try GzipSource(sniffed, name: path)), name: path)
-    } catch {
-      return failed(path, error.reason)
-    }
+    return scan(gzip: sniffed, name: path)
   }
 
   /// Scans `bytes` on several threads when there are several, the file is large enough, and it
