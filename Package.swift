@@ -43,7 +43,10 @@ let package = Package(
     // Guides: model, loading, front-matter, extraction, validation (lint).
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", "ErrorSearch", "ArgvPolicy", "RequestPolicy", "_Parallel", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CommonMark", "ErrorSearch", "ArgvPolicy", "RequestPolicy", "_Parallel",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     // zlib from Debian's zlib1g-dev, for reading .gz logs.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -73,7 +76,8 @@ let package = Package(
     .target(
       name: "DoctorMode",
       dependencies: [
-        "GuideKit", "Diagnostics", "TroubleshootingEngine", "CommandRunner", "LogScan", "ManagementAPI", "_SafeWrite",
+        "GuideKit", "Diagnostics", "TroubleshootingEngine", "CommandRunner", "LogScan",
+        "ManagementAPI", "_SafeWrite",
       ]
     ),
     // The Model Context Protocol server (`rmq-doctor mcp`): tools and resources over stdio that
@@ -110,7 +114,8 @@ let package = Package(
     .executableTarget(
       name: "rmq-doctor",
       dependencies: [
-        "CommandLineSupport", "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine", "CommandRunner",
+        "CommandLineSupport", "GuideKit", "CommonMark", "ErrorSearch", "TroubleshootingEngine",
+        "CommandRunner",
         "Diagnostics", "LogScan", "SiteExport", "DoctorMode", "_SafeWrite", "ManagementAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -119,7 +124,8 @@ let package = Package(
     .executableTarget(
       name: "rmq-doctor-mcp",
       dependencies: [
-        "CommandLineSupport", "MCPServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CommandLineSupport", "MCPServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the benchmarks share: timing, and running programs as a shell would.
@@ -143,44 +149,64 @@ let package = Package(
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
     .testTarget(
-      name: "DoctorModeTests", dependencies: ["DoctorMode", "GuideKit", "Diagnostics", "CommandRunner", "TestSupport"]),
-    .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI", "RequestPolicy", "TestSupport"]),
+      name: "DoctorModeTests",
+      dependencies: ["DoctorMode", "GuideKit", "Diagnostics", "CommandRunner", "TestSupport"]),
+    .testTarget(
+      name: "ManagementAPITests", dependencies: ["ManagementAPI", "RequestPolicy", "TestSupport"]),
     .testTarget(name: "SafeWriteTests", dependencies: ["_SafeWrite"]),
-    .testTarget(name: "ArgvPolicyTests", dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),
-    .testTarget(name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
-    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
-    .testTarget(name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),
+    .testTarget(
+      name: "ArgvPolicyTests",
+      dependencies: ["ArgvPolicy", "GuideKit", "CommandRunner", "TestSupport"]),
+    .testTarget(
+      name: "TroubleshootingEngineTests", dependencies: ["TroubleshootingEngine", "GuideKit"]),
+    .testTarget(
+      name: "DiagnosticsTests",
+      dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
+    .testTarget(
+      name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),
     .testTarget(
       name: "SiteExportTests",
       dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
     ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "rmq-doctor-mcp", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
-    .testTarget(name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
+    .testTarget(
+      name: "LiveBrokerTests", dependencies: ["rmq-doctor", "TestSupport"], exclude: ["Clients"]),
     // The MCP server end to end: the official Python client (.ci/mcp-python) against the binary.
     .testTarget(
       name: "MCPServerTests",
       dependencies: [
-        "rmq-doctor", "rmq-doctor-mcp", "TestSupport", "ErrorSearch", "GuideKit", "TroubleshootingEngine", "DoctorMode",
+        "rmq-doctor", "rmq-doctor-mcp", "TestSupport", "ErrorSearch", "GuideKit",
+        "TroubleshootingEngine", "DoctorMode",
         "LogScan",
       ],
       exclude: ["Client"]
     ),
     // Search accuracy on the shipped guides against Tests/Fixtures/eval, the labelled real-world lines.
-    .testTarget(name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
+    .testTarget(
+      name: "SearchAccuracyTests", dependencies: ["GuideKit", "ErrorSearch", "TestSupport"]),
     // What the fuzz targets share: the content loaded once, `require`, the replay program.
     .target(name: "FuzzSupport", dependencies: ["GuideKit"], path: "Fuzz/Support"),
     // Fuzz target (libFuzzer, `.ci/fuzz`): the content loader and lint on a guide/YAML file.
-    .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"], path: "Fuzz/FrontMatter"),
+    .executableTarget(
+      name: "fuzz-front-matter", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"],
+      path: "Fuzz/FrontMatter"),
     // Fuzz target (libFuzzer, `.ci/fuzz`): query normalising, the search, the saved index.
-    .executableTarget(name: "fuzz-search", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"], path: "Fuzz/Search"),
+    .executableTarget(
+      name: "fuzz-search", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch"],
+      path: "Fuzz/Search"),
     // Fuzz target (libFuzzer, `.ci/fuzz`): the log scan (line headers, entry assembly, report).
-    .executableTarget(name: "fuzz-log-scan", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"], path: "Fuzz/LogScan"),
+    .executableTarget(
+      name: "fuzz-log-scan", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"],
+      path: "Fuzz/LogScan"),
     // Fuzz target (libFuzzer, `.ci/fuzz`): the gzip reader of the log scan.
-    .executableTarget(name: "fuzz-gzip", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"], path: "Fuzz/Gzip"),
+    .executableTarget(
+      name: "fuzz-gzip", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan"],
+      path: "Fuzz/Gzip"),
     // Fuzz target (libFuzzer, `.ci/fuzz`): every diagnostics parser through OutputReader.
     .executableTarget(
-      name: "fuzz-diagnostics", dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan", "Diagnostics"],
+      name: "fuzz-diagnostics",
+      dependencies: ["FuzzSupport", "GuideKit", "ErrorSearch", "LogScan", "Diagnostics"],
       path: "Fuzz/Diagnostics"),
   ]
 )

@@ -74,12 +74,15 @@ struct LinearScan {
   /// Writes, checks, times and removes each input in turn.
   func measure(_ inputs: [Input]) throws -> [Result] {
     try inputs.map { input in
-      let path = folder.appendingPathComponent("linear-\(input.group)-\(input.size).log".replacingOccurrences(of: " ", with: "-")).path
+      let path = folder.appendingPathComponent(
+        "linear-\(input.group)-\(input.size).log".replacingOccurrences(of: " ", with: "-")
+      ).path
       note("writing \(input.group), \(input.size)")
       try input.make(path)
       defer { if !keep { try? FileManager.default.removeItem(atPath: path) } }
       var result = Result(input: input)
-      result.bytes = Int((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
+      result.bytes = Int(
+        (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
       // Read once, so that every tool finds the file in the page cache.
       _ = try runToEnd(which("cat") ?? "/bin/cat", [path])
       switch check(path) {
@@ -90,7 +93,8 @@ struct LinearScan {
       case .success(let entries):
         result.entries = entries
       }
-      note("timing grep, rg and rmq-doctor scan on \(input.group), \(input.size), \(runs) runs each")
+      note(
+        "timing grep, rg and rmq-doctor scan on \(input.group), \(input.size), \(runs) runs each")
       let output = folder.appendingPathComponent("output.txt").path
       func time(_ executable: String, _ arguments: [String]) throws -> (Timing, Int) {
         var peak = 0
@@ -102,12 +106,19 @@ struct LinearScan {
           status = max(status, run.status)
         }
         // grep -c exits with 1 when nothing matched; anything else is a failure.
-        if status > 1 { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "\(executable) exited with status \(status) on \(path)"]) }
+        if status > 1 {
+          throw CocoaError(
+            .fileReadUnknown,
+            userInfo: [
+              NSLocalizedDescriptionKey: "\(executable) exited with status \(status) on \(path)"
+            ])
+        }
         return (timing, peak)
       }
       (result.grep, result.grepPeak) = try time(grep, ["-cE", keywords, path])
       result.ripgrep = try time(ripgrep, ["-c", keywords, path]).0
-      (result.scan, result.scanPeak) = try time(binary, ["scan", "--json", "--content", content, path])
+      (result.scan, result.scanPeak) = try time(
+        binary, ["scan", "--json", "--content", content, path])
       return result
     }
   }
@@ -126,7 +137,9 @@ struct LinearScan {
     process.standardError = FileHandle.nullDevice
     let clock = ContinuousClock()
     let start = clock.now
-    do { try process.run() } catch { return .failure(CheckFailure("cannot start: \(describe(error))")) }
+    do { try process.run() } catch {
+      return .failure(CheckFailure("cannot start: \(describe(error))"))
+    }
     while process.isRunning {
       if clock.now - start > Self.timeLimit {
         process.terminate()
@@ -154,19 +167,25 @@ struct LinearScan {
   }
 
   /// The table of `results`: per byte against the smallest input of the same group.
-  static func table(_ title: String, _ results: [Result]) -> (lines: [String], notLinear: [Result]) {
+  static func table(_ title: String, _ results: [Result]) -> (lines: [String], notLinear: [Result])
+  {
     let header = [
-      title, "size", "rmq-doctor scan", "MB/s", "grep -cE", "vs grep", "rg -c", "per byte vs smallest", "verdict",
+      title, "size", "rmq-doctor scan", "MB/s", "grep -cE", "vs grep", "rg -c",
+      "per byte vs smallest", "verdict",
       "scan peak memory", "grep peak memory", "entries",
     ]
     var cells: [[String]] = [header]
     var notLinear: [Result] = []
     var smallest: [String: Result] = [:]
     func memory(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
-    func megabytesPerSecond(_ rate: Double) -> String { String(format: rate < 10 ? "%.2f" : "%.0f", rate) }
+    func megabytesPerSecond(_ rate: Double) -> String {
+      String(format: rate < 10 ? "%.2f" : "%.0f", rate)
+    }
     for result in results {
       guard let scan = result.scan, let grep = result.grep, let perByte = result.perByte else {
-        cells.append([result.input.group, result.input.size, result.failure ?? "FAILED"] + Array(repeating: "", count: header.count - 3))
+        cells.append(
+          [result.input.group, result.input.size, result.failure ?? "FAILED"]
+            + Array(repeating: "", count: header.count - 3))
         notLinear.append(result)
         continue
       }
@@ -178,7 +197,8 @@ struct LinearScan {
       cells.append([
         result.input.group, result.input.size, scan.median.formatted,
         megabytesPerSecond(Double(result.bytes) / 1e6 / scan.median.seconds), grep.median.formatted,
-        String(format: "%.2fx", scan.median.seconds / grep.median.seconds), result.ripgrep?.median.formatted ?? "",
+        String(format: "%.2fx", scan.median.seconds / grep.median.seconds),
+        result.ripgrep?.median.formatted ?? "",
         isBase ? "1.00x" : String(format: "%.2fx", ratio),
         isBase ? "per-byte baseline" : (ratio <= 2 ? "linear (≤ 2x)" : "NOT linear (> 2x)"),
         memory(result.scanPeak), memory(result.grepPeak), String(result.entries),
@@ -204,12 +224,13 @@ struct LinearScan {
     }
     let files = Self.table("scan, growing file", try measure(Self.growingFiles))
     let lines = Self.table("scan, growing lines (4 MB each)", try measure(Self.growingLines))
-    files.lines.forEach { print($0) }
+    for line in files.lines { print(line) }
     print("")
-    lines.lines.forEach { print($0) }
+    for line in lines.lines { print(line) }
     let bad = files.notLinear + lines.notLinear
-    print("\n\(runs) runs of each tool per row, medians; baseline grep -cE '<key words>', measured in the same run; "
-      + (bad.isEmpty ? "every row linear." : "\(bad.count) rows NOT linear or failed."))
+    print(
+      "\n\(runs) runs of each tool per row, medians; baseline grep -cE '<key words>', measured in the same run; "
+        + (bad.isEmpty ? "every row linear." : "\(bad.count) rows NOT linear or failed."))
     return bad.isEmpty
   }
 }

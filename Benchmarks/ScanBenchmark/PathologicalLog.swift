@@ -21,7 +21,8 @@ enum PathologicalLog {
   ]
 
   /// All the kinds' units in a row: what the single-line files repeat.
-  static let mixedUnit = "2026-11-23 04:46:25 0123456789 ::::::::: \"\"\"\"\"\" '''''' {{{{}}}} <0.1234.0><0.<0. \\\\n\\\\n \\\"\\\" (((( -> - "
+  static let mixedUnit =
+    "2026-11-23 04:46:25 0123456789 ::::::::: \"\"\"\"\"\" '''''' {{{{}}}} <0.1234.0><0.<0. \\\\n\\\\n \\\"\\\" (((( -> - "
 
   /// `count` bytes of `kind`'s run (all units are ASCII).
   static func run(_ kind: Int, _ count: Int) -> [UInt8] {
@@ -56,7 +57,8 @@ enum PathologicalLog {
   /// Writes `bytes` to a new file at `path`.
   static func create(_ path: String, _ body: (_ write: ([UInt8]) -> Void) -> Void) throws {
     guard let file = fopen(path, "w") else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
     }
     setvbuf(file, nil, _IOFBF, 1 << 22)
     var failed = false
@@ -64,7 +66,8 @@ enum PathologicalLog {
       if !failed, fwrite(bytes, 1, bytes.count, file) != bytes.count { failed = true }
     }
     if fclose(file) != 0 || failed {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
     }
   }
 
@@ -101,12 +104,16 @@ enum PathologicalLog {
             var escaped: [UInt8] = []
             escaped.reserveCapacity(body.count * 2)
             for byte in body {
-              if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { escaped.append(UInt8(ascii: "\\")) }
+              if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") {
+                escaped.append(UInt8(ascii: "\\"))
+              }
               escaped.append(byte)
             }
             bytes = head + escaped + Array("\"}".utf8)
           } else {
-            bytes = head + Array("x\",\"meta\":".utf8) + [UInt8](repeating: UInt8(ascii: "["), count: length)
+            bytes =
+              head + Array("x\",\"meta\":".utf8)
+              + [UInt8](repeating: UInt8(ascii: "["), count: length)
           }
         }
         bytes.append(0x0A)

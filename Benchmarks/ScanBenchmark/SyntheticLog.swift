@@ -32,7 +32,8 @@ struct SyntheticLog {
         guard parts.count == 3 else { continue }
         let rest = String(parts[2])
         if rest.hasPrefix("[warning]") || rest.hasPrefix("[error]") {
-          let header = "\(parts[0]) \(parts[1]) \(rest.split(separator: " ").prefix(2).joined(separator: " "))"
+          let header =
+            "\(parts[0]) \(parts[1]) \(rest.split(separator: " ").prefix(2).joined(separator: " "))"
           if header == lastHeader, !entries.isEmpty {
             entries[entries.count - 1].append(rest)
           } else {
@@ -46,7 +47,9 @@ struct SyntheticLog {
       }
     }
     guard !info.isEmpty, !entries.isEmpty else {
-      throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no broker log lines in \(fixtures.path)"])
+      throw CocoaError(
+        .fileReadCorruptFile,
+        userInfo: [NSLocalizedDescriptionKey: "no broker log lines in \(fixtures.path)"])
     }
     infoLines = info
     errorEntries = entries
@@ -55,7 +58,8 @@ struct SyntheticLog {
   /// Writes at least `size` bytes to `path`; returns the number of error entries written.
   func write(size: Int, to path: String) throws -> Int {
     guard let file = fopen(path, "w") else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
     }
     defer { fclose(file) }
     setvbuf(file, nil, _IOFBF, 1 << 22)
@@ -75,7 +79,8 @@ struct SyntheticLog {
         secondText = Self.timestamp(seconds)
       }
       let micro = String(line % 1_000_000)
-      let stamp = secondText + "." + String(repeating: "0", count: 6 - micro.count) + micro + "+00:00"
+      let stamp =
+        secondText + "." + String(repeating: "0", count: 6 - micro.count) + micro + "+00:00"
       // A burst: for one hour in the small hours of the second day, errors come 20 times as often.
       let inBurst = (seconds - start) / 3600 == 27
       if line % (inBurst ? Self.errorSpacing / 20 : Self.errorSpacing) == 0 {
@@ -83,13 +88,15 @@ struct SyntheticLog {
         let address = "(10.\(random.next() % 4).\(random.next() % 256).\(random.next() % 256):"
         for text in template {
           let body = text.replacingOccurrences(of: "(127.0.0.1:", with: address)
-          written += fputs("\(stamp) \(body)\n", file) >= 0 ? stamp.utf8.count + body.utf8.count + 2 : 0
+          written +=
+            fputs("\(stamp) \(body)\n", file) >= 0 ? stamp.utf8.count + body.utf8.count + 2 : 0
           line += 1
         }
         entries += 1
       } else {
         let text = infoLines[line % infoLines.count]
-        written += fputs("\(stamp) \(text)\n", file) >= 0 ? stamp.utf8.count + text.utf8.count + 2 : 0
+        written +=
+          fputs("\(stamp) \(text)\n", file) >= 0 ? stamp.utf8.count + text.utf8.count + 2 : 0
         line += 1
       }
     }
@@ -106,4 +113,3 @@ struct SyntheticLog {
       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
   }
 }
-

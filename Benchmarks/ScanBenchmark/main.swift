@@ -20,9 +20,13 @@ func note(_ message: String) {
 /// The real broker captures the synthetic log is made of, inside this repository.
 let fixtures = repository.appendingPathComponent("Tests/Fixtures/broker-3.10")
 
-guard let executable = Bundle.main.executableURL else { fail("cannot tell where this benchmark's binary is") }
+guard let executable = Bundle.main.executableURL else {
+  fail("cannot tell where this benchmark's binary is")
+}
 let binary = executable.deletingLastPathComponent().appendingPathComponent("rmq-doctor").path
-guard FileManager.default.isExecutableFile(atPath: binary) else { fail("\(binary) is missing; run Benchmarks/run") }
+guard FileManager.default.isExecutableFile(atPath: binary) else {
+  fail("\(binary) is missing; run Benchmarks/run")
+}
 guard let grep = which("grep") else { fail("grep is not on PATH") }
 guard let ripgrep = which("rg") else { fail("rg is not on PATH; apt-get install ripgrep") }
 guard let gzip = which("gzip") else { fail("gzip is not on PATH") }
@@ -37,8 +41,10 @@ let keywords =
 if CommandLine.arguments.contains("--linear") {
   do {
     let linear = LinearScan(
-      binary: binary, grep: grep, ripgrep: ripgrep, content: repository.appendingPathComponent("Content").path,
-      keywords: keywords, folder: repository.appendingPathComponent(".build-bench/linear-scan"), runs: quick ? 3 : 5,
+      binary: binary, grep: grep, ripgrep: ripgrep,
+      content: repository.appendingPathComponent("Content").path,
+      keywords: keywords, folder: repository.appendingPathComponent(".build-bench/linear-scan"),
+      runs: quick ? 3 : 5,
       keep: keep)
     if try !linear.run() { fail("some scans were not linear or failed; see the table") }
     exit(0)
@@ -77,10 +83,13 @@ do {
     // Read once, so that every tool finds the file in the page cache.
     _ = try runToEnd(which("cat") ?? "/bin/cat", [path])
 
-    func measure(_ label: String, _ executable: String, _ arguments: [String]) throws -> (Timing, Int) {
+    func measure(_ label: String, _ executable: String, _ arguments: [String]) throws -> (
+      Timing, Int
+    ) {
       var peak = 0
       let measurement = try Timing.of(label, iterations: runs, warmUp: 1) {
-        let run = try runMeasured(executable, arguments, output: folder.appendingPathComponent("output.txt").path)
+        let run = try runMeasured(
+          executable, arguments, output: folder.appendingPathComponent("output.txt").path)
         peak = max(peak, run.peakMemory)
       }
       return (measurement, peak)
@@ -88,15 +97,23 @@ do {
     note("timing grep, rg and rmq-doctor scan on \(sizeLabel), \(runs) runs each")
     let (grepTime, grepPeak) = try measure("grep -cE", grep, ["-cE", keywords, path])
     let (rgTime, rgPeak) = try measure("rg -c", ripgrep, ["-c", keywords, path])
-    let (scanTime, scanPeak) = try measure("rmq-doctor scan --json", binary, ["scan", "--json", path])
-    rows.append(Row(label: "grep -cE '<key words>'", size: sizeLabel, measurement: grepTime, peakMemory: grepPeak))
-    rows.append(Row(
-      label: "rg -c '<key words>'", size: sizeLabel, measurement: rgTime, peakMemory: rgPeak,
-      ratio: rgTime.median.seconds / grepTime.median.seconds, rgRatio: 1))
-    rows.append(Row(
-      label: "rmq-doctor scan --json", size: sizeLabel, measurement: scanTime, peakMemory: scanPeak,
-      ratio: scanTime.median.seconds / grepTime.median.seconds, rgRatio: scanTime.median.seconds / rgTime.median.seconds,
-      goal: 1.5))
+    let (scanTime, scanPeak) = try measure(
+      "rmq-doctor scan --json", binary, ["scan", "--json", path])
+    rows.append(
+      Row(
+        label: "grep -cE '<key words>'", size: sizeLabel, measurement: grepTime,
+        peakMemory: grepPeak))
+    rows.append(
+      Row(
+        label: "rg -c '<key words>'", size: sizeLabel, measurement: rgTime, peakMemory: rgPeak,
+        ratio: rgTime.median.seconds / grepTime.median.seconds, rgRatio: 1))
+    rows.append(
+      Row(
+        label: "rmq-doctor scan --json", size: sizeLabel, measurement: scanTime,
+        peakMemory: scanPeak,
+        ratio: scanTime.median.seconds / grepTime.median.seconds,
+        rgRatio: scanTime.median.seconds / rgTime.median.seconds,
+        goal: 1.5))
 
     // The same log compressed (once, with gzip -1): rg -z decompresses it in a child process,
     // rmq-doctor on a thread of its own.
@@ -107,11 +124,17 @@ do {
     _ = try runToEnd(which("cat") ?? "/bin/cat", [compressed])
     note("timing rg -z and rmq-doctor scan on the \(sizeLabel) .gz, \(runs) runs each")
     let (rgZTime, rgZPeak) = try measure("rg -z -c", ripgrep, ["-z", "-c", keywords, compressed])
-    let (scanZTime, scanZPeak) = try measure("rmq-doctor scan --json .gz", binary, ["scan", "--json", compressed])
-    rows.append(Row(label: "rg -z -c '<key words>' .gz", size: sizeLabel, measurement: rgZTime, peakMemory: rgZPeak, rgRatio: 1))
-    rows.append(Row(
-      label: "rmq-doctor scan --json .gz", size: sizeLabel, measurement: scanZTime, peakMemory: scanZPeak,
-      rgRatio: scanZTime.median.seconds / rgZTime.median.seconds, goal: 1.5))
+    let (scanZTime, scanZPeak) = try measure(
+      "rmq-doctor scan --json .gz", binary, ["scan", "--json", compressed])
+    rows.append(
+      Row(
+        label: "rg -z -c '<key words>' .gz", size: sizeLabel, measurement: rgZTime,
+        peakMemory: rgZPeak, rgRatio: 1))
+    rows.append(
+      Row(
+        label: "rmq-doctor scan --json .gz", size: sizeLabel, measurement: scanZTime,
+        peakMemory: scanZPeak,
+        rgRatio: scanZTime.median.seconds / rgZTime.median.seconds, goal: 1.5))
     if !keep { try? FileManager.default.removeItem(atPath: compressed) }
 
     // The scan must have found and classified every entry written.
@@ -124,39 +147,52 @@ do {
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0,
-      let report = try? JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+      let report = try? JSONSerialization.jsonObject(with: Data(contentsOf: output))
+        as? [String: Any]
     else { fail("rmq-doctor scan --json \(path) failed with status \(process.terminationStatus)") }
     let entries = report["entries"] as? Int ?? -1
     let classified = report["classified"] as? Int ?? -1
-    checks.append("\(sizeLabel): \(injected) error entries written, \(entries) found, \(classified) classified")
+    checks.append(
+      "\(sizeLabel): \(injected) error entries written, \(entries) found, \(classified) classified")
     if !keep { try? FileManager.default.removeItem(atPath: path) }
   }
 
   func memory(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
-  let header = ["benchmark", "log", "median", "min", "max", "vs grep", "vs rg", "peak memory", "goal"]
+  let header = [
+    "benchmark", "log", "median", "min", "max", "vs grep", "vs rg", "peak memory", "goal",
+  ]
   var table = rows.map { row -> [String] in
     let sorted = row.measurement.samples.sorted()
-    let goal = row.goal.map { goal in
-      let met = (row.rgRatio ?? .infinity) <= goal
-      return String(format: "≤ %.1fx rg: %@", goal, met ? "met" : "NOT met")
-    } ?? ""
+    let goal =
+      row.goal.map { goal in
+        let met = (row.rgRatio ?? .infinity) <= goal
+        return String(format: "≤ %.1fx rg: %@", goal, met ? "met" : "NOT met")
+      } ?? ""
     return [
       row.label, row.size, row.measurement.median.formatted, sorted.first?.formatted ?? "",
-      sorted.last?.formatted ?? "", row.ratio.map { String(format: "%.2fx", $0) } ?? (row.label.hasPrefix("grep") ? "1.00x" : ""),
+      sorted.last?.formatted ?? "",
+      row.ratio.map { String(format: "%.2fx", $0) } ?? (row.label.hasPrefix("grep") ? "1.00x" : ""),
       row.rgRatio.map { String(format: "%.2fx", $0) } ?? "", memory(row.peakMemory), goal,
     ]
   }
   table.insert(header, at: 0)
   let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
   for (index, row) in table.enumerated() {
-    print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
-    if index == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+    print(
+      row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+        separator: "  "))
+    if index == 0 {
+      print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+    }
   }
   print("")
-  checks.forEach { print($0) }
+  for check in checks { print(check) }
   let peaks = rows.filter { $0.label == "rmq-doctor scan --json" }.map(\.peakMemory)
   if peaks.count == 2 {
-    print(String(format: "scan peak memory at 1.1 GB / at 100 MB: %.2fx (goal: flat)", Double(peaks[1]) / Double(peaks[0])))
+    print(
+      String(
+        format: "scan peak memory at 1.1 GB / at 100 MB: %.2fx (goal: flat)",
+        Double(peaks[1]) / Double(peaks[0])))
   }
 } catch {
   fail(describe(error))

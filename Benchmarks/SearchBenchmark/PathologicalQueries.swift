@@ -48,7 +48,6 @@ enum PathologicalQueries {
   ]
 }
 
-
 extension PathologicalQueries {
   /// One measured query.
   struct Row {
@@ -66,8 +65,11 @@ extension PathologicalQueries {
     for kind in kinds {
       for size in sizes {
         let query = kind.make(size) + suffix
-        precondition(query.count <= QueryNormalizer.maximumLength, "a pathological query would be cut")
-        let timing = Timing.of("\(kind.name), \(size)", iterations: iterations) { _ = index.search(query) }
+        precondition(
+          query.count <= QueryNormalizer.maximumLength, "a pathological query would be cut")
+        let timing = Timing.of("\(kind.name), \(size)", iterations: iterations) {
+          _ = index.search(query)
+        }
         rows.append(Row(kind: kind.name, characters: size, bytes: query.utf8.count, timing: timing))
       }
     }
@@ -77,7 +79,10 @@ extension PathologicalQueries {
   /// The table: each row's time per input byte and its ratio to the same kind's smallest size.
   /// Linear when the ratio is at most 2.
   static func table(_ rows: [Row]) -> (lines: [String], notLinear: [Row]) {
-    let header = ["pathological query (in process)", "chars", "median", "p99", "per byte", "vs smallest", "verdict"]
+    let header = [
+      "pathological query (in process)", "chars", "median", "p99", "per byte", "vs smallest",
+      "verdict",
+    ]
     var cells: [[String]] = [header]
     var notLinear: [Row] = []
     var smallest: [String: Row] = [:]
@@ -89,7 +94,8 @@ extension PathologicalQueries {
       if !isBase, ratio > 2 { notLinear.append(row) }
       cells.append([
         row.kind, String(row.characters), row.timing.median.formatted, row.timing.p99.formatted,
-        String(format: "%.1f ns/B", row.perByte * 1e9), isBase ? "1.00x" : String(format: "%.2fx", ratio),
+        String(format: "%.1f ns/B", row.perByte * 1e9),
+        isBase ? "1.00x" : String(format: "%.2fx", ratio),
         isBase ? "per-byte baseline" : (ratio <= 2 ? "linear (≤ 2x)" : "NOT linear (> 2x)"),
       ])
     }

@@ -17,7 +17,9 @@ struct SyntheticGuides {
       if n >= templates.count {
         document.id += "-\(n)"
         document.title += " (variant \(n))"
-        document.signatures = document.signatures.map { "\($0) \(word(&generator)) \(word(&generator))" }
+        document.signatures = document.signatures.map {
+          "\($0) \(word(&generator)) \(word(&generator))"
+        }
         let invented = (0..<40).map { _ in word(&generator) }.joined(separator: " ")
         document.body += "\n" + invented
       }
@@ -30,4 +32,3 @@ struct SyntheticGuides {
     "zq" + String(generator.next() % 46_656, radix: 36)
   }
 }
-

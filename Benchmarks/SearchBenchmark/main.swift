@@ -1,6 +1,6 @@
+import BenchmarkSupport
 // One command: `swift run -c release search-benchmark` (see Benchmarks/README.md).
 import ErrorSearch
-import BenchmarkSupport
 import Foundation
 import GuideKit
 
@@ -26,7 +26,9 @@ func fail(_ message: String) -> Never {
 }
 
 // The whole process: `rmq-doctor search` against `grep -ril` for the same key word.
-guard let executable = Bundle.main.executableURL else { fail("cannot tell where this benchmark's binary is") }
+guard let executable = Bundle.main.executableURL else {
+  fail("cannot tell where this benchmark's binary is")
+}
 let binary = executable.deletingLastPathComponent().appendingPathComponent("rmq-doctor").path
 guard FileManager.default.isExecutableFile(atPath: binary) else {
   fail("\(binary) is missing; run `swift build -c release` first")
@@ -43,9 +45,12 @@ do {
     guard loaded.errors.isEmpty else { fail("\(loaded.errors[0])") }
     let shipped = SearchIndex(documents: loaded.library.searchDocuments)
     let iterations = quick ? 20 : 100
-    let (lines, notLinear) = PathologicalQueries.table(PathologicalQueries.measure(on: shipped, iterations: iterations))
-    lines.forEach { print($0) }
-    print("\n\(iterations) queries per row, each a run of \(PathologicalQueries.sizes.map(String.init).joined(separator: ", ")) characters + \"\(PathologicalQueries.suffix)\"; \(notLinear.isEmpty ? "every row linear" : "\(notLinear.count) rows NOT linear").")
+    let (lines, notLinear) = PathologicalQueries.table(
+      PathologicalQueries.measure(on: shipped, iterations: iterations))
+    for line in lines { print(line) }
+    print(
+      "\n\(iterations) queries per row, each a run of \(PathologicalQueries.sizes.map(String.init).joined(separator: ", ")) characters + \"\(PathologicalQueries.suffix)\"; \(notLinear.isEmpty ? "every row linear" : "\(notLinear.count) rows NOT linear")."
+    )
     return notLinear.isEmpty
   }
   if linearOnly {
@@ -57,16 +62,23 @@ do {
   let grepRun = try Timing.of("grep -ril econnreset Content/", iterations: processRuns) {
     _ = try runToEnd(grep, ["-ril", "econnreset", content])
   }
-  rows.append(Row(name: "grep -ril econnreset Content/", measurement: grepRun, baseline: nil, goal: "baseline", met: nil))
+  rows.append(
+    Row(
+      name: "grep -ril econnreset Content/", measurement: grepRun, baseline: nil, goal: "baseline",
+      met: nil))
   // The saved index lives in a folder of this run's own; the first search below writes it.
-  let cache = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-bench-\(getpid())").path
+  let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "rmq-doctor-bench-\(getpid())"
+  ).path
   defer { try? FileManager.default.removeItem(atPath: cache) }
   setenv("RMQ_DOCTOR_CACHE", cache, 1)
   for (label, query, cached) in [
     ("rmq-doctor search econnreset", "econnreset", true),
-    ("rmq-doctor search <pasted broker line>",
-     "2026-11-23 04:46:25.280625+00:00 [error] <0.680.0> closing AMQP connection <0.680.0> (10.0.0.7:41836 -> 10.0.0.2:5672, vhost: '/', user: 'app'): {inet_error,etimedout}",
-     true),
+    (
+      "rmq-doctor search <pasted broker line>",
+      "2026-11-23 04:46:25.280625+00:00 [error] <0.680.0> closing AMQP connection <0.680.0> (10.0.0.7:41836 -> 10.0.0.2:5672, vhost: '/', user: 'app'): {inet_error,etimedout}",
+      true
+    ),
     ("rmq-doctor search econnreset, no cache", "econnreset", false),
   ] {
     setenv("RMQ_DOCTOR_CACHE", cached ? cache : "off", 1)
@@ -74,9 +86,11 @@ do {
       _ = try runToEnd(binary, ["search", "--content", content, query])
     }
     let ratio = run.median.seconds / grepRun.median.seconds
-    rows.append(Row(
-      name: label, measurement: run, baseline: grepRun, goal: cached ? "≤ 2x grep" : "(for comparison)",
-      met: cached ? ratio <= 2 : nil))
+    rows.append(
+      Row(
+        name: label, measurement: run, baseline: grepRun,
+        goal: cached ? "≤ 2x grep" : "(for comparison)",
+        met: cached ? ratio <= 2 : nil))
   }
 
   // In process: one query against an index of 10, 100 and 1,000 guides.
@@ -96,7 +110,10 @@ do {
   for size in [10, 100, 1000] {
     let documents = generator.make(size)
     let index = SearchIndex(documents: documents)
-    let lowered = documents.map { ($0.title + " " + $0.summary + " " + $0.signatures.joined(separator: " ") + " " + $0.body).lowercased() }
+    let lowered = documents.map {
+      ($0.title + " " + $0.summary + " " + $0.signatures.joined(separator: " ") + " " + $0.body)
+        .lowercased()
+    }
     var next = 0
     let iterations = quick ? 300 : 3000
     let search = Timing.of("search, \(size) guides", iterations: iterations) {
@@ -104,7 +121,9 @@ do {
       next += 1
     }
     // The baseline: what a naive search does, each query word looked up in every guide's text.
-    let words = queries.map { $0.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) }
+    let words = queries.map {
+      $0.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
     next = 0
     // It is slow, so fewer runs of it are enough for a stable median.
     let naive = Timing.of("naive scan", iterations: max(20, iterations / 100)) {
@@ -117,26 +136,41 @@ do {
       }
       precondition(best.1 >= -1)
     }
-    rows.append(Row(
-      name: "in-process query, \(size) guides", measurement: search, baseline: naive,
-      goal: size == 1000 ? "median < 1 ms" : "", met: size == 1000 ? search.median < .milliseconds(1) : nil))
+    rows.append(
+      Row(
+        name: "in-process query, \(size) guides", measurement: search, baseline: naive,
+        goal: size == 1000 ? "median < 1 ms" : "",
+        met: size == 1000 ? search.median < .milliseconds(1) : nil))
   }
 
   // The table.
-  func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-  let header = [pad("benchmark", 40), pad("median", 10), pad("p99", 10), pad("baseline", 32), pad("baseline median", 16), pad("ratio", 7), "goal"]
+  func pad(_ s: String, _ n: Int) -> String {
+    s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+  }
+  let header = [
+    pad("benchmark", 40), pad("median", 10), pad("p99", 10), pad("baseline", 32),
+    pad("baseline median", 16), pad("ratio", 7), "goal",
+  ]
   print(header.joined(separator: " "))
   print(String(repeating: "-", count: 132))
   for row in rows {
-    let ratio = row.baseline.map { String(format: "%.2fx", row.measurement.median.seconds / $0.median.seconds) } ?? ""
+    let ratio =
+      row.baseline.map {
+        String(format: "%.2fx", row.measurement.median.seconds / $0.median.seconds)
+      } ?? ""
     let verdict = row.met.map { $0 ? " (met)" : " (NOT met)" } ?? ""
-    print([
-      pad(row.name, 40), pad(row.measurement.median.formatted, 10), pad(row.measurement.p99.formatted, 10),
-      pad(row.baseline?.name ?? "", 32), pad(row.baseline?.median.formatted ?? "", 16), pad(ratio, 7),
-      row.goal + verdict,
-    ].joined(separator: " "))
+    print(
+      [
+        pad(row.name, 40), pad(row.measurement.median.formatted, 10),
+        pad(row.measurement.p99.formatted, 10),
+        pad(row.baseline?.name ?? "", 32), pad(row.baseline?.median.formatted ?? "", 16),
+        pad(ratio, 7),
+        row.goal + verdict,
+      ].joined(separator: " "))
   }
-  print("\n\(processRuns) process runs and \(quick ? 300 : 3000) in-process queries per row; baselines measured in the same run.\n")
+  print(
+    "\n\(processRuns) process runs and \(quick ? 300 : 3000) in-process queries per row; baselines measured in the same run.\n"
+  )
   try pathologicalTable()
 } catch {
   fail(describe(error))

@@ -15,6 +15,7 @@ public struct BenchmarkInputMissing: Error, CustomStringConvertible {
 public func describe(_ error: any Error) -> String {
   let domain = (error as NSError).domain
   let text =
-    [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(domain) ? error.localizedDescription : "\(error)"
+    [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(domain)
+    ? error.localizedDescription : "\(error)"
   return text.split(whereSeparator: \.isNewline).joined(separator: " ")
 }

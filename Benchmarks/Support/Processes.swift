@@ -34,11 +34,13 @@ public func runMeasured(
   posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
+  defer { for argument in argv { free(argument) } }
   var pid: pid_t = 0
   let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
   guard status == 0 else {
-    throw NSError(domain: NSPOSIXErrorDomain, code: Int(status), userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable)"])
+    throw NSError(
+      domain: NSPOSIXErrorDomain, code: Int(status),
+      userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable)"])
   }
   var exitStatus: Int32 = 0
   var usage = rusage()

@@ -10,7 +10,9 @@ public enum TextTable {
       lines.append(
         row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
           .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
-      if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+      if index == 0 {
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+      }
     }
     return lines
   }

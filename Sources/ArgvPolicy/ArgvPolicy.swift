@@ -6,8 +6,11 @@
 /// `--diag FILE`). Only options the rules name, spelled exactly, are accepted.
 public enum ArgvPolicy {
   /// Why `argv` may not run under `rules` (programs by name); empty when it may.
-  public static func violations(of argv: [String], rules: [String: ProgramRules]) -> [ArgvViolation] {
-    guard let program = argv.first else { return [ArgvViolation(index: 0, message: "the command is empty")] }
+  public static func violations(of argv: [String], rules: [String: ProgramRules]) -> [ArgvViolation]
+  {
+    guard let program = argv.first else {
+      return [ArgvViolation(index: 0, message: "the command is empty")]
+    }
     if let refusal = programViolation(program) { return [refusal] }
     guard let entry = rules[program] else {
       return [ArgvViolation(index: 0, message: "program '\(program)' is not in allowlist.yaml")]
@@ -28,12 +31,15 @@ public enum ArgvPolicy {
   public static func programViolation(_ program: String) -> ArgvViolation? {
     if program.isEmpty { return ArgvViolation(index: 0, message: "the command is empty") }
     if program.contains("/") || program.contains(where: \.isWhitespace) {
-      return ArgvViolation(index: 0, message: "argv[0] must be a bare program name, not '\(program)'")
+      return ArgvViolation(
+        index: 0, message: "argv[0] must be a bare program name, not '\(program)'")
     }
     if Launchers.contains(program) {
       return ArgvViolation(
         index: 0,
-        message: "'\(program)' runs a shell or another program, or writes files; diagnostics run one read-only program directly")
+        message:
+          "'\(program)' runs a shell or another program, or writes files; diagnostics run one read-only program directly"
+      )
     }
     return nil
   }

@@ -44,7 +44,9 @@ public struct ArgvShape: Sendable, Hashable, Codable {
     if host.hasPrefix("["), host.hasSuffix("]"), host.count > 2 {
       return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
     }
-    guard let first = host.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+    guard let first = host.first, first.isASCII, first.isLetter || first.isNumber else {
+      return false
+    }
     return host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
   }
 }

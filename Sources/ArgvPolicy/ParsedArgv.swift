@@ -70,7 +70,10 @@ struct ParsedArgv {
       } else if forbiddenMeaning(of: argument) != nil {
         refuse(index, "argument '\(argument)' makes '\(program)' change state")
       } else {
-        refuse(index, "option '\(argument)' is not one allowlist.yaml allows for '\(program)' (its options stand alone, written in full)")
+        refuse(
+          index,
+          "option '\(argument)' is not one allowlist.yaml allows for '\(program)' (its options stand alone, written in full)"
+        )
       }
       return index
     }
@@ -102,7 +105,9 @@ struct ParsedArgv {
       return index
     }
     if argv[index + 1].hasPrefix("-") {
-      refuse(index + 1, "the value '\(argv[index + 1])' of '\(name)' looks like an option; write \(name)=VALUE")
+      refuse(
+        index + 1,
+        "the value '\(argv[index + 1])' of '\(name)' looks like an option; write \(name)=VALUE")
     }
     return index + 1
   }

@@ -34,7 +34,8 @@ public struct ProgramRules: Sendable, Hashable {
   public var shapes: [ArgvShape]?
 
   public init(
-    program: String, syntax: OptionSyntax = .getopt, flags: Set<String> = [], valueOptions: Set<String> = [],
+    program: String, syntax: OptionSyntax = .getopt, flags: Set<String> = [],
+    valueOptions: Set<String> = [],
     subcommands: Set<String>? = nil, forbidden: Set<String> = [], required: [String] = [],
     assignmentsWrite: Bool = false, shapes: [ArgvShape]? = nil
   ) {

@@ -8,15 +8,20 @@ package struct MCPOptions: ParsableArguments {
   @Flag(help: "Offer the run_diagnostics tool, which runs the read-only diagnostics on this host.")
   package var allowLiveDiagnostics = false
 
-  @Option(help: ArgumentHelp("The largest tool result in bytes; longer ones are cut with a note.", valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp(
+      "The largest tool result in bytes; longer ones are cut with a note.", valueName: "bytes"))
   package var maxResultBytes = 512 << 10
 
   package func validate() throws {
-    guard maxResultBytes >= 1024 else { throw ValidationError("--max-result-bytes must be at least 1024") }
+    guard maxResultBytes >= 1024 else {
+      throw ValidationError("--max-result-bytes must be at least 1024")
+    }
   }
 
   /// These options as arguments of `rmq-doctor-mcp`.
   package var arguments: [String] {
-    ["--max-result-bytes", String(maxResultBytes)] + (allowLiveDiagnostics ? ["--allow-live-diagnostics"] : [])
+    ["--max-result-bytes", String(maxResultBytes)]
+      + (allowLiveDiagnostics ? ["--allow-live-diagnostics"] : [])
   }
 }

@@ -1,7 +1,7 @@
 import ErrorSearch
 import Foundation
-import _SafeWrite
 import GuideKit
+import _SafeWrite
 
 #if canImport(Glibc)
   import Glibc
@@ -17,7 +17,9 @@ import GuideKit
 package struct SearchIndexCache {
   /// `RMQ_DOCTOR_CACHE`, else `$XDG_CACHE_HOME/rmq-doctor`, else `~/.cache/rmq-doctor`;
   /// `nil` when none is set, or when `RMQ_DOCTOR_CACHE` is `off`.
-  package static func defaultDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  package static func defaultDirectory(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String? {
     if let explicit = environment["RMQ_DOCTOR_CACHE"], !explicit.isEmpty {
       return explicit == "off" ? nil : explicit
     }
@@ -44,7 +46,8 @@ package struct SearchIndexCache {
     // One file per content directory and program (`rmq-doctor`, `rmq-doctor-mcp`): each
     // program's fingerprint holds its own binary, so a shared file would be rebuilt in turns.
     let program = Bundle.main.executableURL?.lastPathComponent ?? ""
-    let file = cacheDirectory + "/search-" + hex(fnv1a(contentDirectory + "\n" + program)) + ".index"
+    let file =
+      cacheDirectory + "/search-" + hex(fnv1a(contentDirectory + "\n" + program)) + ".index"
     let firstLine = "fingerprint \(fingerprint)\n"
     if let saved = try? String(contentsOfFile: file, encoding: .utf8), saved.hasPrefix(firstLine),
       let index = try? IndexArchive.read(String(saved.dropFirst(firstLine.count)))
@@ -60,7 +63,9 @@ package struct SearchIndexCache {
   /// half an index, and a link or device someone put at the cache's path is never replaced;
   /// a failure only means the next run builds the index again.
   private func save(_ text: String, to file: String, in directory: String) {
-    guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
+    guard
+      (try? FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)) != nil
     else { return }
     _ = try? OutputFile.write(Data(text.utf8), to: file)
   }
@@ -77,11 +82,14 @@ package struct SearchIndexCache {
     return hex(fnv1a(entries.joined(separator: "\n")))
   }
 
-  private func collect(_ directory: String, relative: String, into entries: inout [String]) -> Bool {
+  private func collect(_ directory: String, relative: String, into entries: inout [String]) -> Bool
+  {
     guard let handle = opendir(directory) else { return false }
     defer { closedir(handle) }
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
       if name == "." || name == ".." { continue }
       let path = directory + "/" + name
       var info = stat()

@@ -16,7 +16,8 @@ public struct CommandResult: Sendable, Hashable {
 
   /// A result as a run (or a test) describes it.
   public init(
-    output: String, exitStatus: Int32?, timedOut: Bool, truncated: Bool, launchFailure: String?, duration: Duration
+    output: String, exitStatus: Int32?, timedOut: Bool, truncated: Bool, launchFailure: String?,
+    duration: Duration
   ) {
     self.output = output
     self.exitStatus = exitStatus

@@ -24,12 +24,16 @@ public enum CommandRunner {
         duration: clock.now - start)
     }
     guard let name = argv.first, !name.isEmpty else { return failure("empty command") }
-    guard let executable = locate(name, path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin") else {
+    guard
+      let executable = locate(name, path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin")
+    else {
       return failure("command not found: \(name)")
     }
 
     var pipeEnds: [Int32] = [0, 0]
-    guard pipe(&pipeEnds) == 0 else { return failure("cannot create a pipe: \(String(cString: strerror(errno)))") }
+    guard pipe(&pipeEnds) == 0 else {
+      return failure("cannot create a pipe: \(String(cString: strerror(errno)))")
+    }
     let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -48,8 +52,8 @@ public enum CommandRunner {
     let cArguments = argv.map { strdup($0) } + [nil]
     let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
-      cArguments.forEach { free($0) }
-      cEnvironment.forEach { free($0) }
+      for argument in cArguments { free(argument) }
+      for variable in cEnvironment { free(variable) }
     }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment)
@@ -104,7 +108,8 @@ public enum CommandRunner {
     guard violations.isEmpty else {
       return CommandResult(
         output: "", exitStatus: nil, timedOut: false, truncated: false,
-        launchFailure: "refused: " + violations.map(\.message).joined(separator: "; "), duration: .zero)
+        launchFailure: "refused: " + violations.map(\.message).joined(separator: "; "),
+        duration: .zero)
     }
     return run(argv, timeout: timeout, outputLimit: outputLimit, environment: environment)
   }
@@ -115,7 +120,8 @@ public enum CommandRunner {
     for folder in path.split(separator: ":") where !folder.isEmpty {
       let candidate = "\(folder)/\(name)"
       var info = stat()
-      if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 {
+      if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0
+      {
         return candidate
       }
     }

@@ -26,7 +26,9 @@ enum CmarkBridge {
     }
     guard let document = parsed else { return ([], 0) }
     defer { cmark_node_free(document) }
-    let blocks = children(of: document).compactMap { block(from: $0, depth: 1, maximumDepth: maximumDepth) }
+    let blocks = children(of: document).compactMap {
+      block(from: $0, depth: 1, maximumDepth: maximumDepth)
+    }
     return (blocks, depth(of: document))
   }
 
@@ -112,12 +114,15 @@ enum CmarkBridge {
 
   private static func block(from node: OpaquePointer, depth: Int, maximumDepth: Int) -> Block? {
     guard depth <= maximumDepth else { return nil }
-    let next = { (child: OpaquePointer) in block(from: child, depth: depth + 1, maximumDepth: maximumDepth) }
+    let next = { (child: OpaquePointer) in
+      block(from: child, depth: depth + 1, maximumDepth: maximumDepth)
+    }
     let kind: BlockKind
     switch cmark_node_get_type(node) {
     case CMARK_NODE_HEADING:
       kind = .heading(
-        level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, depth: depth, maximumDepth: maximumDepth))
+        level: Int(cmark_node_get_heading_level(node)),
+        content: inlines(of: node, depth: depth, maximumDepth: maximumDepth))
     case CMARK_NODE_PARAGRAPH:
       kind = .paragraph(inlines(of: node, depth: depth, maximumDepth: maximumDepth))
     case CMARK_NODE_CODE_BLOCK:
@@ -133,7 +138,9 @@ enum CmarkBridge {
         ? .ordered(start: Int(cmark_node_get_list_start(node))) : .bullet
       // A list item is a level of its own, between the list and its blocks.
       let items = children(of: node).map { item in
-        children(of: item).compactMap { block(from: $0, depth: depth + 2, maximumDepth: maximumDepth) }
+        children(of: item).compactMap {
+          block(from: $0, depth: depth + 2, maximumDepth: maximumDepth)
+        }
       }
       kind = .list(style, tight: cmark_node_get_list_tight(node) != 0, items: items)
     case CMARK_NODE_THEMATIC_BREAK:
@@ -146,11 +153,15 @@ enum CmarkBridge {
 
   private static func inlines(of node: OpaquePointer, depth: Int, maximumDepth: Int) -> [Inline] {
     guard depth < maximumDepth else { return [] }
-    return children(of: node).compactMap { inline(from: $0, depth: depth + 1, maximumDepth: maximumDepth) }
+    return children(of: node).compactMap {
+      inline(from: $0, depth: depth + 1, maximumDepth: maximumDepth)
+    }
   }
 
   private static func inline(from node: OpaquePointer, depth: Int, maximumDepth: Int) -> Inline? {
-    let children = { (node: OpaquePointer) in Self.inlines(of: node, depth: depth, maximumDepth: maximumDepth) }
+    let children = { (node: OpaquePointer) in
+      Self.inlines(of: node, depth: depth, maximumDepth: maximumDepth)
+    }
     return switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT: .text(literal(of: node))
     case CMARK_NODE_SOFTBREAK: .softBreak

@@ -9,7 +9,9 @@ public enum HTMLRenderer {
   /// Renders `markdown` like ``render(_:)``, passing every link and image destination through
   /// `rewrite` first (for example to turn a guide id into the path of its page); `rewrite`
   /// returns `nil` to keep a destination. Safe mode still drops unsafe schemes afterwards.
-  public static func render(_ markdown: String, rewritingLinks rewrite: (String) -> String?) -> String {
+  public static func render(_ markdown: String, rewritingLinks rewrite: (String) -> String?)
+    -> String
+  {
     CmarkBridge.renderHTML(markdown, rewritingLinks: rewrite)
   }
 }

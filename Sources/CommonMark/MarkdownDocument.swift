@@ -46,7 +46,10 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
     if let offsets {
       guard let start = offsets.start else { return "" }
-      return String(source[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offsets.end)])
+      return String(
+        source[
+          utf8.index(
+            utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offsets.end)])
     }
     var line = 1
     var start: String.Index?

@@ -31,23 +31,31 @@ public struct BundleWriter: Sendable {
       if errno == ENOENT {
         let parent = (output as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder),
+          isFolder.boolValue
+        else {
           throw Failure(description: "\(output): its parent folder \(parent) does not exist")
         }
-        guard access(parent, W_OK) == 0 else { throw Failure(description: "\(output): cannot write in \(parent)") }
+        guard access(parent, W_OK) == 0 else {
+          throw Failure(description: "\(output): cannot write in \(parent)")
+        }
         return
       }
       throw Failure(description: "\(output): \(String(cString: strerror(errno)))")
     }
     if info.st_mode & S_IFMT == S_IFLNK {
-      throw Failure(description: "\(output) is a symbolic link; give the folder itself or a new path")
+      throw Failure(
+        description: "\(output) is a symbolic link; give the folder itself or a new path")
     }
     guard info.st_mode & S_IFMT == S_IFDIR else {
-      throw Failure(description: "\(output) exists and is not a folder; give a new folder for the bundle")
+      throw Failure(
+        description: "\(output) exists and is not a folder; give a new folder for the bundle")
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? ["?"]
     guard names.isEmpty else {
-      throw Failure(description: "\(output) is not empty; give a new or empty folder, nothing in it is replaced")
+      throw Failure(
+        description: "\(output) is not empty; give a new or empty folder, nothing in it is replaced"
+      )
     }
   }
 
@@ -66,14 +74,19 @@ public struct BundleWriter: Sendable {
           throw Failure(description: "\(file.name): not a plain file name")
         }
         let path = staging + "/" + file.name
-        guard FileManager.default.createFile(atPath: path, contents: file.contents, attributes: [.posixPermissions: 0o600]) else {
+        guard
+          FileManager.default.createFile(
+            atPath: path, contents: file.contents, attributes: [.posixPermissions: 0o600])
+        else {
           throw Failure(description: "\(path): cannot write it")
         }
       }
       var info = stat()
       if lstat(output, &info) == 0 {
         // An empty folder (checked above) makes way for the new one.
-        guard rmdir(output) == 0 else { throw Failure(description: "\(output): \(String(cString: strerror(errno)))") }
+        guard rmdir(output) == 0 else {
+          throw Failure(description: "\(output): \(String(cString: strerror(errno)))")
+        }
       }
       guard rename(staging, output) == 0 else {
         throw Failure(description: "\(output): \(String(cString: strerror(errno)))")

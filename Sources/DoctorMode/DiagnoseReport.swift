@@ -45,7 +45,8 @@ public struct DiagnoseReport: Sendable {
     reconcile(&readings, views: views, library: library)
     return DiagnoseReport(
       origin: "evidence in \(directory)", readings: readings, skipped: [],
-      findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: unavailable,
+      findings: Finding.findings(in: readings.flatMap(\.facts), library: library),
+      unavailable: unavailable,
       viewDiagnostics: Self.viewDiagnostics(library))
   }
 
@@ -54,7 +55,9 @@ public struct DiagnoseReport: Sendable {
     _ plan: DiagnosticPlan, library: ContentLibrary, classifier: LogClassifier
   ) -> DiagnoseReport {
     let results = plan.run(library: library)
-    let readings = zip(plan.runnable, results).map { reading(of: $1, for: $0, classifier: classifier) }
+    let readings = zip(plan.runnable, results).map {
+      reading(of: $1, for: $0, classifier: classifier)
+    }
     return DiagnoseReport(
       origin: "this host", readings: readings, skipped: plan.skipped,
       findings: Finding.findings(in: readings.flatMap(\.facts), library: library), unavailable: [])
@@ -71,9 +74,11 @@ public struct DiagnoseReport: Sendable {
         diagnostic: command.id, source: "live", facts: [],
         problem: "stopped after its \(command.timeoutSeconds) s limit")
     }
-    var reading = OutputReader.read(result.output, of: command, source: "live", classifier: classifier)
+    var reading = OutputReader.read(
+      result.output, of: command, source: "live", classifier: classifier)
     if result.truncated && reading.problem == nil {
-      reading.problem = "output cut at \(command.outputLimitBytes) bytes; facts are from the first part"
+      reading.problem =
+        "output cut at \(command.outputLimitBytes) bytes; facts are from the first part"
     }
     return reading
   }
@@ -88,7 +93,9 @@ public struct DiagnoseReport: Sendable {
     var groups: [(finding: Finding, sources: [String])] = []
     for finding in findings {
       let source = String(finding.fact.source.drop { $0 != ":" }.dropFirst())
-      if let index = groups.firstIndex(where: { $0.finding.diagnostic == finding.diagnostic && $0.finding.fact.id == finding.fact.id }) {
+      if let index = groups.firstIndex(where: {
+        $0.finding.diagnostic == finding.diagnostic && $0.finding.fact.id == finding.fact.id
+      }) {
         groups[index].sources.append(source)
         // The highest value's evidence first, then what the other outputs show that it does
         // not (another node's view of the same member).
@@ -186,10 +193,10 @@ public struct DiagnoseReport: Sendable {
       },
       facts: readings.flatMap(\.facts),
       problems: readings.compactMap { reading in
-        reading.problem.map { JSON.Problem(diagnostic: reading.diagnostic, source: reading.source, problem: $0) }
+        reading.problem.map {
+          JSON.Problem(diagnostic: reading.diagnostic, source: reading.source, problem: $0)
+        }
       },
       skipped: skipped, unavailable: unavailable, notes: notes.isEmpty ? nil : notes)
   }
 }
-
-

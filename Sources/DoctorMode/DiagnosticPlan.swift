@@ -22,7 +22,10 @@ public struct DiagnosticPlan: Sendable {
   public var skipped: [Skipped] = []
 
   /// The plan for this host: lint-rejected, missing and root-only diagnostics are skipped.
-  public init(library: ContentLibrary, isRoot: Bool = geteuid() == 0, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(
+    library: ContentLibrary, isRoot: Bool = geteuid() == 0,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     // Defence in depth: a diagnostic that lint rejects (not allow-listed, a shell, ...) never runs.
     let rejected = Set(
       Linter(strict: false).lint(library)
@@ -31,13 +34,21 @@ public struct DiagnosticPlan: Sendable {
     for located in library.diagnostics where !located.value.readsManagementAPI {
       let diagnostic = located.value
       if rejected.contains(located.yaml.path) {
-        skipped.append(Skipped(diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "rejected by lint"))
-      } else if CommandRunner.locate(diagnostic.argv[0], path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin") == nil {
-        skipped.append(Skipped(diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "\(diagnostic.argv[0]) is not installed here"))
+        skipped.append(
+          Skipped(
+            diagnostic: diagnostic.id, command: diagnostic.commandLine, reason: "rejected by lint"))
+      } else if CommandRunner.locate(
+        diagnostic.argv[0], path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin") == nil
+      {
+        skipped.append(
+          Skipped(
+            diagnostic: diagnostic.id, command: diagnostic.commandLine,
+            reason: "\(diagnostic.argv[0]) is not installed here"))
       } else if diagnostic.needsRoot && !isRoot {
-        skipped.append(Skipped(
-          diagnostic: diagnostic.id, command: "sudo " + diagnostic.commandLine,
-          reason: "needs root; rmq-doctor does not elevate, run it yourself"))
+        skipped.append(
+          Skipped(
+            diagnostic: diagnostic.id, command: "sudo " + diagnostic.commandLine,
+            reason: "needs root; rmq-doctor does not elevate, run it yourself"))
       } else {
         runnable.append(diagnostic)
       }
@@ -66,9 +77,11 @@ extension DiagnosticPlan {
     let results = ResultSlots<CommandResult>(count: commands.count)
     DispatchQueue.concurrentPerform(iterations: commands.count) { index in
       let command = commands[index]
-      results.set(index, CommandRunner.run(
-        command.argv, allowedBy: rules, timeout: .seconds(command.timeoutSeconds),
-        outputLimit: command.outputLimitBytes))
+      results.set(
+        index,
+        CommandRunner.run(
+          command.argv, allowedBy: rules, timeout: .seconds(command.timeoutSeconds),
+          outputLimit: command.outputLimitBytes))
     }
     return results.values
   }

@@ -89,8 +89,10 @@ public struct EvidenceCollection: Sendable {
     notes += survey.notes
     for answer in survey.answers {
       var entry = Entry(
-        file: nil, diagnostic: answer.diagnostic, how: answer.urls.map { "GET \($0)" }, node: answer.node,
-        status: answer.status, takenAt: Self.timestamp(answer.sentAt), milliseconds: answer.milliseconds,
+        file: nil, diagnostic: answer.diagnostic, how: answer.urls.map { "GET \($0)" },
+        node: answer.node,
+        status: answer.status, takenAt: Self.timestamp(answer.sentAt),
+        milliseconds: answer.milliseconds,
         problem: answer.problem?.description)
       if let body = answer.body, answer.problem == nil {
         let name = uniqueName("\(answer.diagnostic)-\(Self.safeName(answer.endpoint.label)).json")
@@ -103,13 +105,18 @@ public struct EvidenceCollection: Sendable {
   /// Adds the outputs of local diagnostics run by `plan`, each as the first of its evidence
   /// patterns names it (`rabbitmqctl-list_connections*.txt` becomes
   /// `rabbitmqctl-list_connections.txt`).
-  public mutating func add(_ results: [CommandResult], of commands: [DiagnosticCommand], startedAt: Date) {
+  public mutating func add(
+    _ results: [CommandResult], of commands: [DiagnosticCommand], startedAt: Date
+  ) {
     for (command, result) in zip(commands, results) {
       var entry = Entry(
         file: nil, diagnostic: command.id, how: [command.commandLine], node: nil,
         status: result.exitStatus.map(Int.init), takenAt: Self.timestamp(startedAt),
-        milliseconds: Int(result.duration.components.seconds * 1000 + result.duration.components.attoseconds / 1_000_000_000_000_000),
-        problem: result.launchFailure ?? (result.timedOut ? "stopped after its \(command.timeoutSeconds) s limit" : nil))
+        milliseconds: Int(
+          result.duration.components.seconds * 1000 + result.duration.components.attoseconds
+            / 1_000_000_000_000_000),
+        problem: result.launchFailure
+          ?? (result.timedOut ? "stopped after its \(command.timeoutSeconds) s limit" : nil))
       if result.truncated { entry.problem = "output cut at \(command.outputLimitBytes) bytes" }
       if result.launchFailure == nil, let pattern = command.evidence?.first {
         let name = uniqueName(pattern.replacingOccurrences(of: "*", with: ""))
@@ -140,14 +147,18 @@ public struct EvidenceCollection: Sendable {
 
   /// The manifest of what was added.
   public func manifest(tool: String, collectedBy: String, at date: Date = Date()) -> Manifest {
-    Manifest(tool: tool, collectedAt: Self.timestamp(date), collectedBy: collectedBy, entries: entries, notes: notes)
+    Manifest(
+      tool: tool, collectedAt: Self.timestamp(date), collectedBy: collectedBy, entries: entries,
+      notes: notes)
   }
 
   /// Every file, the manifest last.
   public func bundleFiles(manifest: Manifest) throws -> [File] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return files + [File(name: Self.manifestName, contents: try encoder.encode(manifest) + Data("\n".utf8))]
+    return files + [
+      File(name: Self.manifestName, contents: try encoder.encode(manifest) + Data("\n".utf8))
+    ]
   }
 
   /// `label` with only characters safe in a file name (`127.0.0.1:15672` → `127.0.0.1_15672`).

@@ -24,7 +24,11 @@ public struct ManagementPlan: Sendable {
     self.endpoints = endpoints
     rejected = api.filter { rejectedPaths.contains($0.yaml.path) }.map(\.value.id)
     diagnostics = api.filter { !rejectedPaths.contains($0.yaml.path) }.map(\.value)
-      .sorted { ($0.parser == .managementOverview ? 0 : 1, $0.id) < ($1.parser == .managementOverview ? 0 : 1, $1.id) }
+      .sorted {
+        ($0.parser == .managementOverview ? 0 : 1, $0.id) < (
+          $1.parser == .managementOverview ? 0 : 1, $1.id
+        )
+      }
   }
 
   /// Whether `diagnostic`'s answer comes in pages (`page`, `page_size`).
@@ -41,17 +45,21 @@ public struct ManagementPlan: Sendable {
 
   /// The exact requests, shown before anything is sent.
   public func preview(user: String) -> String {
-    var out = "Read-only GET requests to send, as user '\(user)' (nothing is sent until you confirm):\n"
+    var out =
+      "Read-only GET requests to send, as user '\(user)' (nothing is sent until you confirm):\n"
     for endpoint in endpoints {
       for diagnostic in diagnostics {
         let paged = Self.isPaged(diagnostic)
         let url = endpoint.url(for: Self.target(diagnostic, page: paged ? 1 : nil))
-        let limits = "limit \(diagnostic.timeoutSeconds) s, \(diagnostic.outputLimitBytes / 1024) KiB"
-        out += "  GET \(url)    (\(limits)\(paged ? "; then page=2, 3, ... while there are more" : ""))\n"
+        let limits =
+          "limit \(diagnostic.timeoutSeconds) s, \(diagnostic.outputLimitBytes / 1024) KiB"
+        out +=
+          "  GET \(url)    (\(limits)\(paged ? "; then page=2, 3, ... while there are more" : ""))\n"
       }
     }
     for id in rejected { out += "  skipped \(id): rejected by lint\n" }
-    out += "A member that the answering node sees as down is then asked directly at the same port, shown first.\n"
+    out +=
+      "A member that the answering node sees as down is then asked directly at the same port, shown first.\n"
     return out + "\n"
   }
 }

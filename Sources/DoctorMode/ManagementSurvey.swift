@@ -55,7 +55,9 @@ public struct ManagementSurvey: Sendable {
     var answeredNodes: Set<String> = []
     for endpoint in plan.endpoints {
       let answers = await ask(endpoint, plan.diagnostics, client: client)
-      if let failure = answers.first?.problem, answers.first?.diagnostic == plan.diagnostics.first?.id {
+      if let failure = answers.first?.problem,
+        answers.first?.diagnostic == plan.diagnostics.first?.id
+      {
         firstFailure = firstFailure ?? failure
       }
       if let node = answers.first?.node { answeredNodes.insert(node) }
@@ -63,7 +65,9 @@ public struct ManagementSurvey: Sendable {
     }
     if survey.answeredBy.isEmpty, let firstFailure { throw firstFailure }
     // Partial rights give partial answers (only the user's own connections): no report.
-    if let partial = survey.answers.lazy.compactMap(\.problem).first(where: \.isMissingTag) { throw partial }
+    if let partial = survey.answers.lazy.compactMap(\.problem).first(where: \.isMissingTag) {
+      throw partial
+    }
     // A member seen as down is asked directly, at the same scheme, port and path as the
     // endpoint that saw it down, on the host of its node name.
     let asked = Set(plan.endpoints.map(\.label))
@@ -74,30 +78,46 @@ public struct ManagementSurvey: Sendable {
       survey.answers.first { $0.endpoint == endpoint }?.node == nil
     }
     if !silent.isEmpty {
-      for answer in survey.answers where answer.body != nil && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes {
-        for member in Self.membersDown(in: answer.body ?? Data()) where !answeredNodes.contains(member) {
+      for answer in survey.answers
+      where answer.body != nil
+        && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes
+      {
+        for member in Self.membersDown(in: answer.body ?? Data())
+        where !answeredNodes.contains(member) {
           survey.notes.append(
-            "\(member) is not running as \(answer.source) sees it, and \(silent.map(\.description).joined(separator: ", ")) did not answer either.")
+            "\(member) is not running as \(answer.source) sees it, and \(silent.map(\.description).joined(separator: ", ")) did not answer either."
+          )
         }
       }
       return survey
     }
-    for answer in survey.answers where answer.body != nil && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes {
-      for member in Self.membersDown(in: answer.body ?? Data()) where !answeredNodes.contains(member) {
-        guard let host = member.split(separator: "@", maxSplits: 1).last.map(String.init), member.contains("@") else { continue }
+    for answer in survey.answers
+    where answer.body != nil
+      && plan.diagnostics.first(where: { $0.id == answer.diagnostic })?.parser == .managementNodes
+    {
+      for member in Self.membersDown(in: answer.body ?? Data())
+      where !answeredNodes.contains(member) {
+        guard let host = member.split(separator: "@", maxSplits: 1).last.map(String.init),
+          member.contains("@")
+        else { continue }
         let direct = answer.endpoint.onHost(host)
         guard tried.insert(direct.label).inserted else { continue }
-        let views = plan.diagnostics.filter { $0.parser == .managementOverview || $0.parser == .managementNodes }
-        announce("\(member) is not running as \(answer.source) sees it; asking it directly:\n"
-          + views.map { "  GET \(direct.url(for: ManagementPlan.target($0)))\n" }.joined())
+        let views = plan.diagnostics.filter {
+          $0.parser == .managementOverview || $0.parser == .managementNodes
+        }
+        announce(
+          "\(member) is not running as \(answer.source) sees it; asking it directly:\n"
+            + views.map { "  GET \(direct.url(for: ManagementPlan.target($0)))\n" }.joined())
         let answers = await ask(direct, views, client: client)
         if let node = answers.first?.node, node != member {
           survey.notes.append(
-            "\(direct.description) answered as \(node), not \(member); its answer is left out. Give \(member)'s management URL with another --url to see its own view.")
+            "\(direct.description) answered as \(node), not \(member); its answer is left out. Give \(member)'s management URL with another --url to see its own view."
+          )
           continue
         }
         if let failure = answers.first?.problem {
-          survey.notes.append("\(member), asked directly at \(direct.description): \(failure.description)")
+          survey.notes.append(
+            "\(member), asked directly at \(direct.description): \(failure.description)")
         } else if let node = answers.first?.node {
           answeredNodes.insert(node)
         }
@@ -116,7 +136,8 @@ public struct ManagementSurvey: Sendable {
       let erlang = object["erlang_version"] as? String ?? "?"
       let cluster = object["cluster_name"] as? String ?? "?"
       answeredBy.append(
-        "\(overview.node ?? "?") at \(overview.endpoint.description): RabbitMQ \(version), Erlang \(erlang), cluster \(cluster)")
+        "\(overview.node ?? "?") at \(overview.endpoint.description): RabbitMQ \(version), Erlang \(erlang), cluster \(cluster)"
+      )
     }
   }
 
@@ -129,9 +150,11 @@ public struct ManagementSurvey: Sendable {
     var node: String?
     for (index, diagnostic) in diagnostics.enumerated() {
       if index > 0, let failure = answers.first?.problem {
-        answers.append(Answer(
-          diagnostic: diagnostic.id, endpoint: endpoint, node: nil, urls: [], status: nil, body: nil,
-          sentAt: Date(), milliseconds: 0, problem: failure))
+        answers.append(
+          Answer(
+            diagnostic: diagnostic.id, endpoint: endpoint, node: nil, urls: [], status: nil,
+            body: nil,
+            sentAt: Date(), milliseconds: 0, problem: failure))
         continue
       }
       var answer = await fetch(diagnostic, from: endpoint, client: client)
@@ -196,7 +219,9 @@ public struct ManagementSurvey: Sendable {
 
   /// The members an `/api/nodes` answer lists as not running.
   static func membersDown(in body: Data) -> [String] {
-    guard let nodes = try? JSONSerialization.jsonObject(with: body) as? [[String: Any]] else { return [] }
+    guard let nodes = try? JSONSerialization.jsonObject(with: body) as? [[String: Any]] else {
+      return []
+    }
     return nodes.filter { ($0["running"] as? Bool) == false }.compactMap { $0["name"] as? String }
   }
 }

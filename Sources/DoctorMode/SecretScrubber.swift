@@ -23,10 +23,12 @@ public struct SecretScrubber: Sendable {
     let lowered = key.lowercased()
     let words = lowered.split { !$0.isLetter && !$0.isNumber }
     let secretWords: Set<Substring> = [
-      "pass", "password", "passwd", "passphrase", "pwd", "secret", "token", "credential", "credentials",
+      "pass", "password", "passwd", "passphrase", "pwd", "secret", "token", "credential",
+      "credentials",
       "authorization", "apikey", "api_key",
     ]
-    return words.contains { secretWords.contains($0) } || lowered.hasSuffix("password") || lowered.hasSuffix("secret")
+    return words.contains { secretWords.contains($0) } || lowered.hasSuffix("password")
+      || lowered.hasSuffix("secret")
       || lowered.hasSuffix("token")
   }
 
@@ -36,7 +38,9 @@ public struct SecretScrubber: Sendable {
     if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
       let cleaned = scrubJSON(value, removed: &removed)
       if removed.isEmpty { return (data, [:]) }
-      if let out = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) {
+      if let out = try? JSONSerialization.data(
+        withJSONObject: cleaned, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+      {
         return (out, removed)
       }
     }
@@ -77,11 +81,13 @@ public struct SecretScrubber: Sendable {
       let range = NSRange(out.startIndex..., in: out)
       let count = rule.expression.numberOfMatches(in: out, range: range)
       guard count > 0 else { continue }
-      out = rule.expression.stringByReplacingMatches(in: out, range: range, withTemplate: rule.template)
+      out = rule.expression.stringByReplacingMatches(
+        in: out, range: range, withTemplate: rule.template)
       removed[rule.kind, default: 0] += count
     }
     for secret in known where out.contains(secret) {
-      removed["the management password", default: 0] += out.components(separatedBy: secret).count - 1
+      removed["the management password", default: 0] +=
+        out.components(separatedBy: secret).count - 1
       out = out.replacingOccurrences(of: secret, with: Self.mask)
     }
     return (out, removed)
@@ -96,17 +102,22 @@ public struct SecretScrubber: Sendable {
   private static let rules: [Rule] = [
     Rule(
       kind: "password in a URL",
-      expression: try! NSRegularExpression(pattern: #"([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@"'<>]+):([^@\s/"'<>]+)@"#),
+      expression: try! NSRegularExpression(
+        pattern: #"([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@"'<>]+):([^@\s/"'<>]+)@"#),
       template: "$1:\(mask)@"),
     Rule(
       kind: "secret in an Erlang term",
       expression: try! NSRegularExpression(
-        pattern: #"\{(\s*'?[a-z_]*(?:pass|password|passphrase|secret|token)[a-z_]*'?\s*,\s*)(<<"[^"]*">>|"[^"]*")\s*\}"#),
+        pattern:
+          #"\{(\s*'?[a-z_]*(?:pass|password|passphrase|secret|token)[a-z_]*'?\s*,\s*)(<<"[^"]*">>|"[^"]*")\s*\}"#
+      ),
       template: "{$1\(mask)}"),
     Rule(
       kind: "secret in a KEY=value line",
       expression: try! NSRegularExpression(
-        pattern: #"(?i)\b([A-Z0-9_]*(?:PASS|PASSWORD|SECRET|TOKEN)[A-Z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|\S+)"#),
+        pattern:
+          #"(?i)\b([A-Z0-9_]*(?:PASS|PASSWORD|SECRET|TOKEN)[A-Z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|\S+)"#
+      ),
       template: "$1\(mask)"),
   ]
 }

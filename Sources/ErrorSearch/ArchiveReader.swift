@@ -8,10 +8,13 @@ struct ArchiveReader {
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-  private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"),
+    space = UInt8(ascii: " ")
   private static let colon = UInt8(ascii: ":")
 
-  mutating func read(parameters: SearchIndex.Parameters) throws(IndexArchive.FormatError) -> SearchIndex {
+  mutating func read(parameters: SearchIndex.Parameters) throws(IndexArchive.FormatError)
+    -> SearchIndex
+  {
     var vocabulary: Vocabulary?
     var guides: [SearchIndex.Guide] = []
     var terms: [[BM25.Term]] = []
@@ -25,7 +28,9 @@ struct ArchiveReader {
       let line = start..<end
       start = end + 1
       if lineNumber == 1 {
-        guard string(line) == IndexArchive.header else { throw failure("not a search index of this version") }
+        guard string(line) == IndexArchive.header else {
+          throw failure("not a search index of this version")
+        }
         continue
       }
       if line.isEmpty { continue }
@@ -39,13 +44,16 @@ struct ArchiveReader {
         guard let length = integer(parts[3]) else { throw failure("bad length") }
         let kind = string(parts[4])
         guard kind == "follow-on" || kind == "-" else { throw failure("bad kind '\(kind)'") }
-        guides.append(.init(
-          id: IndexArchive.unescape(string(parts[1])[...]), title: IndexArchive.unescape(string(parts[2])[...]),
-          length: length, followOn: kind == "follow-on"))
+        guides.append(
+          .init(
+            id: IndexArchive.unescape(string(parts[1])[...]),
+            title: IndexArchive.unescape(string(parts[2])[...]),
+            length: length, followOn: kind == "follow-on"))
         terms.append([])
         hasTerms.append(false)
       case ("sig", 3) where !guides.isEmpty:
-        let words = try split(parts[2], by: Self.space).map { range throws(IndexArchive.FormatError) in
+        let words = try split(parts[2], by: Self.space).map {
+          range throws(IndexArchive.FormatError) in
           try word(range, count: vocabulary!.count)
         }
         guard !words.isEmpty else { throw failure("a message without words") }
@@ -57,7 +65,9 @@ struct ArchiveReader {
             let count = integer(colon + 1..<pair.upperBound), count > 0
           else { throw failure("bad term count '\(string(pair))'") }
           let number = try word(pair.lowerBound..<colon, count: vocabulary!.count)
-          guard list.last.map({ $0.word < number }) ?? true else { throw failure("word numbers out of order") }
+          guard list.last.map({ $0.word < number }) ?? true else {
+            throw failure("word numbers out of order")
+          }
           list.append(BM25.Term(word: number, count: count))
         }
         terms[guides.count - 1] = list
@@ -69,20 +79,28 @@ struct ArchiveReader {
     guard lineNumber > 0 else { throw IndexArchive.FormatError(line: 1, reason: "empty") }
     let words = vocabulary ?? Vocabulary()
     let bm25 = BM25(terms: terms, lengths: guides.map(\.length), wordCount: words.count)
-    let matcher = SignatureMatcher(messages: messages, documentCount: guides.count, wordCount: words.count)
-    return SearchIndex(guides: guides, vocabulary: words, bm25: bm25, matcher: matcher, parameters: parameters)
+    let matcher = SignatureMatcher(
+      messages: messages, documentCount: guides.count, wordCount: words.count)
+    return SearchIndex(
+      guides: guides, vocabulary: words, bm25: bm25, matcher: matcher, parameters: parameters)
   }
 
   private func failure(_ reason: String) -> IndexArchive.FormatError {
     IndexArchive.FormatError(line: lineNumber, reason: reason)
   }
 
-  private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+  private func string(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
 
-  private func fields(_ line: Range<Int>) -> [Range<Int>] { split(line, by: Self.tab, keepingEmpty: true) }
+  private func fields(_ line: Range<Int>) -> [Range<Int>] {
+    split(line, by: Self.tab, keepingEmpty: true)
+  }
 
   /// The parts of `range` between `separator`s; empty parts only when `keepingEmpty`.
-  private func split(_ range: Range<Int>, by separator: UInt8, keepingEmpty: Bool = false) -> [Range<Int>] {
+  private func split(_ range: Range<Int>, by separator: UInt8, keepingEmpty: Bool = false)
+    -> [Range<Int>]
+  {
     var result: [Range<Int>] = []
     var start = range.lowerBound
     for i in range where bytes[i] == separator {
@@ -95,7 +113,9 @@ struct ArchiveReader {
 
   /// A word number below `count`.
   private func word(_ range: Range<Int>, count: Int) throws(IndexArchive.FormatError) -> Int {
-    guard let number = integer(range), number < count else { throw failure("bad word number '\(string(range))'") }
+    guard let number = integer(range), number < count else {
+      throw failure("bad word number '\(string(range))'")
+    }
     return number
   }
 

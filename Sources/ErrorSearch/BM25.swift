@@ -45,7 +45,9 @@ struct BM25: Sendable {
   init(terms: [[Term]], lengths: [Int], wordCount: Int) {
     var postings = [[Posting]](repeating: [], count: wordCount)
     for (index, list) in terms.enumerated() {
-      for term in list { postings[term.word].append(Posting(document: index, count: Double(term.count))) }
+      for term in list {
+        postings[term.word].append(Posting(document: index, count: Double(term.count)))
+      }
     }
     // Words only messages hold (none today: messages count as text too) have no postings.
     while let last = postings.last, last.isEmpty { postings.removeLast() }
@@ -80,7 +82,9 @@ struct BM25: Sendable {
   func rarestShared(_ query: [Int]) -> [Double] {
     var rarest = [Double](repeating: 0, count: lengths.count)
     for term in query where term >= 0 && term < postings.count {
-      for posting in postings[term] { rarest[posting.document] = max(rarest[posting.document], idf[term]) }
+      for posting in postings[term] {
+        rarest[posting.document] = max(rarest[posting.document], idf[term])
+      }
     }
     return rarest
   }

@@ -97,7 +97,8 @@ extension SearchIndex {
     let words = vocabulary.words
     let documents = zip(guides, bm25.terms).enumerated().map { index, document in
       BrowserSearchData.Document(
-        id: document.0.id, title: document.0.title, length: document.0.length, idRank: idRank[index],
+        id: document.0.id, title: document.0.title, length: document.0.length,
+        idRank: idRank[index],
         terms: document.1.map { [$0.word, $0.count] }, followOn: document.0.followOn)
     }
     let signatures = matcher.signatures.map {
@@ -112,9 +113,12 @@ extension SearchIndex {
       levelMarkers: PasteLevels.markers.map {
         BrowserSearchData.LevelMarker(pattern: $0.pattern, caseInsensitive: $0.caseInsensitive)
       },
-      quietLevels: PasteLevels.quietLevels.sorted(), stopwords: Stopwords.all.sorted(), words: words,
+      quietLevels: PasteLevels.quietLevels.sorted(), stopwords: Stopwords.all.sorted(),
+      words: words,
       idf: (0..<vocabulary.count).map { $0 < bm25.idf.count ? bm25.idf[$0] : 0 },
-      signatureWeights: (0..<vocabulary.count).map { $0 < matcher.weights.count ? matcher.weights[$0] : 0 },
+      signatureWeights: (0..<vocabulary.count).map {
+        $0 < matcher.weights.count ? matcher.weights[$0] : 0
+      },
       k1: bm25.k1, b: bm25.b, averageLength: bm25.averageLength, documents: documents,
       signatures: signatures)
   }

@@ -32,16 +32,21 @@ public enum IndexArchive {
       out += "doc\t\(escape(guide.id))\t\(escape(guide.title))\t\(guide.length)"
       out += guide.followOn ? "\tfollow-on\n" : "\t-\n"
       while let signature = signatures.first, signature.document == number {
-        out += "sig\t\(escape(signature.text))\t\(signature.words.map(String.init).joined(separator: " "))\n"
+        out +=
+          "sig\t\(escape(signature.text))\t\(signature.words.map(String.init).joined(separator: " "))\n"
         signatures = signatures.dropFirst()
       }
-      out += "terms\t" + index.bm25.terms[number].map { "\($0.word):\($0.count)" }.joined(separator: " ") + "\n"
+      out +=
+        "terms\t" + index.bm25.terms[number].map { "\($0.word):\($0.count)" }.joined(separator: " ")
+        + "\n"
     }
     return out
   }
 
   /// The index of archive `text`, ranking with `parameters`.
-  public static func read(_ text: String, parameters: SearchIndex.Parameters = .init()) throws(FormatError) -> SearchIndex {
+  public static func read(_ text: String, parameters: SearchIndex.Parameters = .init())
+    throws(FormatError) -> SearchIndex
+  {
     var text = text
     var result: Result<SearchIndex, FormatError>?
     text.withUTF8 { bytes in
@@ -56,7 +61,9 @@ public enum IndexArchive {
   }
 
   static func escape(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {
+    guard
+      text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    else {
       return text
     }
     var out = String.UnicodeScalarView()

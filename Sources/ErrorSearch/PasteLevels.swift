@@ -30,8 +30,9 @@ public enum PasteLevels {
       self.pattern = pattern
       self.caseInsensitive = caseInsensitive
       // The patterns are constants of this file; a bad one is a programming error.
-      guard let expression = try? NSRegularExpression(
-        pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+      guard
+        let expression = try? NSRegularExpression(
+          pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
       else { preconditionFailure("invalid level pattern: \(pattern)") }
       self.expression = expression
     }
@@ -43,7 +44,9 @@ public enum PasteLevels {
 
   /// The level markers; in a line, the one found first counts.
   public static let markers: [Marker] = [
-    Marker(#"\[(debug|info|notice|warning|warn|error|critical|alert|emergency)\]"#, caseInsensitive: true),
+    Marker(
+      #"\[(debug|info|notice|warning|warn|error|critical|alert|emergency)\]"#, caseInsensitive: true
+    ),
     Marker(
       #"\blevel\\*"? *[:=] *\\*"?(debug|info|notice|warning|warn|error|critical|alert|emergency)\b"#,
       caseInsensitive: true),
@@ -60,7 +63,9 @@ public enum PasteLevels {
   /// loud, read as it is.
   public static func split(_ text: String) -> (loud: String, quiet: String) {
     // One line, the common case, is all loud.
-    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return (text, "") }
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
+      return (text, "")
+    }
     let lines = Self.lines(text)
     var loud: [Substring] = []
     var quiet: [Substring] = []
@@ -83,7 +88,8 @@ public enum PasteLevels {
   static func lines(_ text: String) -> [Substring] {
     var lines: [Substring] = []
     var start = text.startIndex
-    for match in lineBreakExpression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+    for match in lineBreakExpression.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    {
       guard let range = Range(match.range, in: text) else { continue }
       lines.append(text[start..<range.lowerBound])
       start = range.upperBound

@@ -37,7 +37,8 @@ public struct PreparedDocument: Codable, Sendable, Hashable {
     }
     var counts: [String: Int] = [:]
     var length = 0
-    let fields = [titleWords, titleWords, QueryNormalizer.tokens(document.summary)] + signatureWords
+    let fields =
+      [titleWords, titleWords, QueryNormalizer.tokens(document.summary)] + signatureWords
       + [QueryNormalizer.tokens(document.body)]
     for words in fields {
       for word in words where Stopwords.keeps(word) {

@@ -59,7 +59,8 @@ public enum QueryNormalizer {
   /// into words that match nothing.
   public static let unescaping: [Rule] = [
     Rule(#"\bamq\.gen-[a-z0-9_-]+"#, "amq.gen-", needs: .hyphen),
-    Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),  // JSON \u escapes of markup characters carry no signal
+    // JSON \u escapes of markup characters carry no signal.
+    Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),
     Rule(#"\\[nrt]"#, " ", needs: .backslash),
     // Only from the first backslash of a run: a match cannot start inside one, so a long run of
     // backslashes is scanned once, not once from each of its positions.
@@ -76,13 +77,19 @@ public enum QueryNormalizer {
   /// Noise removed after case folding, in order.
   public static let noise: [Rule] = [
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
-    Rule(#"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ", needs: [.fourDigits, .hyphen, .digitColonDigit]),
-    Rule(#"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ", needs: [.fourDigits, .hyphen, .doubleColon, .digitColonDigit]),
+    Rule(
+      #"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ",
+      needs: [.fourDigits, .hyphen, .digitColonDigit]),
+    Rule(
+      #"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ",
+      needs: [.fourDigits, .hyphen, .doubleColon, .digitColonDigit]),
     Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .fourDigits),
-    Rule(#"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .spaceDigit),
+    Rule(
+      #"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .spaceDigit),
     Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digitColonDigit),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
-    Rule(#"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .digitPeriodDigit]),
+    Rule(
+      #"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .digitPeriodDigit]),
     // Addresses with their ports.
     Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.openingBracket, .closingBracket]),
     Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digitPeriodDigit),
@@ -146,7 +153,8 @@ public enum QueryNormalizer {
       let scalar = scalars[index]
       let isWordScalar =
         scalar.isASCII
-        ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+        ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+          || ("0"..."9").contains(scalar))
         : scalar.properties.isAlphabetic
       if isWordScalar {
         if start == nil { start = index }
@@ -177,8 +185,9 @@ final class LazyExpression: Sendable {
   var compiled: NSRegularExpression {
     storage.withLock { stored in
       if let stored { return stored }
-      guard let expression = try? NSRegularExpression(
-        pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+      guard
+        let expression = try? NSRegularExpression(
+          pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
       else { preconditionFailure("invalid normaliser pattern: \(pattern)") }
       stored = expression
       return expression

@@ -16,7 +16,8 @@ public struct SearchDocument: Codable, Sendable, Hashable {
 
   /// Creates a document.
   public init(
-    id: String, title: String, summary: String, signatures: [String], body: String, followOn: Bool = false
+    id: String, title: String, summary: String, signatures: [String], body: String,
+    followOn: Bool = false
   ) {
     self.id = id
     self.title = title

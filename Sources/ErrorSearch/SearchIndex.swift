@@ -65,12 +65,17 @@ public struct SearchIndex: Sendable {
     let bm25 = BM25(documents: prepared, vocabulary: &vocabulary)
     let matcher = SignatureMatcher(documents: prepared, vocabulary: &vocabulary)
     self.init(
-      guides: prepared.map { Guide(id: $0.id, title: $0.title, length: $0.length, followOn: $0.followOn) },
+      guides: prepared.map {
+        Guide(id: $0.id, title: $0.title, length: $0.length, followOn: $0.followOn)
+      },
       vocabulary: vocabulary, bm25: bm25, matcher: matcher, parameters: parameters)
   }
 
   /// An index from its numbered parts, built or read back from a saved index (``IndexArchive``).
-  init(guides: [Guide], vocabulary: Vocabulary, bm25: BM25, matcher: SignatureMatcher, parameters: Parameters) {
+  init(
+    guides: [Guide], vocabulary: Vocabulary, bm25: BM25, matcher: SignatureMatcher,
+    parameters: Parameters
+  ) {
     self.guides = guides
     self.vocabulary = vocabulary
     self.bm25 = bm25
@@ -89,7 +94,8 @@ public struct SearchIndex: Sendable {
     var documents = zip(guides, bm25.terms).map { guide, terms in
       PreparedDocument(
         id: guide.id, title: guide.title, signatures: [],
-        termCounts: Dictionary(uniqueKeysWithValues: terms.map { (vocabulary.words[$0.word], $0.count) }),
+        termCounts: Dictionary(
+          uniqueKeysWithValues: terms.map { (vocabulary.words[$0.word], $0.count) }),
         length: guide.length, followOn: guide.followOn)
     }
     for signature in matcher.signatures {
@@ -136,19 +142,25 @@ public struct SearchIndex: Sendable {
       let signature = rounded(matches[index]?.score ?? 0)
       let relativeText = rounded(bestText > 0 ? text[index] / bestText : 0)
       guard signature > 0 || relativeText > 0 else { continue }
-      let score = rounded((matches[index]?.score ?? 0) + parameters.textWeight * (bestText > 0 ? text[index] / bestText : 0))
+      let score = rounded(
+        (matches[index]?.score ?? 0) + parameters.textWeight
+          * (bestText > 0 ? text[index] / bestText : 0))
       ranked.append((score, signature, relativeText, index))
     }
     ranked.sort { ($0.score, idRank[$1.document]) > ($1.score, idRank[$0.document]) }
     putFirstErrorFirst(&ranked, matches: matches)
     let confident = isConfident(
-      ranked.first, runnerUp: ranked.first.flatMap { best in
-        runnerUp(in: ranked).map { marginScore(of: $0, against: best, matches: matches, distinct: distinct) }
+      ranked.first,
+      runnerUp: ranked.first.flatMap { best in
+        runnerUp(in: ranked).map {
+          marginScore(of: $0, against: best, matches: matches, distinct: distinct)
+        }
       }, matches: matches)
     // Only guides that match a message half way, or share more than common words, are listed.
     let rarest = bm25.rarestShared(distinct)
     let listed = ranked.filter { entry in
-      (matches[entry.document]?.score ?? 0) >= 0.5 || rarest[entry.document] >= parameters.closestWordWeight
+      (matches[entry.document]?.score ?? 0) >= 0.5
+        || rarest[entry.document] >= parameters.closestWordWeight
     }
     let results = listed.prefix(limit).map { entry in
       SearchHit(
@@ -165,7 +177,8 @@ public struct SearchIndex: Sendable {
   /// message matches the text well enough to be confident: that message is the first error,
   /// which the follow-on text quotes, and the first error is the one to explain.
   private func putFirstErrorFirst(
-    _ ranked: inout [(score: Double, signature: Double, text: Double, document: Int)], matches: [SignatureMatcher.Match?]
+    _ ranked: inout [(score: Double, signature: Double, text: Double, document: Int)],
+    matches: [SignatureMatcher.Match?]
   ) {
     guard let top = ranked.first, guides[top.document].followOn,
       let first = ranked.firstIndex(where: { entry in
@@ -221,12 +234,16 @@ public struct SearchIndex: Sendable {
       && best.score - (runnerUp ?? 0) >= parameters.confidentMargin
   }
 
-  private func reason(for match: SignatureMatcher.Match?, words: [String], document: Int) -> String {
+  private func reason(for match: SignatureMatcher.Match?, words: [String], document: Int) -> String
+  {
     if let match, match.score >= 0.5 {
       return "matches the message \"\(match.signature.text)\""
     }
     var seen: Set<String> = []
-    let shared = words.filter { bm25.contains(vocabulary.number($0), in: document) && seen.insert($0).inserted }
-    return shared.isEmpty ? "no shared words" : "shares the words: " + shared.prefix(6).joined(separator: ", ")
+    let shared = words.filter {
+      bm25.contains(vocabulary.number($0), in: document) && seen.insert($0).inserted
+    }
+    return shared.isEmpty
+      ? "no shared words" : "shares the words: " + shared.prefix(6).joined(separator: ", ")
   }
 }

@@ -56,7 +56,8 @@ struct SignatureMatcher: Sendable {
 
   /// Indexes messages given by their documents (in ascending order), texts and numbered words
   /// (every number below `wordCount`), as a saved index holds them.
-  init(messages: [(document: Int, text: String, words: [Int])], documentCount: Int, wordCount: Int) {
+  init(messages: [(document: Int, text: String, words: [Int])], documentCount: Int, wordCount: Int)
+  {
     var documentFrequency = [Int](repeating: 0, count: wordCount)
     var seen = [Int](repeating: -1, count: wordCount)
     for message in messages {
@@ -75,10 +76,11 @@ struct SignatureMatcher: Sendable {
     for message in messages {
       let distinct = Set(message.words)
       for word in distinct { postings[word].append(signatures.count) }
-      signatures.append(Signature(
-        document: message.document, text: message.text, words: message.words,
-        totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] },
-        heaviestWeight: message.words.map { weights[$0] }.max() ?? 0))
+      signatures.append(
+        Signature(
+          document: message.document, text: message.text, words: message.words,
+          totalWeight: distinct.sorted().reduce(0) { $0 + weights[$1] },
+          heaviestWeight: message.words.map { weights[$0] }.max() ?? 0))
     }
     self.signatures = signatures
     self.weights = weights
@@ -107,7 +109,9 @@ struct SignatureMatcher: Sendable {
     var first = [Int](repeating: -1, count: documentCount)
     for signature in touched {
       let document = documentOf[signature]
-      if first[document] < 0 || coverage(signature, matchedWeight) > coverage(first[document], matchedWeight) {
+      if first[document] < 0
+        || coverage(signature, matchedWeight) > coverage(first[document], matchedWeight)
+      {
         first[document] = signature
       }
     }
@@ -128,7 +132,8 @@ struct SignatureMatcher: Sendable {
     }
     // Whether the text goes on differently is asked of each guide's best match only.
     for document in best.indices where best[document] != nil {
-      best[document]!.differentTail = endsDifferently(best[document]!.signature, bestRun[document], query, distinct)
+      best[document]!.differentTail = endsDifferently(
+        best[document]!.signature, bestRun[document], query, distinct)
     }
     return best
   }
@@ -136,19 +141,25 @@ struct SignatureMatcher: Sendable {
   /// Whether the query, after its longest run with `signature`, goes on with other words while
   /// the rest of the signature, missing from the query, is distinctive: its words weigh at
   /// least a fifth of the message, or hold the message's heaviest word.
-  private func endsDifferently(_ signature: Signature, _ run: RunCounter.Run, _ query: [Int], _ distinct: [Int])
+  private func endsDifferently(
+    _ signature: Signature, _ run: RunCounter.Run, _ query: [Int], _ distinct: [Int]
+  )
     -> Bool
   {
-    guard run.length > 0, run.signatureEnd < signature.words.count, run.queryEnd < query.count else { return false }
+    guard run.length > 0, run.signatureEnd < signature.words.count, run.queryEnd < query.count
+    else { return false }
     var missing: [Int] = []
-    for word in signature.words[run.signatureEnd...] where weights[word] > 0 && !contains(distinct, word) {
+    for word in signature.words[run.signatureEnd...]
+    where weights[word] > 0 && !contains(distinct, word) {
       missing.append(word)
     }
     guard !missing.isEmpty else { return false }
     // Distinct and ascending, so that the weights are added up in the order of `totalWeight`.
     missing.sort()
     var distinctMissing = [missing[0]]
-    for word in missing.dropFirst() where word != distinctMissing[distinctMissing.count - 1] { distinctMissing.append(word) }
+    for word in missing.dropFirst() where word != distinctMissing[distinctMissing.count - 1] {
+      distinctMissing.append(word)
+    }
     let missingWeight = distinctMissing.reduce(0) { $0 + weights[$1] }
     return missingWeight >= 0.2 * signature.totalWeight
       || distinctMissing.contains { weights[$0] >= signature.heaviestWeight }
@@ -178,7 +189,9 @@ struct SignatureMatcher: Sendable {
     let run = runs.longestRun(of: signature.words, in: query)
     let share = Double(run.length) / Double(signature.words.count)
     return (
-      Match(signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * share), matchedWeight: matchedWeight[index]),
+      Match(
+        signature: signature, score: coverage(index, matchedWeight) * (0.6 + 0.4 * share),
+        matchedWeight: matchedWeight[index]),
       run
     )
   }
@@ -211,7 +224,9 @@ private struct RunCounter {
       current[0] = 0
       for j in query.indices {
         current[j + 1] = query[j] == word ? previous[j] + 1 : 0
-        if current[j + 1] > best.length { best = Run(length: current[j + 1], signatureEnd: i + 1, queryEnd: j + 1) }
+        if current[j + 1] > best.length {
+          best = Run(length: current[j + 1], signatureEnd: i + 1, queryEnd: j + 1)
+        }
       }
       swap(&previous, &current)
     }

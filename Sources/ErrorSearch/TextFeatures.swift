@@ -67,7 +67,8 @@ struct TextFeatures: OptionSet, Sendable {
     for scalar in text.unicodeScalars {
       let value = scalar.value
       let isDigit =
-        value < 0x80 ? (value >= 0x30 && value <= 0x39) : scalar.properties.generalCategory == .decimalNumber
+        value < 0x80
+        ? (value >= 0x30 && value <= 0x39) : scalar.properties.generalCategory == .decimalNumber
       if isDigit {
         found |= Self.digit.rawValue
         digitsInARow += 1
@@ -86,7 +87,8 @@ struct TextFeatures: OptionSet, Sendable {
         digitsInARow = 0
       }
       // m, s, M, S, or anything outside ASCII, after a digit or a digit and a space.
-      let isUnitLetter = value >= 0x80 || value == 0x6D || value == 0x73 || value == 0x4D || value == 0x53
+      let isUnitLetter =
+        value >= 0x80 || value == 0x6D || value == 0x73 || value == 0x4D || value == 0x53
       if isUnitLetter && (previousIsDigit || (previous == 0x20 && beforePreviousIsDigit)) {
         found |= Self.digitThenUnit.rawValue
       }
@@ -117,13 +119,16 @@ struct TextFeatures: OptionSet, Sendable {
           found |= Self.lowerThenUpper.rawValue
         }
       case 0x61...0x7A:  // a-z after two of A-Z
-        if previous >= 0x41 && previous <= 0x5A && beforePrevious >= 0x41 && beforePrevious <= 0x5A {
+        if previous >= 0x41 && previous <= 0x5A && beforePrevious >= 0x41 && beforePrevious <= 0x5A
+        {
           found |= Self.upperUpperLower.rawValue
         }
       default: break
       }
       // 0, then x, X or anything outside ASCII.
-      if previous == 0x30 && (value == 0x78 || value == 0x58 || value >= 0x80) { found |= Self.zeroX.rawValue }
+      if previous == 0x30 && (value == 0x78 || value == 0x58 || value >= 0x80) {
+        found |= Self.zeroX.rawValue
+      }
       beforePrevious = previous
       beforePreviousIsDigit = previousIsDigit
       previous = value

@@ -23,7 +23,9 @@ public struct FileDescriptorSource: ByteSource {
     self.name = name
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     while true {
       #if canImport(Glibc)
         let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
@@ -45,7 +47,9 @@ public struct MemorySource: ByteSource {
   /// Reads `bytes`.
   public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     let count = min(buffer.count, bytes.count - offset)
     guard count > 0 else { return 0 }
     bytes.withUnsafeBytes { all in

@@ -78,11 +78,14 @@ struct ByteView {
     let o = offset
     guard o >= 0, o + 19 <= count else { return nil }
     let p = bytes.baseAddress! + o
-    @inline(__always) func at(_ index: Int) -> UInt8 { p.load(fromByteOffset: index, as: UInt8.self) }
+    @inline(__always) func at(_ index: Int) -> UInt8 {
+      p.load(fromByteOffset: index, as: UInt8.self)
+    }
     @inline(__always) func digit(_ index: Int) -> Bool { at(index) &- 0x30 < 10 }
     guard at(4) == 0x2D, at(7) == 0x2D, at(13) == 0x3A, at(16) == 0x3A,
       digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9),
-      at(10) == 0x20 || at(10) == 0x54, digit(11), digit(12), digit(14), digit(15), digit(17), digit(18)
+      at(10) == 0x20 || at(10) == 0x54, digit(11), digit(12), digit(14), digit(15), digit(17),
+      digit(18)
     else { return nil }
     var end = o + 19
     if isByte(end, 0x2E) || isByte(end, 0x2C), isDigit(end + 1) {
@@ -103,7 +106,8 @@ struct ByteView {
 
   /// `Nov 23 04:45:38` at the start of the line.
   func syslogTime() -> Range<Int>? {
-    guard count >= 16, bytes[3] == 0x20, bytes[0] &- 0x41 < 26, bytes[1] &- 0x61 < 26, bytes[2] &- 0x61 < 26,
+    guard count >= 16, bytes[3] == 0x20, bytes[0] &- 0x41 < 26, bytes[1] &- 0x61 < 26,
+      bytes[2] &- 0x61 < 26,
       bytes[3] == 0x20, bytes[4] == 0x20 || isDigit(4), isDigit(5), bytes[6] == 0x20,
       isDigit(7), isDigit(8), bytes[9] == 0x3A, isDigit(10), isDigit(11), bytes[12] == 0x3A,
       isDigit(13), isDigit(14), bytes[15] == 0x20

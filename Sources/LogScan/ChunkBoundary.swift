@@ -59,7 +59,8 @@ struct ChunkBoundaries: Sendable {
         hasPrevious = false
       }
       guard header.startsRecord else { return false }
-      let stamp = header.timestamp.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
+      let stamp =
+        header.timestamp.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
         ?? UnsafeRawBufferPointer(start: nil, count: 0)
       if hasPrevious, !stamp.isEmpty, !stamp.elementsEqual(previous) { return true }
       previous.removeAll(keepingCapacity: true)
@@ -81,7 +82,8 @@ struct ChunkBoundaries: Sendable {
     // From the byte before the region: the first line handed over is the end of the line that
     // byte is in (empty when it is a newline), and every later one starts in or after the region.
     let from = regionStart - 1
-    var source = PositionalSource(bytes, offset: from, limit: regionEnd + LineSplitter.maximumLineLength)
+    var source = PositionalSource(
+      bytes, offset: from, limit: regionEnd + LineSplitter.maximumLineLength)
     var first = true
     var detector = Detector()
     var found: Int?
@@ -93,7 +95,9 @@ struct ChunkBoundaries: Sendable {
       }
       let start = from + offset
       guard start < regionEnd else { return false }
-      if detector.isBoundary(line, at: start, header: LineHeader(reading: line), chunkSize: chunkSize) {
+      if detector.isBoundary(
+        line, at: start, header: LineHeader(reading: line), chunkSize: chunkSize)
+      {
         found = start
         return false
       }
@@ -106,7 +110,8 @@ struct ChunkBoundaries: Sendable {
 /// Bytes that can be read at any offset, from several threads at once: a regular file.
 protocol PositionalBytes: Sendable {
   /// Reads up to `buffer.count` bytes at `offset` into `buffer`; 0 at the end.
-  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError) -> Int
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError)
+    -> Int
 }
 
 /// A file descriptor read with `pread(2)`, which leaves the descriptor's offset alone.
@@ -114,7 +119,9 @@ struct FileDescriptorBytes: PositionalBytes {
   let descriptor: Int32
   let name: String
 
-  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError) -> Int {
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError)
+    -> Int
+  {
     while true {
       let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
       if count >= 0 { return count }
@@ -139,7 +146,8 @@ struct PositionalSource<Bytes: PositionalBytes>: ByteSource {
   mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
     let count = min(buffer.count, limit - offset)
     guard count > 0 else { return 0 }
-    let read = try bytes.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]), at: offset)
+    let read = try bytes.read(
+      into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]), at: offset)
     offset += read
     return read
   }

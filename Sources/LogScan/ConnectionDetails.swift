@@ -25,8 +25,12 @@ public struct ConnectionDetails: Sendable, Equatable {
       let bytes = Array(message.utf8)
       if peer == nil, let arrow = Self.find(Array(" -> ".utf8), in: bytes) {
         var start = arrow
-        while start > 0, bytes[start - 1] != UInt8(ascii: "("), bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
-        if let address = Self.address(withPort: String(decoding: bytes[start..<arrow], as: UTF8.self)) {
+        while start > 0, bytes[start - 1] != UInt8(ascii: "("),
+          bytes[start - 1] != UInt8(ascii: " ")
+        { start -= 1 }
+        if let address = Self.address(
+          withPort: String(decoding: bytes[start..<arrow], as: UTF8.self))
+        {
           peer = address
           subnet = Self.subnet(of: address, prefixes: prefixes)
         }
@@ -37,8 +41,13 @@ public struct ConnectionDetails: Sendable, Equatable {
           connection = String(decoding: bytes[start...end], as: UTF8.self)
         }
       }
-      if user == nil { user = Self.quoted(after: "user: '", in: bytes) ?? Self.quoted(after: "user '", in: bytes) }
-      if vhost == nil { vhost = Self.quoted(after: "vhost: '", in: bytes) ?? Self.quoted(after: "vhost '", in: bytes) }
+      if user == nil {
+        user = Self.quoted(after: "user: '", in: bytes) ?? Self.quoted(after: "user '", in: bytes)
+      }
+      if vhost == nil {
+        vhost =
+          Self.quoted(after: "vhost: '", in: bytes) ?? Self.quoted(after: "vhost '", in: bytes)
+      }
     }
   }
 
@@ -46,7 +55,8 @@ public struct ConnectionDetails: Sendable, Equatable {
     needle.withUnsafeBytes { needle in
       bytes.withUnsafeBytes { haystack in
         guard let base = haystack.baseAddress else { return nil }
-        return firstOffset(of: needle.baseAddress!, length: needle.count, in: base, count: haystack.count)
+        return firstOffset(
+          of: needle.baseAddress!, length: needle.count, in: base, count: haystack.count)
       }
     }
   }

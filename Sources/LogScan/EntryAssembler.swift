@@ -50,7 +50,8 @@ struct EntryAssembler {
     lineNumber += 1
     guard header.startsRecord else { return takeContinuation(line) }
     // Most lines: a record below warning level while no entry is open.
-    if pending == nil, header.level != .unknown, !header.level.isProblem, !isTLSAlert(line, header) {
+    if pending == nil, header.level != .unknown, !header.level.isProblem, !isTLSAlert(line, header)
+    {
       if let stamp = header.timestamp {
         lastStamp.set(UnsafeRawBufferPointer(rebasing: line[stamp]))
         lastStampStyle = header.timestampStyle
@@ -67,11 +68,14 @@ struct EntryAssembler {
     return pending.map(Self.finished)
   }
 
-  private mutating func takeRecord(_ line: UnsafeRawBufferPointer, _ header: LineHeader) -> LogEntry? {
+  private mutating func takeRecord(_ line: UnsafeRawBufferPointer, _ header: LineHeader)
+    -> LogEntry?
+  {
     let stamp = header.timestamp.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
     let pid = header.pid.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
     if let open = pending, case .headered(let openStamp, let openPid, let level) = open.shape,
-      level == header.level, let stamp, !header.isReport, !openPid.isEmpty, openStamp.elementsEqual(stamp),
+      level == header.level, let stamp, !header.isReport, !openPid.isEmpty,
+      openStamp.elementsEqual(stamp),
       openPid.elementsEqual(pid ?? UnsafeRawBufferPointer(start: nil, count: 0))
     {
       append(message(of: line, header))
@@ -92,7 +96,8 @@ struct EntryAssembler {
       return done
     }
     start(
-      .headered(stamp: stamp.map(Array.init) ?? [], pid: pid.map(Array.init) ?? [], level: header.level),
+      .headered(
+        stamp: stamp.map(Array.init) ?? [], pid: pid.map(Array.init) ?? [], level: header.level),
       level: header.level, first: header.isReport ? nil : message, isJSON: header.isJSON)
     return done
   }
@@ -131,7 +136,9 @@ struct EntryAssembler {
     pending = nil
     let bytes = ByteView(line)
     if Self.startsTraceback(bytes) {
-      start(.traceback(sawException: bytes.hasPrefix("Exception in thread ", at: 0)), level: .unknown, first: line)
+      start(
+        .traceback(sawException: bytes.hasPrefix("Exception in thread ", at: 0)), level: .unknown,
+        first: line)
     } else if quiet == .headered {
       // A continuation line of a record below warning level.
     } else if ProblemWords.appear(in: line) {
@@ -142,15 +149,21 @@ struct EntryAssembler {
     return done
   }
 
-  private mutating func start(_ shape: Shape, level: LogLevel, first: UnsafeRawBufferPointer?, isJSON: Bool = false) {
+  private mutating func start(
+    _ shape: Shape, level: LogLevel, first: UnsafeRawBufferPointer?, isJSON: Bool = false
+  ) {
     quiet = .none
     let time = lastStamp.withBytes { LogTime.seconds($0, style: lastStampStyle, year: year) }
-    pending = (shape, LogEntry(file: file, line: lineNumber, level: level, time: time, messages: []), 0, isJSON)
+    pending = (
+      shape, LogEntry(file: file, line: lineNumber, level: level, time: time, messages: []), 0,
+      isJSON
+    )
     if let first { append(first) }
   }
 
   private mutating func append(_ message: UnsafeRawBufferPointer) {
-    guard let open = pending, open.entry.messages.count < Self.lineLimit, open.bytes < Self.byteLimit
+    guard let open = pending, open.entry.messages.count < Self.lineLimit,
+      open.bytes < Self.byteLimit
     else { return }
     let kept = UnsafeRawBufferPointer(rebasing: message.prefix(Self.byteLimit - open.bytes))
     pending!.entry.messages.append(String(decoding: kept, as: UTF8.self))
@@ -165,7 +178,9 @@ struct EntryAssembler {
     return bytes.hasPrefix("TLS server: ", at: 0) || bytes.hasPrefix("TLS client: ", at: 0)
   }
 
-  private func message(of line: UnsafeRawBufferPointer, _ header: LineHeader) -> UnsafeRawBufferPointer {
+  private func message(of line: UnsafeRawBufferPointer, _ header: LineHeader)
+    -> UnsafeRawBufferPointer
+  {
     UnsafeRawBufferPointer(rebasing: line[min(header.message, line.count)...])
   }
 
@@ -181,7 +196,9 @@ struct EntryAssembler {
   }
 
   /// The entry with a JSON record's message unpacked into its lines.
-  static func finished(_ open: (shape: Shape, entry: LogEntry, bytes: Int, isJSON: Bool)) -> LogEntry {
+  static func finished(_ open: (shape: Shape, entry: LogEntry, bytes: Int, isJSON: Bool))
+    -> LogEntry
+  {
     guard open.isJSON else { return open.entry }
     var entry = open.entry
     entry.messages = open.entry.messages.flatMap { line -> [String] in
@@ -196,13 +213,17 @@ struct EntryAssembler {
 
 /// Up to 64 bytes of a timestamp, kept without allocating: a copy is made for every record.
 struct StampBuffer {
-  private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+  private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+    0, 0, 0, 0, 0, 0, 0, 0
+  )
   private var count = 0
 
   mutating func set(_ bytes: UnsafeRawBufferPointer) {
     count = min(bytes.count, 64)
     guard count > 0 else { return }
-    withUnsafeMutableBytes(of: &storage) { $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: count) }
+    withUnsafeMutableBytes(of: &storage) {
+      $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: count)
+    }
   }
 
   func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {

@@ -21,7 +21,9 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
     self.state = state
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     if let error = deferredError {
       deferredError = nil
       finished = true
@@ -41,7 +43,9 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
     }
   }
 
-  private mutating func inflate(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  private mutating func inflate(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     let stream = state.stream
     stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
     stream.pointee.avail_out = uInt(min(buffer.count, Int(UInt32.max)))
@@ -87,7 +91,8 @@ public struct GzipSource<Compressed: ByteSource>: ByteSource {
     default:
       let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
       throw ScanInputError(
-        file: name, reason: "not valid gzip data after \(state.consumed) compressed bytes (\(detail))")
+        file: name,
+        reason: "not valid gzip data after \(state.consumed) compressed bytes (\(detail))")
     }
     return status
   }

@@ -93,7 +93,7 @@ extension LineHeader {
       let colon = wordEnd < bytes.count && bytes[wordEnd] == UInt8(ascii: ":")
       // Without a timestamp only `ERROR:` counts, so that a message starting with "Error on"
       // or "error" is not taken for a header.
-      if (afterTimestamp || (colon && bytes.isUppercase(offset, wordEnd))),
+      if afterTimestamp || (colon && bytes.isUppercase(offset, wordEnd)),
         let named = LogLevel.named(bytes.slice(offset, wordEnd))
       {
         level = named

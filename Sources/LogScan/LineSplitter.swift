@@ -50,7 +50,9 @@ struct LineSplitter: ~Copyable {
     while true {
       let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
       if count == 0 {
-        if end > start, !skippingRest { _ = body(Self.line(base, start, end), false, total - end + start) }
+        if end > start, !skippingRest {
+          _ = body(Self.line(base, start, end), false, total - end + start)
+        }
         return total
       }
       total += count
@@ -85,7 +87,9 @@ struct LineSplitter: ~Copyable {
   }
 
   @inline(__always)
-  static func line(_ base: UnsafeMutableRawPointer, _ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
+  static func line(_ base: UnsafeMutableRawPointer, _ start: Int, _ end: Int)
+    -> UnsafeRawBufferPointer
+  {
     var end = end
     if end > start, base.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D { end -= 1 }
     return UnsafeRawBufferPointer(start: base + start, count: end - start)

@@ -18,7 +18,8 @@ public final class LogClassifier: Sendable {
   public init(index: SearchIndex) {
     self.index = index
     followOnGuides = Set(index.guides.filter(\.followOn).map(\.id))
-    titles = Dictionary(index.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    titles = Dictionary(
+      index.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The guide for `entry`, when the search is confident of one.

@@ -30,8 +30,10 @@ public final class LogScanner {
     self.classifier = classifier
     self.window = window
     self.prefixes = prefixes
-    self.year = year ?? Calendar(identifier: .gregorian).dateComponents(
-      in: TimeZone(identifier: "UTC")!, from: Date()).year!
+    self.year =
+      year ?? Calendar(identifier: .gregorian).dateComponents(
+        in: TimeZone(identifier: "UTC")!, from: Date()
+      ).year!
   }
 
   /// Reads `source` to its end. A read error ends this source only: what was read before it
@@ -66,7 +68,9 @@ public final class LogScanner {
 
   /// Reads gzip data, inflated on a thread of its own (``PrefetchingSource``) while this one
   /// splits and classifies.
-  private func scan<Source: ByteSource>(gzip source: SniffedSource<Source>, name: String) -> FileSummary {
+  private func scan<Source: ByteSource>(gzip source: SniffedSource<Source>, name: String)
+    -> FileSummary
+  {
     do {
       return scan(text: PrefetchingSource(try GzipSource(source, name: name)), name: name)
     } catch {
@@ -98,7 +102,8 @@ public final class LogScanner {
     }
     if known, (status.st_mode & S_IFMT) == S_IFREG, !path.hasSuffix(".gz"),
       let summary = scanInParallelWhenWorthIt(
-        FileDescriptorBytes(descriptor: descriptor, name: path), size: Int(status.st_size), name: path)
+        FileDescriptorBytes(descriptor: descriptor, name: path), size: Int(status.st_size),
+        name: path)
     {
       return summary
     }
@@ -112,10 +117,14 @@ public final class LogScanner {
   /// Scans `bytes` on several threads when there are several, the file is large enough, and it
   /// is plain text whose lines end with `\n` (gzip and lone-`\r` text are read in one pass, as
   /// is a file whose first bytes cannot be read). Nil when it was not scanned.
-  func scanInParallelWhenWorthIt<Bytes: PositionalBytes>(_ bytes: Bytes, size: Int, name: String) -> FileSummary? {
+  func scanInParallelWhenWorthIt<Bytes: PositionalBytes>(_ bytes: Bytes, size: Int, name: String)
+    -> FileSummary?
+  {
     guard parallel.threads > 1, size >= parallel.threshold, size > 0 else { return nil }
     let sniffed = SniffedSource(PositionalSource(bytes, offset: 0), count: 64 << 10)
-    guard sniffed.aheadError == nil, !sniffed.isGzip, !sniffed.endsLinesWithCarriageReturns else { return nil }
+    guard sniffed.aheadError == nil, !sniffed.isGzip, !sniffed.endsLinesWithCarriageReturns else {
+      return nil
+    }
     return scanInParallel(bytes, size: size, name: name, options: parallel)
   }
 

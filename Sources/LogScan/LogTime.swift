@@ -31,8 +31,12 @@ public enum LogTime {
 
   static func iso(_ view: ByteView) -> Int64? {
     guard view.isoTime(at: 0) != nil else { return nil }
-    let year = number(view, 0, 4), month = number(view, 5, 2), day = number(view, 8, 2)
-    let hour = number(view, 11, 2), minute = number(view, 14, 2), second = number(view, 17, 2)
+    let year = number(view, 0, 4)
+    let month = number(view, 5, 2)
+    let day = number(view, 8, 2)
+    let hour = number(view, 11, 2)
+    let minute = number(view, 14, 2)
+    let second = number(view, 17, 2)
     guard var seconds = civil(year, month, day, hour, minute, second) else { return nil }
     var offset = 19
     if view.isByte(offset, 0x2E) || view.isByte(offset, 0x2C) {
@@ -42,7 +46,8 @@ public enum LogTime {
     if view.isByte(offset, 0x2B) || view.isByte(offset, 0x2D) {
       let sign: Int64 = view[offset] == 0x2B ? 1 : -1
       let hours = number(view, offset + 1, 2)
-      let minutes = view.isByte(offset + 3, 0x3A) ? number(view, offset + 4, 2) : number(view, offset + 3, 2)
+      let minutes =
+        view.isByte(offset + 3, 0x3A) ? number(view, offset + 4, 2) : number(view, offset + 3, 2)
       seconds -= sign * Int64(hours * 3600 + minutes * 60)
     }
     return seconds
@@ -56,7 +61,8 @@ public enum LogTime {
       day = day * 10 + Int(view[offset] - 0x30)
       offset += 1
     }
-    guard view.isByte(offset, 0x2D), let month = month(view, offset + 1), view.isByte(offset + 4, 0x2D),
+    guard view.isByte(offset, 0x2D), let month = month(view, offset + 1),
+      view.isByte(offset + 4, 0x2D),
       view.isDigit(offset + 8), view.isByte(offset + 9, 0x3A), view.isByte(offset + 10, 0x3A),
       view.isDigit(offset + 11), view.isDigit(offset + 17)
     else { return nil }
@@ -75,15 +81,18 @@ public enum LogTime {
 
   static func month(_ view: ByteView, _ offset: Int) -> Int? {
     guard offset + 3 <= view.count else { return nil }
-    let key = (Int(view[offset] | 0x20) << 16) | (Int(view[offset + 1] | 0x20) << 8) | Int(view[offset + 2] | 0x20)
+    let key =
+      (Int(view[offset] | 0x20) << 16) | (Int(view[offset + 1] | 0x20) << 8)
+      | Int(view[offset + 2] | 0x20)
     return months[key]
   }
 
   private static let months: [Int: Int] = {
     var table: [Int: Int] = [:]
-    for (index, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-      .enumerated()
-    {
+    for (index, name) in [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .enumerated() {
       let b = Array(name.utf8)
       table[(Int(b[0]) << 16) | (Int(b[1]) << 8) | Int(b[2])] = index + 1
     }
@@ -103,10 +112,13 @@ public enum LogTime {
   }
 
   /// Seconds since 1970 of a UTC civil time (Howard Hinnant's days-from-civil).
-  static func civil(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int)
+  static func civil(
+    _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int
+  )
     -> Int64?
   {
-    guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
+    guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+    else {
       return nil
     }
     let y = month <= 2 ? year - 1 : year
@@ -150,7 +162,8 @@ public enum LogTime {
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return (
-      "\(year)-\(two(month))-\(two(day))", "\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))"
+      "\(year)-\(two(month))-\(two(day))",
+      "\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))"
     )
   }
 }

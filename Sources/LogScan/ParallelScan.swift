@@ -44,7 +44,8 @@ extension LogScanner {
     let shape = EntryShape.of(entry.messages)
     let guide = classifier.guide(for: entry, shape: shape)
     return PreparedEntry(
-      entry: entry, guide: guide, shape: shape, details: ConnectionDetails(messages: entry.messages, prefixes: prefixes),
+      entry: entry, guide: guide, shape: shape,
+      details: ConnectionDetails(messages: entry.messages, prefixes: prefixes),
       followOn: guide.map(classifier.followOnGuides.contains) ?? false)
   }
 
@@ -83,7 +84,8 @@ extension LogScanner {
       let searcher = LineSplitter(bufferSize: options.searchReadSize)
       while let index = state.nextChunk() {
         let result = scanner.scanChunk(
-          index, of: bytes, boundaries: boundaries, name: name, splitter: splitter, searcher: searcher)
+          index, of: bytes, boundaries: boundaries, name: name, splitter: splitter,
+          searcher: searcher)
         state.finished(index, result) { scanner.commit($0) }
       }
     }
@@ -114,7 +116,9 @@ extension LogScanner {
     var result = ChunkResult()
     let start: Int
     do throws(ScanInputError) {
-      guard let found = try boundaries.boundary(of: index, in: bytes, splitter: searcher) else { return result }
+      guard let found = try boundaries.boundary(of: index, in: bytes, splitter: searcher) else {
+        return result
+      }
       start = found
     } catch {
       result.error = error
@@ -139,7 +143,11 @@ extension LogScanner {
           return false
         }
         if let entry = assembler.take(line, header: header) {
-          if let prepared = prepare(entry) { result.entries.append(prepared) } else { result.outsideWindow += 1 }
+          if let prepared = prepare(entry) {
+            result.entries.append(prepared)
+          } else {
+            result.outsideWindow += 1
+          }
         }
         return true
       }
@@ -147,7 +155,11 @@ extension LogScanner {
       result.error = error
     }
     if let entry = assembler.finish() {
-      if let prepared = prepare(entry) { result.entries.append(prepared) } else { result.outsideWindow += 1 }
+      if let prepared = prepare(entry) {
+        result.entries.append(prepared)
+      } else {
+        result.outsideWindow += 1
+      }
     }
     result.lines = assembler.lineNumber
     result.bytes = (end ?? start + read) - start
@@ -189,7 +201,9 @@ private final class ParallelScanState: @unchecked Sendable {
 
   /// Hands in chunk `index`'s result; the calling thread then counts (`commit`) every chunk
   /// that is next in order, unless another thread is doing so already.
-  func finished(_ index: Int, _ result: ChunkResult, commit: ((result: ChunkResult, linesBefore: Int)) -> Void) {
+  func finished(
+    _ index: Int, _ result: ChunkResult, commit: ((result: ChunkResult, linesBefore: Int)) -> Void
+  ) {
     condition.lock()
     defer { condition.unlock() }
     waiting[index] = result

@@ -23,7 +23,9 @@ public struct PrefetchingSource: ByteSource {
     thread.start()
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     try owner.ring.take(into: buffer)
   }
 
@@ -77,7 +79,7 @@ public struct PrefetchingSource: ByteSource {
       free = Array(0..<count)
     }
 
-    deinit { buffers.forEach { $0.deallocate() } }
+    deinit { for buffer in buffers { buffer.deallocate() } }
 
     // The reading thread's side.
 

@@ -26,7 +26,8 @@ enum ProblemWords {
     return lowered.withUnsafeBytes { haystack in
       words.contains { word in
         word.withUnsafeBytes { needle in
-          firstOffset(of: needle.baseAddress!, length: needle.count, in: haystack.baseAddress!, count: length)
+          firstOffset(
+            of: needle.baseAddress!, length: needle.count, in: haystack.baseAddress!, count: length)
             != nil
         }
       }

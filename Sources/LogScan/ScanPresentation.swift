@@ -46,7 +46,8 @@ public struct ScanPresentation: Sendable {
       + "\(Self.grouped(report.classified)) matched to \(Self.plural(report.guides.count, "guide")), "
       + "\(Self.grouped(report.unclassified)) unclassified."
     if report.since != nil || report.until != nil {
-      text += " Window \(report.since ?? "…") to \(report.until ?? "…"); "
+      text +=
+        " Window \(report.since ?? "…") to \(report.until ?? "…"); "
         + "\(Self.grouped(report.outsideWindow)) outside it."
     }
     return text
@@ -59,7 +60,9 @@ public struct ScanPresentation: Sendable {
     let countWidth = report.guides.map { Self.grouped($0.count).count }.max() ?? 0
     var lines = ["Entries by guide"]
     for guide in report.guides {
-      var line = "  " + Self.padded(guide.id, idWidth) + "  " + Self.leftPadded(Self.grouped(guide.count), countWidth)
+      var line =
+        "  " + Self.padded(guide.id, idWidth) + "  "
+        + Self.leftPadded(Self.grouped(guide.count), countWidth)
         + "  " + Self.padded(Self.bar(guide.count, most), Self.barWidth)
       if let first = guide.firstSeen, let last = guide.lastSeen {
         line += "  " + Self.readable(first) + " → " + Self.readable(last)
@@ -67,7 +70,8 @@ public struct ScanPresentation: Sendable {
       lines.append(line)
       if let firstErrors = guide.firstErrors {
         // A follow-on error: what the connection logged before it is the error to read.
-        let listed = firstErrors.prefix(3).map { "\($0.value) (\(Self.grouped($0.count)))" }.joined(separator: ", ")
+        let listed = firstErrors.prefix(3).map { "\($0.value) (\(Self.grouped($0.count)))" }.joined(
+          separator: ", ")
         lines.append(Self.clipped("      first error on the same connection: \(listed)", width))
       }
       let tops: [(String, [ScanReport.Count])] = [
@@ -75,7 +79,8 @@ public struct ScanPresentation: Sendable {
         ("vhosts", guide.topVhosts),
       ]
       for (name, counts) in tops where !counts.isEmpty {
-        let listed = counts.prefix(3).map { "\($0.value) (\(Self.grouped($0.count)))" }.joined(separator: ", ")
+        let listed = counts.prefix(3).map { "\($0.value) (\(Self.grouped($0.count)))" }.joined(
+          separator: ", ")
         lines.append(Self.clipped("      \(name): \(listed)", width))
       }
     }
@@ -90,11 +95,15 @@ public struct ScanPresentation: Sendable {
     let most = report.hours.map(\.count).max() ?? 1
     let countWidth = report.hours.map { Self.grouped($0.count).count }.max() ?? 0
     return report.hours.map { hour in
-      var line = "  " + Self.readable(hour.hour).prefix(13) + ":00  "
+      var line =
+        "  " + Self.readable(hour.hour).prefix(13) + ":00  "
         + Self.leftPadded(Self.grouped(hour.count), countWidth) + "  " + Self.bar(hour.count, most)
       if detailed {
-        line = Self.padded(line, 24 + countWidth + Self.barWidth)
-          + "  " + hour.guides.prefix(3).map { "\($0.value) \(Self.grouped($0.count))" }.joined(separator: ", ")
+        line =
+          Self.padded(line, 24 + countWidth + Self.barWidth)
+          + "  "
+          + hour.guides.prefix(3).map { "\($0.value) \(Self.grouped($0.count))" }.joined(
+            separator: ", ")
       }
       return Self.clipped(line, width)
     }
@@ -109,26 +118,40 @@ public struct ScanPresentation: Sendable {
     let countWidth = shown.map { Self.grouped($0.count).count }.max() ?? 0
     var lines = [title]
     for group in shown {
-      let line = "  " + Self.padded(group.value, valueWidth) + "  " + Self.leftPadded(Self.grouped(group.count), countWidth)
+      let line =
+        "  " + Self.padded(group.value, valueWidth) + "  "
+        + Self.leftPadded(Self.grouped(group.count), countWidth)
         + "  " + Self.padded(Self.bar(group.count, most), Self.barWidth) + "  "
-        + group.guides.prefix(3).map { "\($0.value) \(Self.grouped($0.count))" }.joined(separator: ", ")
+        + group.guides.prefix(3).map { "\($0.value) \(Self.grouped($0.count))" }.joined(
+          separator: ", ")
       lines.append(Self.clipped(line, width))
     }
-    if groups.count > shown.count { lines.append("  … \(groups.count - shown.count) more (--json lists all)") }
+    if groups.count > shown.count {
+      lines.append("  … \(groups.count - shown.count) more (--json lists all)")
+    }
     return lines
   }
 
   func unclassified() -> [String] {
     guard !report.unclassifiedShapes.isEmpty else { return [] }
     var lines = ["", "Unclassified, by shape (# stands for a number, … for a quoted value)"]
-    let countWidth = report.unclassifiedShapes.prefix(Self.shownRows).map { Self.grouped($0.count).count }.max() ?? 0
+    let countWidth =
+      report.unclassifiedShapes.prefix(Self.shownRows).map { Self.grouped($0.count).count }.max()
+      ?? 0
     for shape in report.unclassifiedShapes.prefix(Self.shownRows) {
-      let firstLine = shape.shape.split(separator: "\n").map { $0.trimmingPrefix(while: \.isWhitespace) }
-        .prefix(2).joined(separator: " ⏎ ")
-      lines.append(Self.clipped("  " + Self.leftPadded(Self.grouped(shape.count), countWidth) + "  " + firstLine, width))
-      lines.append(String(repeating: " ", count: countWidth + 4) + "first at \(shape.example.file):\(shape.example.line)")
+      let firstLine = shape.shape.split(separator: "\n").map {
+        $0.trimmingPrefix(while: \.isWhitespace)
+      }
+      .prefix(2).joined(separator: " ⏎ ")
+      lines.append(
+        Self.clipped(
+          "  " + Self.leftPadded(Self.grouped(shape.count), countWidth) + "  " + firstLine, width))
+      lines.append(
+        String(repeating: " ", count: countWidth + 4)
+          + "first at \(shape.example.file):\(shape.example.line)")
     }
-    let more = report.unclassifiedShapes.count - min(report.unclassifiedShapes.count, Self.shownRows)
+    let more =
+      report.unclassifiedShapes.count - min(report.unclassifiedShapes.count, Self.shownRows)
     if more > 0 { lines.append("  … \(more) more shapes (--json lists all)") }
     if report.otherUnclassified > 0 {
       lines.append("  … and \(Self.grouped(report.otherUnclassified)) entries of further shapes")

@@ -49,7 +49,8 @@ struct ScanTally {
   var lastErrorOnConnection: [String: String] = [:]
 
   mutating func record(
-    _ entry: LogEntry, guide: String?, shape: String, details: ConnectionDetails, followOn: Bool = false
+    _ entry: LogEntry, guide: String?, shape: String, details: ConnectionDetails,
+    followOn: Bool = false
   ) {
     entries += 1
     let key = guide ?? ScanReport.unclassified
@@ -59,7 +60,9 @@ struct ScanTally {
       let first = details.connection.flatMap { lastErrorOnConnection[$0] } ?? Self.noFirstError
       tally.firstErrors[first, default: 0] += 1
     } else if let guide, let connection = details.connection {
-      if lastErrorOnConnection.count >= Self.connectionLimit { lastErrorOnConnection.removeAll(keepingCapacity: true) }
+      if lastErrorOnConnection.count >= Self.connectionLimit {
+        lastErrorOnConnection.removeAll(keepingCapacity: true)
+      }
       lastErrorOnConnection[connection] = guide
     }
     if let time = entry.time {
@@ -94,7 +97,9 @@ struct ScanTally {
 
   private mutating func count(_ dimension: ScanDimension, _ value: String?, _ guide: String) {
     guard let value else { return }
-    if dimensions[dimension]?[value] == nil, let values = dimensions[dimension], values.count >= Self.valueLimit {
+    if dimensions[dimension]?[value] == nil, let values = dimensions[dimension],
+      values.count >= Self.valueLimit
+    {
       // Least seen first; ties in value order, so that the same log always keeps the same values.
       let ranked = values.map { (value: $0.key, total: Self.total($0.value)) }
         .sorted { ($0.total, $1.value) < ($1.total, $0.value) }

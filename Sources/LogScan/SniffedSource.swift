@@ -16,7 +16,8 @@ public struct SniffedSource<Base: ByteSource>: ByteSource {
     var filled = 0
     do throws(ScanInputError) {
       while filled < count {
-        let read = try self.base.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+        let read = try self.base.read(
+          into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
         if read == 0 { break }
         filled += read
       }
@@ -35,10 +36,14 @@ public struct SniffedSource<Base: ByteSource>: ByteSource {
   /// Whether the source holds no byte at all.
   public var isEmpty: Bool { ahead.isEmpty && aheadError == nil }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     if !ahead.isEmpty {
       let count = min(buffer.count, ahead.count)
-      ahead.withUnsafeBytes { buffer.baseAddress?.copyMemory(from: $0.baseAddress!, byteCount: count) }
+      ahead.withUnsafeBytes {
+        buffer.baseAddress?.copyMemory(from: $0.baseAddress!, byteCount: count)
+      }
       ahead.removeFirst(count)
       return count
     }
@@ -56,7 +61,9 @@ public struct CarriageReturnLines<Base: ByteSource>: ByteSource {
 
   public init(_ base: Base) { self.base = base }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanInputError)
+    -> Int
+  {
     let count = try base.read(into: buffer)
     for index in 0..<count where buffer[index] == 0x0D { buffer[index] = 0x0A }
     return count

@@ -37,7 +37,9 @@ public final class ManagementClient: Sendable {
   /// A client that sends `credentials` and asks only what `policy` allows.
   ///
   /// - Throws: ``ManagementAPIError`` when the certificate authority file cannot be read.
-  public init(credentials: Credentials, verification: Verification, policy: HTTPGetPolicy) throws(ManagementAPIError) {
+  public init(credentials: Credentials, verification: Verification, policy: HTTPGetPolicy)
+    throws(ManagementAPIError)
+  {
     var tls = TLSConfiguration.makeClientConfiguration()
     switch verification {
     case .system: break
@@ -45,7 +47,8 @@ public final class ManagementClient: Sendable {
       do {
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file))
       } catch {
-        throw ManagementAPIError(.tls("cannot read certificate authorities from \(file): \(error)"), url: file)
+        throw ManagementAPIError(
+          .tls("cannot read certificate authorities from \(file): \(error)"), url: file)
       }
     case .none: tls.certificateVerification = .none
     }
@@ -92,15 +95,21 @@ public final class ManagementClient: Sendable {
       let (status, body, location) = try await Self.withTimeLimit(seconds) {
         let response = try await http.execute(prepared, timeout: .seconds(Int64(seconds)))
         let body = try await response.body.collect(upTo: limit)
-        return (Int(response.status.code), Data(body.readableBytesView), response.headers.first(name: "Location"))
+        return (
+          Int(response.status.code), Data(body.readableBytesView),
+          response.headers.first(name: "Location")
+        )
       }
       let elapsed = ContinuousClock.now - started
       if (300...399).contains(status) {
-        throw ManagementAPIError(.redirected(to: Self.base(of: location) ?? "an unnamed location"), url: url)
+        throw ManagementAPIError(
+          .redirected(to: Self.base(of: location) ?? "an unnamed location"), url: url)
       }
       return ManagementResponse(
         url: url, status: status, body: body, sentAt: sentAt,
-        milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+        milliseconds: Int(
+          elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        ))
     } catch let error as ManagementAPIError {
       throw error
     } catch {
@@ -111,7 +120,8 @@ public final class ManagementClient: Sendable {
   /// `location` shown with the base URL to give instead, when it names one.
   static func base(of location: String?) -> String? {
     guard let location else { return nil }
-    guard let components = URLComponents(string: location), let scheme = components.scheme, let host = components.host
+    guard let components = URLComponents(string: location), let scheme = components.scheme,
+      let host = components.host
     else { return location }
     let port = components.port.map { ":\($0)" } ?? ""
     return "\(location) (its API would be --url \(scheme)://\(host)\(port))"
@@ -128,7 +138,8 @@ public final class ManagementClient: Sendable {
     if error is TimeLimitExceeded { return .timedOut(seconds: seconds) }
     if let client = error as? HTTPClientError {
       switch client {
-      case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: return .timedOut(seconds: seconds)
+      case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+        return .timedOut(seconds: seconds)
       case .remoteConnectionClosed: return .cutOff("the server closed the connection")
       case .bodyLengthMismatch: return .cutOff("fewer bytes than its Content-Length")
       default: return .other("\(client)")
@@ -136,11 +147,14 @@ public final class ManagementClient: Sendable {
     }
     if let parser = error as? HTTPParserError {
       if parser == .invalidEOFState { return .cutOff("the connection ended mid-body") }
-      return .other("the answer is not valid HTTP (\(parser)); if this port speaks TLS, use https://")
+      return .other(
+        "the answer is not valid HTTP (\(parser)); if this port speaks TLS, use https://")
     }
     if let connection = error as? NIOConnectionError {
       let reasons = connection.connectionErrors.map { "\($0.error)" }
-      if reasons.contains(where: { $0.contains("refused") || $0.contains("ECONNREFUSED") }) { return .refused }
+      if reasons.contains(where: { $0.contains("refused") || $0.contains("ECONNREFUSED") }) {
+        return .refused
+      }
       if connection.connectionErrors.isEmpty {
         return .unreachable("cannot resolve host name '\(connection.host)'")
       }
@@ -167,9 +181,11 @@ public final class ManagementClient: Sendable {
       let code = reasonCode(in: text)
       switch code {
       case "CERTIFICATE_VERIFY_FAILED":
-        return "handshake failed: CERTIFICATE_VERIFY_FAILED: the server's certificate is not trusted (self-signed, signed by an unknown CA, expired, or for another name); pass --cacert FILE with its CA"
+        return
+          "handshake failed: CERTIFICATE_VERIFY_FAILED: the server's certificate is not trusted (self-signed, signed by an unknown CA, expired, or for another name); pass --cacert FILE with its CA"
       case "WRONG_VERSION_NUMBER":
-        return "handshake failed: WRONG_VERSION_NUMBER: the port does not speak TLS; if it serves plain HTTP, use http://"
+        return
+          "handshake failed: WRONG_VERSION_NUMBER: the port does not speak TLS; if it serves plain HTTP, use http://"
       default:
         return "handshake failed: \(code ?? text)"
       }

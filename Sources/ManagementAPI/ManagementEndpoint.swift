@@ -20,11 +20,14 @@ public struct ManagementEndpoint: Sendable, Hashable, CustomStringConvertible {
   ///
   /// - Throws: ``ManagementAPIError`` naming what is wrong with the URL.
   public init(parsing text: String) throws(ManagementAPIError) {
-    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-      throw ManagementAPIError(.invalidURL("not a URL; give one such as http://HOST:15672"), url: text)
+    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased()
+    else {
+      throw ManagementAPIError(
+        .invalidURL("not a URL; give one such as http://HOST:15672"), url: text)
     }
     guard scheme == "http" || scheme == "https" else {
-      throw ManagementAPIError(.invalidURL("the scheme must be http or https, not \(scheme)"), url: text)
+      throw ManagementAPIError(
+        .invalidURL("the scheme must be http or https, not \(scheme)"), url: text)
     }
     guard let host = components.host, !host.isEmpty else {
       throw ManagementAPIError(.invalidURL("it names no host"), url: text)
@@ -37,14 +40,17 @@ public struct ManagementEndpoint: Sendable, Hashable, CustomStringConvertible {
         url: shown.string ?? "the URL")
     }
     if components.query != nil || components.fragment != nil {
-      throw ManagementAPIError(.invalidURL("give the API's base URL, without a query or fragment"), url: text)
+      throw ManagementAPIError(
+        .invalidURL("give the API's base URL, without a query or fragment"), url: text)
     }
     var prefix = components.path
     while prefix.hasSuffix("/") { prefix.removeLast() }
     if prefix.hasSuffix("/api") { prefix.removeLast(4) }
     if prefix.contains("/api/") {
       throw ManagementAPIError(
-        .invalidURL("give the API's base URL (such as http://HOST:15672), not the URL of one of its paths"), url: text)
+        .invalidURL(
+          "give the API's base URL (such as http://HOST:15672), not the URL of one of its paths"),
+        url: text)
     }
     self.scheme = scheme
     self.host = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host

@@ -49,7 +49,8 @@ public struct ManagementResponse: Sendable, Hashable {
     do {
       return try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
     } catch {
-      let start = String(decoding: body.prefix(40), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+      let start = String(decoding: body.prefix(40), as: UTF8.self).replacingOccurrences(
+        of: "\n", with: " ")
       let why = body.isEmpty ? "the body is empty" : "\(body.count) bytes starting \"\(start)\""
       throw ManagementAPIError(.notJSON(why), url: url)
     }

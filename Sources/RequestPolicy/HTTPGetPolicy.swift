@@ -34,9 +34,13 @@ public struct HTTPGetPolicy: Sendable, Hashable {
       }
       let value = item.drop { $0 != "=" }.dropFirst()
       let plain = value.unicodeScalars.allSatisfy { scalar in
-        (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || ",._-".unicodeScalars.contains(scalar)
+        (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+          || ",._-".unicodeScalars.contains(scalar)
       }
-      if !plain { return "the value of query key '\(key)' holds characters a column list or page number never needs" }
+      if !plain {
+        return
+          "the value of query key '\(key)' holds characters a column list or page number never needs"
+      }
     }
     return nil
   }
@@ -49,7 +53,9 @@ public struct HTTPGetPolicy: Sendable, Hashable {
         || "/-_.".unicodeScalars.contains(scalar)
     }
     guard allowed else { return "\(path) holds characters an API path here never needs" }
-    if path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) || path.contains("//") {
+    if path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+      || path.contains("//")
+    {
       return "\(path) is not a normalised path"
     }
     return nil

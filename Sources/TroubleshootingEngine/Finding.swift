@@ -22,21 +22,25 @@ public struct Finding: Sendable, Hashable, Codable {
       let diagnostic = located.value
       for declaration in diagnostic.yields {
         guard let rule = declaration.finding else { continue }
-        for fact in facts where fact.id == declaration.fact && fact.source.hasPrefix(diagnostic.id + ":") {
+        for fact in facts
+        where fact.id == declaration.fact && fact.source.hasPrefix(diagnostic.id + ":") {
           guard rule.op.holds(fact.value, rule.value) else { continue }
           var shown = fact
           var message = rule.message(for: fact.value)
           for companion in rule.with ?? [] {
             // The largest value when several outputs give the fact (an evidence folder).
-            guard let other = facts.filter({ $0.id == companion.fact }).max(by: { $0.value < $1.value }) else {
+            guard
+              let other = facts.filter({ $0.id == companion.fact }).max(by: { $0.value < $1.value })
+            else {
               continue
             }
             message += "; " + FindingRule.fill(companion.says, other.value)
             shown.evidence += other.evidence
           }
-          result.append(Finding(
-            diagnostic: diagnostic.id, fact: shown, message: message,
-            guide: rule.guide, cause: rule.cause))
+          result.append(
+            Finding(
+              diagnostic: diagnostic.id, fact: shown, message: message,
+              guide: rule.guide, cause: rule.cause))
         }
       }
     }

@@ -28,10 +28,12 @@ public struct NamedResource: Sendable, Hashable, Codable {
       return NamedResource(
         kind: String(match.kind), name: String(match.name), vhost: String(match.vhost),
         mismatch: Mismatch(
-          argument: String(match.argument), received: value(match.received), current: value(match.current)))
+          argument: String(match.argument), received: value(match.received),
+          current: value(match.current)))
     }
     if let match = text.firstMatch(of: namedPattern) {
-      return NamedResource(kind: String(match.kind), name: String(match.name), vhost: match.vhost.map(String.init))
+      return NamedResource(
+        kind: String(match.kind), name: String(match.name), vhost: match.vhost.map(String.init))
     }
     return nil
   }
@@ -45,7 +47,14 @@ public struct NamedResource: Sendable, Hashable, Codable {
     return String(text.dropFirst().dropLast())
   }
 
-  static var mismatchPattern: Regex<(Substring, argument: Substring, kind: Substring, name: Substring, vhost: Substring, received: Substring, current: Substring)> {
+  static var mismatchPattern:
+    Regex<
+      (
+        Substring, argument: Substring, kind: Substring, name: Substring, vhost: Substring,
+        received: Substring, current: Substring
+      )
+    >
+  {
     /inequivalent arg '(?<argument>[^']+)' for (?<kind>queue|exchange) '(?<name>[^']*)' in vhost '(?<vhost>[^']*)': received (?<received>none|the value '[^']*' of type '[^']*'|'[^']*') but current is (?<current>none|the value '[^']*' of type '[^']*'|'[^']*')/
   }
 

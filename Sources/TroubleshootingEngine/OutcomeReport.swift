@@ -56,7 +56,9 @@ public struct OutcomeReport: Codable, Sendable, Equatable {
       Cause(
         id: candidate.cause.id, title: candidate.cause.title,
         unknownsOnPath: candidate.unknownsOnPath, explanation: candidate.explanation,
-        steps: candidate.steps.map { Step(id: $0.step.id, title: $0.step.title, markdown: $0.markdown) })
+        steps: candidate.steps.map {
+          Step(id: $0.step.id, title: $0.step.title, markdown: $0.markdown)
+        })
     }
     trail = outcome.trail.map { step in
       TrailEntry(

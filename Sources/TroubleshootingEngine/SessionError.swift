@@ -15,7 +15,8 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownChoice(let question, let answer, let choices):
       "'\(answer)' is not an answer to '\(question)'; choose one of \((choices + [Answer.unknownID]).joined(separator: ", "))"
     case .nothingToUndo: "there is no earlier question to go back to"
-    case .missingQuestion(let node, let question): "tree node '\(node)' asks '\(question)', which does not exist"
+    case .missingQuestion(let node, let question):
+      "tree node '\(node)' asks '\(question)', which does not exist"
     }
   }
 }

@@ -30,7 +30,8 @@ struct TreeWalk {
       targets = node.answers[id].map { [$0] } ?? []
       depth = unknowns
     case .unknown:
-      let ordered = choiceOrder.filter { node.answers[$0] != nil }
+      let ordered =
+        choiceOrder.filter { node.answers[$0] != nil }
         + node.answers.keys.filter { !choiceOrder.contains($0) }.sorted()
       targets = ordered.compactMap { node.answers[$0] }
       depth = unknowns + 1

@@ -53,7 +53,9 @@ public struct TroubleshootingSession: Sendable {
   public mutating func answer(_ id: String) throws(SessionError) {
     guard let pending else { throw .finished }
     let answer = Answer(id: id)
-    if case .choice(let choice) = answer, !pending.question.answers.contains(where: { $0.id == choice }) {
+    if case .choice(let choice) = answer,
+      !pending.question.answers.contains(where: { $0.id == choice })
+    {
       throw .unknownChoice(
         question: pending.question.id, answer: id, choices: pending.question.answers.map(\.id))
     }
@@ -84,15 +86,18 @@ public struct TroubleshootingSession: Sendable {
     state = try replay()
   }
 
-  private mutating func record(_ answer: Answer, suggestion: Suggestion?, for pending: PendingQuestion) throws(SessionError) {
+  private mutating func record(
+    _ answer: Answer, suggestion: Suggestion?, for pending: PendingQuestion
+  ) throws(SessionError) {
     let label: String
     switch answer {
     case .choice(let id): label = pending.question.answers.first { $0.id == id }?.label ?? id
     case .unknown: label = "I don't know"
     }
-    trail.append(TrailStep(
-      node: pending.node, question: pending.question.id, questionText: pending.question.text,
-      answer: answer, answerLabel: label, suggestion: suggestion))
+    trail.append(
+      TrailStep(
+        node: pending.node, question: pending.question.id, questionText: pending.question.text,
+        answer: answer, answerLabel: label, suggestion: suggestion))
     state = try replay()
   }
 
@@ -105,8 +110,10 @@ public struct TroubleshootingSession: Sendable {
     }
     if let node = walk.peek() {
       let question = try question(for: node)
-      return .asking(PendingQuestion(
-        node: node.id, question: question, suggestion: suggestion(for: question), number: trail.count))
+      return .asking(
+        PendingQuestion(
+          node: node.id, question: question, suggestion: suggestion(for: question),
+          number: trail.count))
     }
     return .finished(Outcome(guide: guide, candidates: candidates(walk.causes), trail: trail))
   }
@@ -130,11 +137,16 @@ public struct TroubleshootingSession: Sendable {
   }
 
   private func candidates(_ reached: [(cause: String, unknowns: Int)]) -> [Outcome.Candidate] {
-    let ranked = reached.enumerated().sorted { ($0.element.unknowns, $0.offset) < ($1.element.unknowns, $1.offset) }
+    let ranked = reached.enumerated().sorted {
+      ($0.element.unknowns, $0.offset) < ($1.element.unknowns, $1.offset)
+    }
     return ranked.compactMap { entry in
-      guard let cause = guide.frontMatter.causes.first(where: { $0.id == entry.element.cause }) else { return nil }
+      guard let cause = guide.frontMatter.causes.first(where: { $0.id == entry.element.cause })
+      else { return nil }
       let steps = cause.steps.compactMap { id in
-        guide.frontMatter.steps.first { $0.id == id }.map { (step: $0, markdown: guide.text(of: $0) ?? "") }
+        guide.frontMatter.steps.first { $0.id == id }.map {
+          (step: $0, markdown: guide.text(of: $0) ?? "")
+        }
       }
       return Outcome.Candidate(
         cause: cause, unknownsOnPath: entry.element.unknowns,
@@ -146,14 +158,15 @@ public struct TroubleshootingSession: Sendable {
 extension AutoAnswerRule {
   /// The rule as a person reads it: `heartbeat-zero-connections > 0`.
   public var description: String {
-    let symbol = switch op {
-    case .gt: ">"
-    case .ge: ">="
-    case .lt: "<"
-    case .le: "<="
-    case .eq: "="
-    case .ne: "!="
-    }
+    let symbol =
+      switch op {
+      case .gt: ">"
+      case .ge: ">="
+      case .lt: "<"
+      case .le: "<="
+      case .eq: "="
+      case .ne: "!="
+      }
     let number = value == value.rounded() ? String(Int(value)) : String(value)
     return "\(fact) \(symbol) \(number)"
   }

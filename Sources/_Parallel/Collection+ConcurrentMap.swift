@@ -26,11 +26,13 @@ extension RandomAccessCollection where Index == Int {
 
   /// `concurrentMap` for a transform that throws: every element is transformed, then the error
   /// of the first element (in order) that failed is thrown, as `map` would have thrown it.
-  package func concurrentMap<Result, Failure: Error>(
-    throwing transform: (Element) throws(Failure) -> Result
+  package func concurrentMapThrowing<Result, Failure: Error>(
+    _ transform: (Element) throws(Failure) -> Result
   ) throws(Failure) -> [Result] {
     let outcomes = concurrentMap { element -> Swift.Result<Result, Failure> in
-      do throws(Failure) { return .success(try transform(element)) } catch { return .failure(error) }
+      do throws(Failure) { return .success(try transform(element)) } catch {
+        return .failure(error)
+      }
     }
     return try outcomes.map { outcome throws(Failure) in try outcome.get() }
   }

@@ -40,7 +40,9 @@ public enum OutputFile {
   private static func write(_ data: Data, to path: String, hops: Int) throws(Failure) -> Outcome {
     var info = stat()
     guard lstat(path, &info) == 0 else {
-      guard errno == ENOENT else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+      guard errno == ENOENT else {
+        throw Failure(path: path, reason: String(cString: strerror(errno)))
+      }
       try replace(path, with: data)
       return .created
     }
@@ -50,7 +52,8 @@ public enum OutputFile {
       return .replaced
     case S_IFLNK:
       guard hops < 16, let target = linkTarget(path) else {
-        throw Failure(path: path, reason: "a symbolic link that cannot be followed (a loop, or unreadable)")
+        throw Failure(
+          path: path, reason: "a symbolic link that cannot be followed (a loop, or unreadable)")
       }
       return try write(data, to: target, hops: hops + 1)
     case S_IFCHR, S_IFIFO:
@@ -65,7 +68,9 @@ public enum OutputFile {
   /// Where the symbolic link `path` points, as a path (relative targets resolved against the
   /// link's folder).
   static func linkTarget(_ path: String) -> String? {
-    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return nil }
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+      return nil
+    }
     if target.hasPrefix("/") { return target }
     return (path as NSString).deletingLastPathComponent + "/" + target
   }
@@ -74,9 +79,13 @@ public enum OutputFile {
   private static func replace(_ path: String, with data: Data) throws(Failure) {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let temporary =
+      (folder.isEmpty ? "." : folder)
+      + "/.\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw Failure(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+    }
     let written = writeAll(descriptor, data)
     let synced = close(descriptor) == 0
     guard written && synced else {
@@ -94,7 +103,9 @@ public enum OutputFile {
   /// Opens an existing device or FIFO for writing, without creating or truncating anything.
   private static func writeThrough(_ path: String, _ data: Data) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw Failure(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+    }
     defer { close(descriptor) }
     guard writeAll(descriptor, data) else {
       throw Failure(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")

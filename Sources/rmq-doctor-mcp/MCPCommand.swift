@@ -25,7 +25,8 @@ struct MCPCommand: ParsableCommand {
     let server = DoctorServer(
       library: library, index: try options.searchIndex(library: library),
       configuration: .init(
-        allowLiveDiagnostics: serving.allowLiveDiagnostics, resultLimit: serving.maxResultBytes, version: ToolVersion.current))
+        allowLiveDiagnostics: serving.allowLiveDiagnostics, resultLimit: serving.maxResultBytes,
+        version: ToolVersion.current))
     let ended = ServerEnd()
     Task {
       do { try await server.serveStdio() } catch { ended.failure = "\(error)" }
@@ -43,7 +44,8 @@ struct MCPCommand: ParsableCommand {
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data("Error: \(message(for: error)) (see 'rmq-doctor help mcp')\n".utf8))
+        FileHandle.standardError.write(
+          Data("Error: \(message(for: error)) (see 'rmq-doctor help mcp')\n".utf8))
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -26,11 +26,14 @@ enum AnswerList {
     var result: [String: String] = [:]
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for (number, line) in lines.enumerated() {
-      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let content =
+        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       for pair in content.split(separator: ",") {
         let trimmed = pair.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { continue }
-        let parts = trimmed.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = trimmed.split(separator: "=", maxSplits: 1).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
         let place = origin == "--answers" ? origin : "\(origin):\(number + 1)"
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
           throw ValidationError("\(place): '\(trimmed)' is not question=answer")

@@ -33,15 +33,18 @@ extension RMQDoctor {
     @Flag(help: "Send the requests and run the commands without asking first.")
     var yes = false
 
-    @Argument(help: ArgumentHelp("The new (or empty) folder to write the bundle into.", valueName: "out"))
+    @Argument(
+      help: ArgumentHelp("The new (or empty) folder to write the bundle into.", valueName: "out"))
     var output: String
 
     func validate() throws {
       guard management.isGiven || local else {
-        throw ValidationError("give --url URL (the management API) and/or --local (this host's diagnostics)")
+        throw ValidationError(
+          "give --url URL (the management API) and/or --local (this host's diagnostics)")
       }
       if !yes && !StandardInput.isTerminal {
-        throw ValidationError("standard input is not a terminal; pass --yes to send the requests and run the commands")
+        throw ValidationError(
+          "standard input is not a terminal; pass --yes to send the requests and run the commands")
       }
     }
 
@@ -57,8 +60,11 @@ extension RMQDoctor {
         password = try management.password()
         // A password equal to the user name is no secret once the user name is shown.
         let user = try management.user(library: library)
-        collection = EvidenceCollection(scrubber: SecretScrubber(known: [password].compactMap { $0 }.filter { $0 != user }))
-        guard let survey = try management.survey(library: library, yes: yes, previewToStandardError: false, password: password)
+        collection = EvidenceCollection(
+          scrubber: SecretScrubber(known: [password].compactMap { $0 }.filter { $0 != user }))
+        guard
+          let survey = try management.survey(
+            library: library, yes: yes, previewToStandardError: false, password: password)
         else { throw ExitCode(0) }
         collection.add(survey)
         collectedBy.append("the management API as user '\(survey.user)'")
@@ -66,7 +72,9 @@ extension RMQDoctor {
       if local {
         let plan = DiagnosticPlan(library: library)
         print(plan.preview, terminator: "")
-        if !yes && !plan.runnable.isEmpty && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") {
+        if !yes && !plan.runnable.isEmpty
+          && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?")
+        {
           throw ExitCode(0)
         }
         let started = Date()
@@ -74,14 +82,21 @@ extension RMQDoctor {
         collectedBy.append("the read-only diagnostics of this host as uid \(getuid())")
       }
       let manifest = collection.manifest(
-        tool: "rmq-doctor \(RMQDoctor.configuration.version)", collectedBy: collectedBy.joined(separator: " and "))
-      do { try writer.write(try collection.bundleFiles(manifest: manifest)) } catch let failure as BundleWriter.Failure {
+        tool: "rmq-doctor \(RMQDoctor.configuration.version)",
+        collectedBy: collectedBy.joined(separator: " and "))
+      do { try writer.write(try collection.bundleFiles(manifest: manifest)) } catch let failure
+        as BundleWriter.Failure
+      {
         throw CLIError(failure.description)
       }
       let failed = manifest.entries.filter { $0.file == nil }
       let scrubbed = manifest.entries.compactMap(\.scrubbed).flatMap(\.values).reduce(0, +)
-      print("Wrote \(collection.files.count) file(s) and \(EvidenceCollection.manifestName) to \(writer.output)")
-      if scrubbed > 0 { print("Scrubbed \(scrubbed) secret(s); manifest.json says where and of what kind.") }
+      print(
+        "Wrote \(collection.files.count) file(s) and \(EvidenceCollection.manifestName) to \(writer.output)"
+      )
+      if scrubbed > 0 {
+        print("Scrubbed \(scrubbed) secret(s); manifest.json says where and of what kind.")
+      }
       for note in manifest.notes { print("Note: \(note)") }
       if !failed.isEmpty {
         print("Not captured (\(failed.count)):")

@@ -28,7 +28,10 @@ extension RMQDoctor {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: ArgumentHelp("Read captured command outputs from this folder instead of running anything.", valueName: "dir"))
+    @Option(
+      help: ArgumentHelp(
+        "Read captured command outputs from this folder instead of running anything.",
+        valueName: "dir"))
     var evidence: String?
 
     @OptionGroup(title: "Management API") var management: ManagementOptions
@@ -40,18 +43,23 @@ extension RMQDoctor {
     var json = false
 
     func validate() throws {
-      if management.isGiven && evidence != nil { throw ValidationError("give --url or --evidence, not both") }
+      if management.isGiven && evidence != nil {
+        throw ValidationError("give --url or --evidence, not both")
+      }
       if management.isGiven {
         if !yes && !StandardInput.isTerminal {
           throw ValidationError("standard input is not a terminal; pass --yes to send the requests")
         }
       } else if let evidence {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: evidence, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: evidence, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        else {
           throw ValidationError("\(evidence): no such evidence folder")
         }
       } else if !yes && !StandardInput.isTerminal {
-        throw ValidationError("standard input is not a terminal; pass --yes to run the diagnostics, or --evidence DIR")
+        throw ValidationError(
+          "standard input is not a terminal; pass --yes to run the diagnostics, or --evidence DIR")
       }
     }
 
@@ -59,20 +67,28 @@ extension RMQDoctor {
       let library = try options.load()
       let report: DiagnoseReport
       if management.isGiven {
-        guard let survey = try management.survey(library: library, yes: yes, previewToStandardError: json) else {
+        guard
+          let survey = try management.survey(
+            library: library, yes: yes, previewToStandardError: json)
+        else {
           throw ExitCode(0)
         }
         report = DiagnoseReport.fromManagement(
           survey, library: library, classifier: try options.logClassifier(library: library))
       } else if let evidence {
         let classifier = try options.logClassifier(library: library)
-        do { report = try DiagnoseReport.fromEvidence(evidence, library: library, classifier: classifier) } catch {
+        do {
+          report = try DiagnoseReport.fromEvidence(
+            evidence, library: library, classifier: classifier)
+        } catch {
           throw CLIError("\(error)")
         }
       } else {
         let plan = DiagnosticPlan(library: library)
         if !json { print(plan.preview, terminator: "") }
-        if !yes && !plan.runnable.isEmpty && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") {
+        if !yes && !plan.runnable.isEmpty
+          && !Confirmation.ask("Run these \(plan.runnable.count) read-only commands?")
+        {
           throw ExitCode(0)
         }
         report = DiagnoseReport.live(

@@ -56,25 +56,34 @@ extension RMQDoctor.Export {
 
     func run() throws {
       let library = try options.load()
-      let exporter = SiteExporter(library: library, options: ExportOptions(baseURL: baseURL, title: title))
+      let exporter = SiteExporter(
+        library: library, options: ExportOptions(baseURL: baseURL, title: title))
       let summary: SiteExporter.Summary
-      do { summary = try exporter.export(to: output, force: force) } catch { throw CLIError(error.description) }
+      do { summary = try exporter.export(to: output, force: force) } catch {
+        throw CLIError(error.description)
+      }
       print("Wrote \(summary.pages) pages (\(summary.files) files) to \(output)")
       let report = summary.report
       if !report.kept.isEmpty {
-        print("Kept \(report.kept.count) file(s) the export does not write: \(Self.list(report.kept))")
+        print(
+          "Kept \(report.kept.count) file(s) the export does not write: \(Self.list(report.kept))")
       }
       if !report.changedKept.isEmpty {
-        print("Kept \(report.changedKept.count) file(s) changed by hand since the last export (--force replaces them): \(Self.list(report.changedKept))")
+        print(
+          "Kept \(report.changedKept.count) file(s) changed by hand since the last export (--force replaces them): \(Self.list(report.changedKept))"
+        )
       }
       if !report.changedReplaced.isEmpty {
-        print("Replaced \(report.changedReplaced.count) file(s) changed by hand (--force): \(Self.list(report.changedReplaced))")
+        print(
+          "Replaced \(report.changedReplaced.count) file(s) changed by hand (--force): \(Self.list(report.changedReplaced))"
+        )
       }
     }
 
     /// Up to five paths, then how many more.
     static func list(_ paths: [String]) -> String {
-      paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
+      paths.prefix(5).joined(separator: ", ")
+        + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
     }
   }
 }

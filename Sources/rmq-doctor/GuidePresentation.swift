@@ -1,4 +1,5 @@
 import CommonMark
+import Foundation
 import GuideKit
 
 /// How a guide reads as one document: title, summary, body, sources.
@@ -11,5 +12,3 @@ enum GuidePresentation {
     MarkdownDocument(parsing: markdown(of: guide)).blocks
   }
 }
-
-import Foundation

@@ -20,9 +20,10 @@ struct LinePrompter: Prompter {
     for (index, label) in choices.labels.enumerated() {
       say("  \(index + 1). \(label)")
     }
-    OfferedChoices.evidenceLines(pending).forEach { say($0) }
+    for line in OfferedChoices.evidenceLines(pending) { say(line) }
     let fallback = choices.suggested.map { " [\($0 + 1)]" } ?? ""
-    let keys = canGoBack ? "a number, b to go back, ? for why, q to quit" : "a number, ? for why, q to quit"
+    let keys =
+      canGoBack ? "a number, b to go back, ? for why, q to quit" : "a number, ? for why, q to quit"
     while true {
       guard let line = prompt("Answer with \(keys)\(fallback): ") else { return .quit }
       switch line.lowercased() {
@@ -44,13 +45,17 @@ struct LinePrompter: Prompter {
     }
   }
 
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String? {
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?)
+    -> String?
+  {
     say(title)
     for (index, option) in options.enumerated() { say("  \(index + 1). \(option.label)") }
     say("  \(options.count + 1). None of these")
     let suggestion = suggested.flatMap { options.indices.contains($0) ? $0 : nil }
     while true {
-      guard let line = prompt(suggestion.map { "Choose a number [\($0 + 1)]: " } ?? "Choose a number: ") else { return nil }
+      guard
+        let line = prompt(suggestion.map { "Choose a number [\($0 + 1)]: " } ?? "Choose a number: ")
+      else { return nil }
       if line.isEmpty, let suggestion { return options[suggestion].id }
       if line.lowercased() == "q" { return nil }
       if let number = Int(line), (1...options.count + 1).contains(number) {

@@ -6,7 +6,8 @@ import GuideKit
 extension RMQDoctor {
   /// `rmq-doctor list`: one line per guide.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the guides.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the guides.")
 
     @OptionGroup var options: ContentOptions
 

@@ -14,10 +14,13 @@ struct ManagementOptions: ParsableArguments {
   @Option(
     name: .customLong("url"),
     help: ArgumentHelp(
-      "A node's management API, such as http://HOST:15672; repeat it for more nodes.", valueName: "url"))
+      "A node's management API, such as http://HOST:15672; repeat it for more nodes.",
+      valueName: "url"))
   var urls: [String] = []
 
-  @Option(help: ArgumentHelp("The management user (or give it in the URL as user@HOST).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The management user (or give it in the URL as user@HOST).", valueName: "name"))
   var user: String?
 
   @Option(
@@ -26,10 +29,15 @@ struct ManagementOptions: ParsableArguments {
       valueName: "file"))
   var passwordFile: String?
 
-  @Option(help: ArgumentHelp("Verify the API's TLS certificate against the CAs in this PEM file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Verify the API's TLS certificate against the CAs in this PEM file.", valueName: "file"))
   var cacert: String?
 
-  @Flag(help: "Do not verify the API's TLS certificate (prints a warning; the password can be read by anyone in between).")
+  @Flag(
+    help:
+      "Do not verify the API's TLS certificate (prints a warning; the password can be read by anyone in between)."
+  )
   var insecure = false
 
   /// Whether any `--url` was given.
@@ -57,7 +65,8 @@ struct ManagementOptions: ParsableArguments {
     }
     if let passwordFile { try Self.checkReadable(passwordFile, option: "--password-file") }
     if resolvedUser(endpoints) == nil {
-      throw ValidationError("no management user: give --user NAME or a URL such as http://NAME@HOST:15672")
+      throw ValidationError(
+        "no management user: give --user NAME or a URL such as http://NAME@HOST:15672")
     }
   }
 
@@ -77,7 +86,9 @@ struct ManagementOptions: ParsableArguments {
 
   /// The user the requests are sent as.
   func user(library: ContentLibrary) throws -> String {
-    guard let user = resolvedUser(try parsedEndpoints()) else { throw CLIError("no management user") }
+    guard let user = resolvedUser(try parsedEndpoints()) else {
+      throw CLIError("no management user")
+    }
     return user
   }
 
@@ -101,12 +112,17 @@ struct ManagementOptions: ParsableArguments {
       guard let data = FileManager.default.contents(atPath: passwordFile) else {
         throw ValidationError("--password-file \(passwordFile): cannot read it")
       }
-      let first = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first
+      let first = String(decoding: data, as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).first
       let password = String(first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-      guard !password.isEmpty else { throw ValidationError("--password-file \(passwordFile): its first line is empty") }
+      guard !password.isEmpty else {
+        throw ValidationError("--password-file \(passwordFile): its first line is empty")
+      }
       return password
     }
-    if let password = ProcessInfo.processInfo.environment["RMQ_DOCTOR_PASSWORD"], !password.isEmpty {
+    if let password = ProcessInfo.processInfo.environment["RMQ_DOCTOR_PASSWORD"], !password.isEmpty
+    {
       return password
     }
     guard StandardInput.isTerminal, let typed = getpass("Password for the management API: ") else {
@@ -116,20 +132,25 @@ struct ManagementOptions: ParsableArguments {
   }
 
   /// The plan and a client for it; warns on standard error about `--insecure`.
-  func connect(library: ContentLibrary, password known: String? = nil) throws -> (plan: ManagementPlan, client: ManagementClient) {
+  func connect(library: ContentLibrary, password known: String? = nil) throws -> (
+    plan: ManagementPlan, client: ManagementClient
+  ) {
     let endpoints = try parsedEndpoints()
     guard let user = resolvedUser(endpoints) else { throw CLIError("no management user") }
     let verification: ManagementClient.Verification =
       insecure ? .none : cacert.map { .authorities(file: $0) } ?? .system
     if insecure {
-      FileHandle.standardError.write(Data(
-        "warning: --insecure: the API's TLS certificate is not verified; whoever sits in between can read the password\n".utf8))
+      FileHandle.standardError.write(
+        Data(
+          "warning: --insecure: the API's TLS certificate is not verified; whoever sits in between can read the password\n"
+            .utf8))
     }
     let policy = library.allowList?.value.requestPolicy ?? .init(paths: [], queryKeys: [])
     let client: ManagementClient
     do {
       client = try ManagementClient(
-        credentials: .init(user: user, password: try known ?? password()), verification: verification, policy: policy)
+        credentials: .init(user: user, password: try known ?? password()),
+        verification: verification, policy: policy)
     } catch let error as ManagementAPIError {
       throw CLIError(error.description)
     }

@@ -14,7 +14,8 @@ extension RMQDoctor {
   struct Mcp: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mcp",
-      abstract: "Serve the guides, the search and the diagnostics to an AI assistant over MCP (stdio).",
+      abstract:
+        "Serve the guides, the search and the diagnostics to an AI assistant over MCP (stdio).",
       discussion: """
         Speaks the Model Context Protocol on standard input and output, for an MCP-capable \
         assistant that starts it as a subprocess; logs go to standard error. Tools: \
@@ -44,10 +45,12 @@ extension RMQDoctor {
       guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else {
         throw CLIError("mcp: cannot tell where this binary is, to find rmq-doctor-mcp beside it")
       }
-      let server = executable.deletingLastPathComponent().appendingPathComponent("rmq-doctor-mcp").path
+      let server = executable.deletingLastPathComponent().appendingPathComponent("rmq-doctor-mcp")
+        .path
       guard FileManager.default.isExecutableFile(atPath: server) else {
         throw CLIError(
-          "mcp: the MCP server \(server) is missing; build it with 'swift build' and install it beside rmq-doctor")
+          "mcp: the MCP server \(server) is missing; build it with 'swift build' and install it beside rmq-doctor"
+        )
       }
       return server
     }

@@ -13,10 +13,13 @@ enum NamedResourcePresentation {
     if let mismatch = named.mismatch {
       out += "- the existing \(named.kind): `\(mismatch.argument)` = \(cell(mismatch.current))\n"
       out += "- this declaration: `\(mismatch.argument)` = \(cell(mismatch.received))\n\n"
-      out += "A declaration must repeat the existing \(named.kind)'s properties exactly. Either:\n\n"
-      out += "- **keep the \(named.kind) as it is**: change the declaring code to `\(mismatch.argument)` = "
+      out +=
+        "A declaration must repeat the existing \(named.kind)'s properties exactly. Either:\n\n"
+      out +=
+        "- **keep the \(named.kind) as it is**: change the declaring code to `\(mismatch.argument)` = "
         + "\(cell(mismatch.current)), in every application that declares it; or\n"
-      out += "- **change the \(named.kind)**: it must be deleted and declared again with the new value"
+      out +=
+        "- **change the \(named.kind)**: it must be deleted and declared again with the new value"
         + (named.kind == "queue" ? " (its messages are lost)" : " (its bindings are lost)")
         + (mismatch.argument.hasPrefix("x-")
           ? "; for an argument a policy can set (TTL, length limits, dead lettering), a policy changes it without deleting anything.\n\n"
@@ -25,7 +28,8 @@ enum NamedResourcePresentation {
     if let row = existingRow(named, in: facts) {
       out += "As listed by `\(row.source)`:\n\n```text\n\(row.header)\n\(row.line)\n```\n\n"
     } else if named.mismatch != nil {
-      out += "To see all its properties: `rabbitmqctl list_\(named.kind == "queue" ? "queues" : "exchanges")"
+      out +=
+        "To see all its properties: `rabbitmqctl list_\(named.kind == "queue" ? "queues" : "exchanges")"
         + (named.vhost.map { " -p '\($0)'" } ?? "") + " name durable auto_delete arguments`.\n\n"
     }
     return out
@@ -34,11 +38,16 @@ enum NamedResourcePresentation {
   static func cell(_ value: String?) -> String { value.map { "`\($0)`" } ?? "(not set)" }
 
   /// The listing row whose first column is the object's name, with its header and source.
-  static func existingRow(_ named: NamedResource, in facts: [Fact]) -> (header: String, line: String, source: String)? {
+  static func existingRow(_ named: NamedResource, in facts: [Fact]) -> (
+    header: String, line: String, source: String
+  )? {
     let listing = named.kind == "queue" ? "rabbitmqctl-list-queues" : "rabbitmqctl-list-exchanges"
     for fact in facts where fact.source.hasPrefix(listing + ":") {
       guard let header = fact.evidence.first, header.hasPrefix("name\t") else { continue }
-      if let line = fact.evidence.dropFirst().first(where: { $0.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) == named.name }) {
+      if let line = fact.evidence.dropFirst().first(where: {
+        $0.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init)
+          == named.name
+      }) {
         return (header, line, fact.source)
       }
     }

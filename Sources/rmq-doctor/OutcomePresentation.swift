@@ -13,12 +13,14 @@ enum OutcomePresentation {
       out += "# Likely cause: \(only.cause.title)\n\n"
     } else {
       out += "# \(outcome.candidates.count) possible causes\n\n"
-      out += "Some answers were \"I don't know\", so these causes are still possible, the likeliest first.\n\n"
+      out +=
+        "Some answers were \"I don't know\", so these causes are still possible, the likeliest first.\n\n"
     }
     out += "Guide: `\(outcome.guide.id)`, \(outcome.guide.title).\n\n"
     out += named
     for (number, candidate) in outcome.candidates.enumerated() {
-      let heading = outcome.isConclusive ? "What it means" : "\(number + 1). \(candidate.cause.title)"
+      let heading =
+        outcome.isConclusive ? "What it means" : "\(number + 1). \(candidate.cause.title)"
       out += "## \(heading)\n\n\(candidate.explanation)\n\n"
       out += "### What to do\n\n"
       for (index, step) in candidate.steps.enumerated() {
@@ -48,8 +50,12 @@ enum OutcomePresentation {
         out += " (from the diagnostics: `\(suggestion.rule)`)"
         if let fact = suggestion.facts.first {
           out += "\n  - seen in \(fact.source):"
-          for line in fact.evidence.prefix(3) { out += "\n    `\(line.replacingOccurrences(of: "`", with: "'"))`" }
-          if suggestion.facts.count > 1 { out += "\n  - and in \(suggestion.facts.count - 1) more capture(s)" }
+          for line in fact.evidence.prefix(3) {
+            out += "\n    `\(line.replacingOccurrences(of: "`", with: "'"))`"
+          }
+          if suggestion.facts.count > 1 {
+            out += "\n  - and in \(suggestion.facts.count - 1) more capture(s)"
+          }
         }
       }
       out += "\n"
@@ -58,11 +64,14 @@ enum OutcomePresentation {
   }
 
   /// The incident note `--report` writes: the error, the answers and evidence, the outcome.
-  static func report(_ outcome: Outcome, error: String?, named: String = "", date: Date = Date()) -> String {
+  static func report(_ outcome: Outcome, error: String?, named: String = "", date: Date = Date())
+    -> String
+  {
     var out = "# Incident note: \(outcome.guide.title)\n\n"
     out += "Written by rmq-doctor on \(ISO8601DateFormatter().string(from: date)).\n\n"
     if let error, !error.isEmpty {
-      out += "## Error seen\n\n```text\n\(error.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n"
+      out +=
+        "## Error seen\n\n```text\n\(error.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n"
     }
     var body = markdown(outcome, named: named)
     // The note's own title is the first heading; the outcome's title becomes a section.

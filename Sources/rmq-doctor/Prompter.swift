@@ -17,7 +17,8 @@ protocol Prompter {
   mutating func ask(_ pending: PendingQuestion, canGoBack: Bool) -> PromptReply
   /// Lets the user pick one of `options` (id and label) or none; nil for none or quit.
   /// `suggested` is the option Enter alone takes; with none, Enter alone chooses nothing.
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String?
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?)
+    -> String?
   /// Reads a pasted error, ending at an empty line or end of input.
   mutating func readPaste(_ prompt: String) -> String
   /// Leaves the terminal as it was found.
@@ -40,7 +41,8 @@ struct OfferedChoices {
   /// The lines that show why the facts suggest an answer.
   static func evidenceLines(_ pending: PendingQuestion) -> [String] {
     guard let suggestion = pending.suggestion else { return [] }
-    let label = pending.question.answers.first { $0.id == suggestion.answer }?.label ?? suggestion.answer
+    let label =
+      pending.question.answers.first { $0.id == suggestion.answer }?.label ?? suggestion.answer
     var lines = ["The diagnostics suggest: \(label) (\(suggestion.rule))"]
     guard let first = suggestion.facts.first else { return lines }
     lines.append("  seen in \(first.source):")

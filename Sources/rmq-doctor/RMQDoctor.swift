@@ -10,7 +10,8 @@ struct RMQDoctor: ParsableCommand {
     abstract: "Explain and troubleshoot RabbitMQ errors.",
     version: ToolVersion.current,
     subcommands: [
-      List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Collect.self, Lint.self, Export.self, Mcp.self,
+      List.self, Show.self, Search.self, Scan.self, Wizard.self, Diagnose.self, Collect.self,
+      Lint.self, Export.self, Mcp.self,
     ]
   )
 
@@ -35,7 +36,9 @@ struct RMQDoctor: ParsableCommand {
 
   /// ArgumentParser's message on one line: a list of allowed values becomes `a, b, c`.
   static func oneLineMessage(for error: Error) -> String {
-    let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let lines = message(for: error).split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     guard let first = lines.first else { return "" }
     let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
     return items.isEmpty ? first : first + " " + items.joined(separator: ", ")

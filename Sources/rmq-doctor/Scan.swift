@@ -24,12 +24,15 @@ extension RMQDoctor {
     @Argument(help: "Log files (plain or .gz); '-' or nothing reads standard input.")
     var files: [String] = []
 
-    @Option(help: ArgumentHelp(
-      "Only entries at or after this time: YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM], or an age such as 90m, 6h, 2d.",
-      valueName: "time"))
+    @Option(
+      help: ArgumentHelp(
+        "Only entries at or after this time: YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM], or an age such as 90m, 6h, 2d.",
+        valueName: "time"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only entries before this time (same forms as --since).", valueName: "time"))
+    @Option(
+      help: ArgumentHelp(
+        "Only entries before this time (same forms as --since).", valueName: "time"))
     var until: String?
 
     @Option(help: "What the terminal view groups by: guide, peer, subnet, user, vhost or hour.")
@@ -48,8 +51,12 @@ extension RMQDoctor {
       if files.isEmpty && StandardInput.isTerminal {
         throw ValidationError("name the log files, or pipe a log in: rmq-doctor scan < rabbit.log")
       }
-      guard (0...32).contains(ipv4Prefix) else { throw ValidationError("--ipv4-prefix must be 0 to 32") }
-      guard (0...128).contains(ipv6Prefix) else { throw ValidationError("--ipv6-prefix must be 0 to 128") }
+      guard (0...32).contains(ipv4Prefix) else {
+        throw ValidationError("--ipv4-prefix must be 0 to 32")
+      }
+      guard (0...128).contains(ipv6Prefix) else {
+        throw ValidationError("--ipv6-prefix must be 0 to 128")
+      }
       _ = try window()
     }
 
@@ -67,7 +74,8 @@ extension RMQDoctor {
     static func time(_ text: String, option: String, now: Date) throws -> Int64 {
       if let seconds = ScanWindow.time(parsing: text, now: now) { return seconds }
       throw ValidationError(
-        "\(option): cannot read '\(text)' as a time; use YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age such as 6h")
+        "\(option): cannot read '\(text)' as a time; use YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age such as 6h"
+      )
     }
 
     func run() throws {
@@ -79,7 +87,8 @@ extension RMQDoctor {
       for file in files.isEmpty ? ["-"] : files {
         let summary: FileSummary
         if file == "-" {
-          summary = scanner.scan(sniffing: FileDescriptorSource(descriptor: STDIN_FILENO, name: "-"), name: "-")
+          summary = scanner.scan(
+            sniffing: FileDescriptorSource(descriptor: STDIN_FILENO, name: "-"), name: "-")
         } else {
           summary = scanner.scan(path: file)
         }

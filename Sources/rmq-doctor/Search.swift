@@ -40,12 +40,14 @@ extension RMQDoctor {
     }
 
     func run() throws {
-      let query = text.isEmpty || text == ["-"] ? StandardInput.readText() : text.joined(separator: " ")
+      let query =
+        text.isEmpty || text == ["-"] ? StandardInput.readText() : text.joined(separator: " ")
       guard query.contains(where: { !$0.isWhitespace }) else {
         throw ValidationError("the error text is empty")
       }
       let cache = SearchIndexCache(
-        contentDirectory: try options.directory(), cacheDirectory: SearchIndexCache.defaultDirectory())
+        contentDirectory: try options.directory(),
+        cacheDirectory: SearchIndexCache.defaultDirectory())
       let index = try cache.index(loading: options.load)
       let outcome = index.search(query, limit: limit)
       if json {

@@ -10,12 +10,14 @@ enum SearchPresentation {
       out += "  guide                        signature  text   total\n"
       for hit in outcome.results {
         let id = hit.id.padding(toLength: 28, withPad: " ", startingAt: 0)
-        out += "  \(id) \(format(hit.signatureScore))      \(format(hit.textScore))  \(format(hit.score))\n"
+        out +=
+          "  \(id) \(format(hit.signatureScore))      \(format(hit.textScore))  \(format(hit.score))\n"
       }
       out += "\n"
     }
     guard let best = outcome.results.first else {
-      return out + "No guide matches this text: none shares more than common words with it. 'rmq-doctor list' shows every guide.\n"
+      return out
+        + "No guide matches this text: none shares more than common words with it. 'rmq-doctor list' shows every guide.\n"
     }
     if outcome.confident {
       out += "\(best.id): \(best.title)\n  \(best.reason)\n"

@@ -6,7 +6,8 @@ import GuideKit
 extension RMQDoctor {
   /// `rmq-doctor show <id>`: one guide, rendered.
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one guide.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one guide.")
 
     /// The output formats of `show`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,7 +25,8 @@ extension RMQDoctor {
     func run() throws {
       let library = try options.load()
       guard let guide = library.guide(id) else {
-        let hint = Suggestion.closest(to: id, among: library.guides.map(\.id))
+        let hint =
+          Suggestion.closest(to: id, among: library.guides.map(\.id))
           .map { "; did you mean '\($0)'?" } ?? "; 'rmq-doctor list' shows the ids"
         throw CLIError("no guide with id '\(id)'\(hint)")
       }

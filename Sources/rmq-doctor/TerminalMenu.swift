@@ -51,7 +51,8 @@ struct TerminalMenu: Prompter {
     if byte == 0x1B {
       var sequence = [UInt8](repeating: 0, count: 2)
       var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      guard poll(&poller, 1, 50) > 0, read(STDIN_FILENO, &sequence, 2) == 2, sequence[0] == 0x5B else { return "escape" }
+      guard poll(&poller, 1, 50) > 0, read(STDIN_FILENO, &sequence, 2) == 2, sequence[0] == 0x5B
+      else { return "escape" }
       switch sequence[1] {
       case 0x41: return "up"
       case 0x42: return "down"
@@ -67,18 +68,21 @@ struct TerminalMenu: Prompter {
 
   /// The whole screen, every line filled to the terminal's width between words: a choice's
   /// later lines are indented under its text.
-  private func draw(_ title: String, _ labels: [String], cursor: Int, notes: [String], help: String) {
+  private func draw(_ title: String, _ labels: [String], cursor: Int, notes: [String], help: String)
+  {
     let width = Terminal.width
     var screen = "\u{1B}[H\u{1B}[2J\u{1B}[?25l"
     screen += MenuText.wrap(title, width: width).map(bold).joined(separator: "\n") + "\n\n"
     for (index, label) in labels.enumerated() {
       let number = "\(index + 1). "
       let lead = (index == cursor ? "> " : "  ") + number
-      let lines = MenuText.wrap(label, width: width, first: lead, rest: String(repeating: " ", count: lead.count))
+      let lines = MenuText.wrap(
+        label, width: width, first: lead, rest: String(repeating: " ", count: lead.count))
       screen += lines.map { index == cursor ? bold($0) : $0 }.joined(separator: "\n") + "\n"
     }
     if !notes.isEmpty {
-      screen += "\n" + notes.flatMap { MenuText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+      screen +=
+        "\n" + notes.flatMap { MenuText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
     }
     screen += "\n" + MenuText.wrap(help, width: width).map(dim).joined(separator: "\n") + "\n"
     write(screen)
@@ -88,12 +92,20 @@ struct TerminalMenu: Prompter {
     let choices = OfferedChoices(pending)
     var cursor = choices.suggested ?? 0
     var showWhy = false
-    let help = "Up/Down or 1-\(choices.ids.count) to choose, Enter to confirm, "
+    let help =
+      "Up/Down or 1-\(choices.ids.count) to choose, Enter to confirm, "
       + (canGoBack ? "b back, " : "") + "? why this matters, q quit"
     while true {
       var notes = OfferedChoices.evidenceLines(pending)
-      if showWhy { notes += ["Why this matters: " + pending.question.why.trimmingCharacters(in: .whitespacesAndNewlines)] }
-      draw("Question \(pending.number + 1): \(pending.question.text)", choices.labels, cursor: cursor, notes: notes, help: help)
+      if showWhy {
+        notes += [
+          "Why this matters: "
+            + pending.question.why.trimmingCharacters(in: .whitespacesAndNewlines)
+        ]
+      }
+      draw(
+        "Question \(pending.number + 1): \(pending.question.text)", choices.labels, cursor: cursor,
+        notes: notes, help: help)
       switch readKey() {
       case nil, "q", "ctrl-c": return .quit
       case "up": cursor = (cursor + choices.ids.count - 1) % choices.ids.count
@@ -110,12 +122,16 @@ struct TerminalMenu: Prompter {
     }
   }
 
-  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?) -> String? {
+  mutating func choose(_ title: String, _ options: [(id: String, label: String)], suggested: Int?)
+    -> String?
+  {
     let labels = options.map(\.label) + ["None of these"]
     // With no suggestion the cursor starts on "None of these": Enter alone guesses nothing.
     var cursor = suggested.flatMap { options.indices.contains($0) ? $0 : nil } ?? options.count
     while true {
-      draw(title, labels, cursor: cursor, notes: [], help: "Up/Down or a number to choose, Enter to confirm, q quit")
+      draw(
+        title, labels, cursor: cursor, notes: [],
+        help: "Up/Down or a number to choose, Enter to confirm, q quit")
       switch readKey() {
       case nil, "q", "ctrl-c": return nil
       case "up": cursor = (cursor + labels.count - 1) % labels.count

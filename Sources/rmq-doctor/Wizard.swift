@@ -29,31 +29,46 @@ extension RMQDoctor {
     @Argument(help: "The guide to walk; without it the wizard asks for the error.")
     var id: String?
 
-    @Option(name: .customLong("error"), help: ArgumentHelp("Start from this pasted error text.", valueName: "text"))
+    @Option(
+      name: .customLong("error"),
+      help: ArgumentHelp("Start from this pasted error text.", valueName: "text"))
     var errorText: String?
 
-    @Option(help: ArgumentHelp("Answers, as question=answer pairs separated by commas.", valueName: "q=a,..."))
+    @Option(
+      help: ArgumentHelp(
+        "Answers, as question=answer pairs separated by commas.", valueName: "q=a,..."))
     var answers: String?
 
-    @Option(help: ArgumentHelp("A file of answers: question=answer per line or comma-separated.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "A file of answers: question=answer per line or comma-separated.", valueName: "file"))
     var answersFile: String?
 
-    @Option(help: ArgumentHelp("Captured command outputs whose facts suggest answers.", valueName: "dir"))
+    @Option(
+      help: ArgumentHelp("Captured command outputs whose facts suggest answers.", valueName: "dir"))
     var evidence: String?
 
-    @Flag(name: .customLong("run-diagnostics"), help: "Run the guide's read-only diagnostics on this host first; their facts suggest answers.")
+    @Flag(
+      name: .customLong("run-diagnostics"),
+      help: "Run the guide's read-only diagnostics on this host first; their facts suggest answers."
+    )
     var runDiagnostics = false
 
     @Flag(help: "With --run-diagnostics, run them (or send the requests) without asking first.")
     var yes = false
 
-    @OptionGroup(title: "Management API (with --run-diagnostics: read these nodes' APIs instead of running commands here)")
+    @OptionGroup(
+      title:
+        "Management API (with --run-diagnostics: read these nodes' APIs instead of running commands here)"
+    )
     var management: ManagementOptions
 
     @Flag(help: "Print the outcome and the trail as one JSON object.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write an incident note in Markdown to this file.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp("Also write an incident note in Markdown to this file.", valueName: "file")
+    )
     var report: String?
 
     @Flag(help: "Plain numbered prompts with no cursor movement, for screen readers.")
@@ -77,30 +92,41 @@ extension RMQDoctor {
     func run() throws {
       let library = try options.load()
       let scripted = try AnswerList.parse(answers: answers, file: answersFile)
-      var facts = try evidence.map {
-        try Self.facts(from: $0, library: library, classifier: try options.logClassifier(library: library))
-      } ?? []
+      var facts =
+        try evidence.map {
+          try Self.facts(
+            from: $0, library: library, classifier: try options.logClassifier(library: library))
+        } ?? []
       let onTerminal = StandardInput.isTerminal && Terminal.outputIsTerminal
       var prompter: Prompter =
-        onTerminal && !accessible && !json ? TerminalMenu(colour: Terminal.style == .ansi) : LinePrompter()
+        onTerminal && !accessible && !json
+        ? TerminalMenu(colour: Terminal.style == .ansi) : LinePrompter()
       defer { prompter.finish() }
       let (guide, pastedError) = try GuideChoice.resolve(
         id: id, error: errorText, library: library, contentDirectory: try options.directory(),
         prompter: scripted == nil ? prompter : nil)
 
       if let scripted {
-        do { try ScriptedAnswers(scripted).check(against: guide) } catch { throw ValidationError(error.description) }
+        do { try ScriptedAnswers(scripted).check(against: guide) } catch {
+          throw ValidationError(error.description)
+        }
       }
       if runDiagnostics {
-        facts += management.isGiven
+        facts +=
+          management.isGiven
           ? try managementFacts(library: library) : try liveFacts(for: guide, library: library)
       }
       var session = try Self.session(guide, library, facts)
       if let scripted {
-        do { try session.apply(ScriptedAnswers(scripted)) } catch { throw ValidationError(error.description) }
+        do { try session.apply(ScriptedAnswers(scripted)) } catch {
+          throw ValidationError(error.description)
+        }
         if let pending = session.pending {
-          let choices = (pending.question.answers.map(\.id) + [Answer.unknownID]).joined(separator: ", ")
-          throw ValidationError("no answer for question '\(pending.question.id)' (\(pending.question.text)); add \(pending.question.id)=one of \(choices)")
+          let choices = (pending.question.answers.map(\.id) + [Answer.unknownID]).joined(
+            separator: ", ")
+          throw ValidationError(
+            "no answer for question '\(pending.question.id)' (\(pending.question.text)); add \(pending.question.id)=one of \(choices)"
+          )
         }
       }
       while let pending = session.pending {
@@ -112,7 +138,8 @@ extension RMQDoctor {
         case .back: try session.back()
         case .quit:
           prompter.finish()
-          FileHandle.standardError.write(Data("rmq-doctor: left the wizard; nothing was written\n".utf8))
+          FileHandle.standardError.write(
+            Data("rmq-doctor: left the wizard; nothing was written\n".utf8))
           throw ExitCode(130)
         }
       }
@@ -123,7 +150,8 @@ extension RMQDoctor {
       let named = pastedError.flatMap(NamedResource.first(in:))
       let namedSection = named.map { NamedResourcePresentation.markdown($0, facts: facts) } ?? ""
       if let report {
-        try ReportFile.write(OutcomePresentation.report(outcome, error: pastedError, named: namedSection), to: report)
+        try ReportFile.write(
+          OutcomePresentation.report(outcome, error: pastedError, named: namedSection), to: report)
       }
       if json {
         print(try JSONOutput.encode(OutcomeReport(outcome, named: named)))
@@ -131,12 +159,16 @@ extension RMQDoctor {
         if onTerminal && !accessible { print("\u{1B}[H\u{1B}[2J", terminator: "") }
         let renderer = TerminalRenderer(width: Terminal.width, style: Terminal.style)
         print(
-          renderer.render(MarkdownDocument(parsing: OutcomePresentation.markdown(outcome, named: namedSection)).blocks),
+          renderer.render(
+            MarkdownDocument(parsing: OutcomePresentation.markdown(outcome, named: namedSection))
+              .blocks),
           terminator: "")
       }
     }
 
-    static func session(_ guide: Guide, _ library: ContentLibrary, _ facts: [Fact]) throws -> TroubleshootingSession {
+    static func session(_ guide: Guide, _ library: ContentLibrary, _ facts: [Fact]) throws
+      -> TroubleshootingSession
+    {
       do { return try TroubleshootingSession(guide: guide, library: library, facts: facts) } catch {
         throw CLIError("\(guide.path): \(error.description); run 'rmq-doctor lint'")
       }
@@ -155,14 +187,18 @@ extension RMQDoctor {
       guard !plan.runnable.isEmpty else { return [] }
       if !yes {
         guard StandardInput.isTerminal else {
-          throw ValidationError("standard input is not a terminal; add --yes to run the diagnostics")
+          throw ValidationError(
+            "standard input is not a terminal; add --yes to run the diagnostics")
         }
-        guard Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") else { return [] }
+        guard Confirmation.ask("Run these \(plan.runnable.count) read-only commands?") else {
+          return []
+        }
       }
       let report = DiagnoseReport.live(
         plan, library: library, classifier: try options.logClassifier(library: library))
       for reading in report.readings where reading.problem != nil {
-        FileHandle.standardError.write(Data("  \(reading.diagnostic): \(reading.problem ?? "")\n".utf8))
+        FileHandle.standardError.write(
+          Data("  \(reading.diagnostic): \(reading.problem ?? "")\n".utf8))
       }
       return report.readings.flatMap(\.facts)
     }
@@ -170,13 +206,16 @@ extension RMQDoctor {
     /// Reads the management APIs given with --url, after showing the requests (and asking,
     /// unless --yes); their facts.
     func managementFacts(library: ContentLibrary) throws -> [Fact] {
-      guard let survey = try management.survey(library: library, yes: yes, previewToStandardError: true) else {
+      guard
+        let survey = try management.survey(library: library, yes: yes, previewToStandardError: true)
+      else {
         return []
       }
       let report = DiagnoseReport.fromManagement(
         survey, library: library, classifier: try options.logClassifier(library: library))
       for reading in report.readings where reading.problem != nil {
-        FileHandle.standardError.write(Data("  \(reading.diagnostic), \(reading.source): \(reading.problem ?? "")\n".utf8))
+        FileHandle.standardError.write(
+          Data("  \(reading.diagnostic), \(reading.source): \(reading.problem ?? "")\n".utf8))
       }
       return report.readings.flatMap(\.facts)
     }
@@ -187,7 +226,9 @@ extension RMQDoctor {
     ) throws -> [Fact] {
       let bundle: EvidenceBundle
       do { bundle = try EvidenceBundle(directory: directory) } catch { throw CLIError("\(error)") }
-      return library.diagnostics.flatMap { bundle.readings(for: $0.value, classifier: classifier).flatMap(\.facts) }
+      return library.diagnostics.flatMap {
+        bundle.readings(for: $0.value, classifier: classifier).flatMap(\.facts)
+      }
     }
   }
 }

@@ -8,7 +8,8 @@ import Testing
     program: "tool", syntax: .getopt, flags: ["-a", "-b", "--all"], valueOptions: ["-f", "--file"],
     subcommands: ["show"], forbidden: ["--delete"])
   static let elixir = ProgramRules(
-    program: "cli", syntax: .elixir, flags: ["-q"], valueOptions: ["-n", "--node"], subcommands: ["list"])
+    program: "cli", syntax: .elixir, flags: ["-q"], valueOptions: ["-n", "--node"],
+    subcommands: ["list"])
 
   func operands(_ argv: [String], _ rules: ProgramRules) -> [String] {
     ParsedArgv(argv, rules: rules).operands.map(\.text)
@@ -48,12 +49,14 @@ import Testing
   @Test func abbreviationsAreNeverAccepted() {
     // '--al' would be '--all' to getopt_long, harmless, but only exact names are allowed.
     #expect(!ArgvPolicy.allows(["tool", "--al", "show"], rules: ["tool": Self.getopt]))
-    let violations = ArgvPolicy.violations(of: ["tool", "--del", "show"], rules: ["tool": Self.getopt])
+    let violations = ArgvPolicy.violations(
+      of: ["tool", "--del", "show"], rules: ["tool": Self.getopt])
     #expect(violations.map(\.message) == ["argument '--del' makes 'tool' change state (--delete)"])
   }
 
   @Test func violationsNameTheArgumentTheyAreAbout() {
-    let violations = ArgvPolicy.violations(of: ["tool", "-a", "remove"], rules: ["tool": Self.getopt])
+    let violations = ArgvPolicy.violations(
+      of: ["tool", "-a", "remove"], rules: ["tool": Self.getopt])
     #expect(violations.map(\.index) == [2])
   }
 }

@@ -8,12 +8,15 @@ struct RecordingStubs {
   var record: URL { folder.appendingPathComponent("record.txt") }
 
   init(programs: [String]) throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-stubs-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-stubs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for program in programs {
       let path = folder.appendingPathComponent(program).path
       let script = "#!/bin/sh\nprintf '%s\\n' \"${0##*/} $*\" >> '\(record.path)'\n"
-      guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+      guard
+        FileManager.default.createFile(
+          atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
       else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
   }

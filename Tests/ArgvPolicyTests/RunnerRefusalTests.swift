@@ -6,7 +6,8 @@ import Testing
 /// linted the command first. Every program here is a recording stub.
 @Suite struct RunnerRefusalTests {
   static let programs = [
-    "rabbitmqctl", "rabbitmq-diagnostics", "ss", "dmesg", "journalctl", "nstat", "sysctl", "find", "xargs",
+    "rabbitmqctl", "rabbitmq-diagnostics", "ss", "dmesg", "journalctl", "nstat", "sysctl", "find",
+    "xargs",
     "env", "nice", "timeout", "watch", "busybox",
   ]
 
@@ -15,7 +16,8 @@ import Testing
     let stubs = try RecordingStubs(programs: Self.programs)
     defer { stubs.remove() }
     let result = CommandRunner.run(
-      bypass.argv, allowedBy: try ShippedAllowListTests.rules(), timeout: .seconds(5), outputLimit: 4096,
+      bypass.argv, allowedBy: try ShippedAllowListTests.rules(), timeout: .seconds(5),
+      outputLimit: 4096,
       environment: stubs.environment)
     #expect(result.launchFailure?.hasPrefix("refused: ") == true, "\(result)")
     #expect(result.launchFailure?.contains(bypass.because) == true)

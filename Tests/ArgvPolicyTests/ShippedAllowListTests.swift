@@ -15,17 +15,32 @@ import Testing
 
   static let bypasses: [Bypass] = [
     // An option's value taken for the subcommand.
-    Bypass(argv: ["rabbitmqctl", "-n", "list_queues", "delete_queue", "jobs"], because: "'rabbitmqctl delete_queue' is not an allowed subcommand"),
-    Bypass(argv: ["rabbitmqctl", "--node", "list_queues", "delete_queue", "jobs"], because: "delete_queue"),
-    Bypass(argv: ["rabbitmqctl", "-p", "list_queues", "purge_queue", "jobs"], because: "purge_queue"),
-    Bypass(argv: ["rabbitmqctl", "--vhost", "list_queues", "delete_vhost", "/"], because: "delete_vhost"),
+    Bypass(
+      argv: ["rabbitmqctl", "-n", "list_queues", "delete_queue", "jobs"],
+      because: "'rabbitmqctl delete_queue' is not an allowed subcommand"),
+    Bypass(
+      argv: ["rabbitmqctl", "--node", "list_queues", "delete_queue", "jobs"],
+      because: "delete_queue"),
+    Bypass(
+      argv: ["rabbitmqctl", "-p", "list_queues", "purge_queue", "jobs"], because: "purge_queue"),
+    Bypass(
+      argv: ["rabbitmqctl", "--vhost", "list_queues", "delete_vhost", "/"], because: "delete_vhost"),
     Bypass(argv: ["rabbitmqctl", "-t", "list_queues", "stop_app"], because: "stop_app"),
-    Bypass(argv: ["rabbitmqctl", "-q", "-n", "rabbit@x", "close_all_connections", "bye"], because: "close_all_connections"),
-    Bypass(argv: ["rabbitmq-diagnostics", "--formatter", "status", "log_tail_stream"], because: "log_tail_stream"),
+    Bypass(
+      argv: ["rabbitmqctl", "-q", "-n", "rabbit@x", "close_all_connections", "bye"],
+      because: "close_all_connections"),
+    Bypass(
+      argv: ["rabbitmq-diagnostics", "--formatter", "status", "log_tail_stream"],
+      because: "log_tail_stream"),
     // Options the allow-list does not name, and forms the CLIs do not parse as we would.
-    Bypass(argv: ["rabbitmqctl", "--erlang-cookie", "list_queues", "list_queues"], because: "not one allowlist.yaml allows"),
-    Bypass(argv: ["rabbitmqctl", "-qn", "list_queues", "delete_queue", "q"], because: "not one allowlist.yaml allows"),
-    Bypass(argv: ["rabbitmqctl", "-n", "-q", "delete_queue", "q"], because: "looks like an option"),
+    Bypass(
+      argv: ["rabbitmqctl", "--erlang-cookie", "list_queues", "list_queues"],
+      because: "not one allowlist.yaml allows"),
+    Bypass(
+      argv: ["rabbitmqctl", "-qn", "list_queues", "delete_queue", "q"],
+      because: "not one allowlist.yaml allows"),
+    Bypass(
+      argv: ["rabbitmqctl", "-n", "-q", "delete_queue", "q"], because: "looks like an option"),
     // Abbreviated long options, which getopt_long expands.
     Bypass(argv: ["ss", "--dia", "/tmp/out", "-t"], because: "--diag"),
     Bypass(argv: ["ss", "--diag=/tmp/out"], because: "--diag"),
@@ -41,28 +56,48 @@ import Testing
     Bypass(argv: ["nstat", "-asr"], because: "change state"),
     // openssl runs only as the one shape allowlist.yaml gives: no other subcommand, option,
     // port, or anything a shell would read in the host.
-    Bypass(argv: ["openssl", "s_client", "-connect", "localhost:5671"], because: "may run only as"),
-    Bypass(argv: ["openssl", "s_client", "-connect", "localhost:5671", "-verify_return_error", "-quiet"], because: "may run only as"),
-    Bypass(argv: ["openssl", "s_client", "-connect", "localhost:22", "-verify_return_error"], because: "may run only as"),
-    Bypass(argv: ["openssl", "s_client", "-connect", "$(id):5671", "-verify_return_error"], because: "may run only as"),
-    Bypass(argv: ["openssl", "s_client", "-connect", "-proxy:5671", "-verify_return_error"], because: "may run only as"),
-    Bypass(argv: ["openssl", "s_client", "-connect", ":5671", "-verify_return_error"], because: "may run only as"),
-    Bypass(argv: ["openssl", "req", "-connect", "localhost:5671", "-verify_return_error"], because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "s_client", "-connect", "localhost:5671"], because: "may run only as"),
+    Bypass(
+      argv: [
+        "openssl", "s_client", "-connect", "localhost:5671", "-verify_return_error", "-quiet",
+      ], because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "s_client", "-connect", "localhost:22", "-verify_return_error"],
+      because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "s_client", "-connect", "$(id):5671", "-verify_return_error"],
+      because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "s_client", "-connect", "-proxy:5671", "-verify_return_error"],
+      because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "s_client", "-connect", ":5671", "-verify_return_error"],
+      because: "may run only as"),
+    Bypass(
+      argv: ["openssl", "req", "-connect", "localhost:5671", "-verify_return_error"],
+      because: "may run only as"),
     Bypass(argv: ["openssl", "enc", "-out", "/etc/passwd"], because: "may run only as"),
     // rabbitmq-plugins lists; enabling or disabling writes enabled_plugins and changes the node.
-    Bypass(argv: ["rabbitmq-plugins", "enable", "rabbitmq_management"], because: "'rabbitmq-plugins enable' is not an allowed subcommand"),
-    Bypass(argv: ["rabbitmq-plugins", "-n", "list", "disable", "rabbitmq_shovel"], because: "disable"),
+    Bypass(
+      argv: ["rabbitmq-plugins", "enable", "rabbitmq_management"],
+      because: "'rabbitmq-plugins enable' is not an allowed subcommand"),
+    Bypass(
+      argv: ["rabbitmq-plugins", "-n", "list", "disable", "rabbitmq_shovel"], because: "disable"),
     Bypass(argv: ["rabbitmq-plugins", "set", "--offline"], because: "set"),
     Bypass(argv: ["sysctl", "--wr", "kernel.x=1"], because: "change state"),
     Bypass(argv: ["sysctl", "kernel.panic=1"], because: "change state"),
     Bypass(argv: ["sysctl", "--sys"], because: "--system"),
     // Launchers, whatever the allow-list says.
     Bypass(argv: ["find", "/", "-delete"], because: "runs a shell or another program"),
-    Bypass(argv: ["find", "/var/log", "-exec", "rm", "{}", ";"], because: "runs a shell or another program"),
+    Bypass(
+      argv: ["find", "/var/log", "-exec", "rm", "{}", ";"],
+      because: "runs a shell or another program"),
     Bypass(argv: ["xargs", "rm"], because: "runs a shell or another program"),
     Bypass(argv: ["env", "rabbitmqctl", "stop_app"], because: "runs a shell or another program"),
     Bypass(argv: ["nice", "rabbitmqctl", "stop_app"], because: "runs a shell or another program"),
-    Bypass(argv: ["timeout", "5", "rabbitmqctl", "stop_app"], because: "runs a shell or another program"),
+    Bypass(
+      argv: ["timeout", "5", "rabbitmqctl", "stop_app"], because: "runs a shell or another program"),
     Bypass(argv: ["watch", "rabbitmqctl", "stop_app"], because: "runs a shell or another program"),
     Bypass(argv: ["busybox", "rm", "-rf", "/"], because: "runs a shell or another program"),
     Bypass(argv: ["python3.11", "-c", "print(1)"], because: "runs a shell or another program"),
@@ -70,7 +105,8 @@ import Testing
 
   static func rules() throws -> [String: ProgramRules] {
     let loaded = try ContentLoader.load(directory: Fixtures.content.path)
-    return try #require(loaded.library.allowList?.value.rules, "Content/allowlist.yaml did not load")
+    return try #require(
+      loaded.library.allowList?.value.rules, "Content/allowlist.yaml did not load")
   }
 
   @Test(arguments: bypasses)
@@ -81,7 +117,9 @@ import Testing
   }
 
   @Test func aLauncherIsRefusedEvenWhenAnAllowListNamesIt() {
-    let rules = ["find": ProgramRules(program: "find", flags: ["-name"]), "env": ProgramRules(program: "env")]
+    let rules = [
+      "find": ProgramRules(program: "find", flags: ["-name"]), "env": ProgramRules(program: "env"),
+    ]
     #expect(!ArgvPolicy.allows(["find", "/var/log"], rules: rules))
     #expect(!ArgvPolicy.allows(["env"], rules: rules))
   }
@@ -91,7 +129,8 @@ import Testing
     let rules = try Self.rules()
     #expect(loaded.library.diagnostics.count >= 10)
     for diagnostic in loaded.library.diagnostics.map(\.value) where !diagnostic.readsManagementAPI {
-      #expect(ArgvPolicy.violations(of: diagnostic.argv, rules: rules).isEmpty, "\(diagnostic.argv)")
+      #expect(
+        ArgvPolicy.violations(of: diagnostic.argv, rules: rules).isEmpty, "\(diagnostic.argv)")
     }
   }
 

@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func malformedYAML() throws {
-    let directory = try brokenContent(file: "guides/alpha.md", contents: Data("---\nid: [alpha\n---\n".utf8))
+    let directory = try brokenContent(
+      file: "guides/alpha.md", contents: Data("---\nid: [alpha\n---\n".utf8))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["show", "beta", "--content", directory])
     Binary.expectOneLineError(run, containing: "guides/alpha.md:3:1: error: invalid YAML")
@@ -34,14 +35,17 @@ import Testing
     let directory = try brokenContent(file: "guides/alpha.md", contents: Data("# Title\n".utf8))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["list", "--content", directory])
-    Binary.expectOneLineError(run, containing: "guides/alpha.md:1:1: error: missing YAML front-matter")
+    Binary.expectOneLineError(
+      run, containing: "guides/alpha.md:1:1: error: missing YAML front-matter")
   }
 
   @Test func nonUTF8File() throws {
-    let directory = try brokenContent(file: "guides/alpha.md", contents: Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE]))
+    let directory = try brokenContent(
+      file: "guides/alpha.md", contents: Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE]))
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let run = try Binary.run(["show", "alpha", "--content", directory])
-    Binary.expectOneLineError(run, containing: "guides/alpha.md:2:1: error: the file is not valid UTF-8")
+    Binary.expectOneLineError(
+      run, containing: "guides/alpha.md:2:1: error: the file is not valid UTF-8")
   }
 
   @Test func lintReportsEveryBrokenFileAndExitsOne() throws {
@@ -54,7 +58,9 @@ import Testing
   }
 
   @Test func unknownFormatIsAUsageError() throws {
-    let run = try Binary.run(["show", "alpha", "--format", "pdf", "--content", Binary.fixtureContent])
+    let run = try Binary.run([
+      "show", "alpha", "--format", "pdf", "--content", Binary.fixtureContent,
+    ])
     #expect(run.status == 2)
     #expect(run.stderr.contains("The value 'pdf' is invalid for '--format <format>'"))
   }

@@ -25,9 +25,12 @@ import Testing
   }
 
   @Test func showJSONCarriesFrontMatterFAQAndCommands() throws {
-    let run = try Binary.run(["show", "alpha", "--format", "json", "--content", Binary.fixtureContent])
+    let run = try Binary.run([
+      "show", "alpha", "--format", "json", "--content", Binary.fixtureContent,
+    ])
     #expect(run.status == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["id"] as? String == "alpha")
     let faq = try #require(object["faq"] as? [[String: Any]])
     #expect(faq.map { $0["question"] as? String } == ["Is alpha bad?", "Can I ignore it?"])
@@ -37,14 +40,19 @@ import Testing
   }
 
   @Test func showHTMLIsRenderedByCmark() throws {
-    let run = try Binary.run(["show", "alpha", "--format", "html", "--content", Binary.fixtureContent])
+    let run = try Binary.run([
+      "show", "alpha", "--format", "html", "--content", Binary.fixtureContent,
+    ])
     #expect(run.stdout.hasPrefix("<h1>Alpha: {socket_error,alpha}</h1>\n"))
     #expect(run.stdout.contains("<h3>Is alpha bad?</h3>"))
   }
 
   @Test func showMarkdownStartsWithTheTitle() throws {
-    let run = try Binary.run(["show", "alpha", "--format", "markdown", "--content", Binary.fixtureContent])
-    #expect(run.stdout.hasPrefix("# Alpha: {socket_error,alpha}\n\nA test guide about an alpha error.\n"))
+    let run = try Binary.run([
+      "show", "alpha", "--format", "markdown", "--content", Binary.fixtureContent,
+    ])
+    #expect(
+      run.stdout.hasPrefix("# Alpha: {socket_error,alpha}\n\nA test guide about an alpha error.\n"))
   }
 
   @Test func showTextIsPlainWhenNotATerminal() throws {
@@ -57,6 +65,8 @@ import Testing
   @Test func lintPassesOnGoodContentAndFailsOnBad() throws {
     let good = try Binary.run(["lint", "--strict", "--content", Binary.fixtureContent])
     #expect(good.status == 0)
-    #expect(good.stdout.contains("lint: 2 guides, 1 shared questions, 1 diagnostics: 0 errors, 0 warnings"))
+    #expect(
+      good.stdout.contains(
+        "lint: 2 guides, 1 shared questions, 1 diagnostics: 0 errors, 0 warnings"))
   }
 }

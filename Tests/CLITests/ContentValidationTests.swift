@@ -5,14 +5,17 @@ import Testing
 /// block.
 @Suite struct ContentValidationTests {
   /// A copy of the fixture content with `old` replaced by `new` in `file`.
-  func content(replacing old: String, with new: String, in file: String = "guides/alpha.md") throws -> String {
+  func content(replacing old: String, with new: String, in file: String = "guides/alpha.md") throws
+    -> String
+  {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("rmq-doctor-validation-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: Binary.fixtureContent, toPath: directory)
     let path = directory + "/" + file
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let range = try #require(text.range(of: old), "'\(old)' is not in \(file)")
-    try text.replacingCharacters(in: range, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    try text.replacingCharacters(in: range, with: new).write(
+      toFile: path, atomically: true, encoding: .utf8)
     return directory
   }
 
@@ -26,7 +29,8 @@ import Testing
       "wizard", "alpha", "--answers", "heartbeat-off=no,alpha-local=no", "--content", directory,
     ])
     Binary.expectOneLineError(
-      run, containing: "guides/alpha.md:45:7: error: the tree has a cycle: first -> second -> first")
+      run, containing: "guides/alpha.md:45:7: error: the tree has a cycle: first -> second -> first"
+    )
     #expect(run.stdout.isEmpty, "\(run.stdout)")
   }
 
@@ -40,9 +44,15 @@ import Testing
   }
 
   @Test(arguments: [
-    ("id: alpha", "id: ../../x", "guides/alpha.md:3:5: error: id '../../x' must equal the file name 'alpha' (and 1 more"),
+    (
+      "id: alpha", "id: ../../x",
+      "guides/alpha.md:3:5: error: id '../../x' must equal the file name 'alpha' (and 1 more"
+    ),
     ("schema: 1", "schema: 2", "guides/alpha.md:2:9: error: unsupported schema 2"),
-    ("title: \"Alpha: {socket_error,alpha}\"", "title: null", "guides/alpha.md:4:8: error: 'title' must be a string, found null"),
+    (
+      "title: \"Alpha: {socket_error,alpha}\"", "title: null",
+      "guides/alpha.md:4:8: error: 'title' must be a string, found null"
+    ),
   ])
   func listAndShowRefuse(old: String, new: String, line: String) throws {
     let directory = try content(replacing: old, with: new)

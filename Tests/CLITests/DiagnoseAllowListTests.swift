@@ -14,19 +14,25 @@ import Testing
   ]
 
   @Test func hostileDiagnosticsNeverRun() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-allow-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-allow-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
     let content = root.appendingPathComponent("Content")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: Fixtures.content, to: content)
     for (id, argv) in Self.hostile {
-      let yaml = DiagnosticYAML.make(id: id, title: "A diagnostic written to get past the allow-list", argv: argv)
-      try yaml.write(to: content.appendingPathComponent("diagnostics/\(id).yaml"), atomically: true, encoding: .utf8)
+      let yaml = DiagnosticYAML.make(
+        id: id, title: "A diagnostic written to get past the allow-list", argv: argv)
+      try yaml.write(
+        to: content.appendingPathComponent("diagnostics/\(id).yaml"), atomically: true,
+        encoding: .utf8)
     }
     let stubs = root.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: stubs, withIntermediateDirectories: true)
     let record = root.appendingPathComponent("record.txt")
-    for program in ["rabbitmqctl", "rabbitmq-diagnostics", "ss", "dmesg", "journalctl", "nstat", "sysctl", "find"] {
+    for program in [
+      "rabbitmqctl", "rabbitmq-diagnostics", "ss", "dmesg", "journalctl", "nstat", "sysctl", "find",
+    ] {
       let script = "#!/bin/sh\nprintf '%s\\n' \"${0##*/} $*\" >> '\(record.path)'\n"
       FileManager.default.createFile(
         atPath: stubs.appendingPathComponent(program).path, contents: Data(script.utf8),
@@ -37,19 +43,29 @@ import Testing
     let run = try Binary.run(
       ["diagnose", "--yes", "--content", content.path], environment: ["PATH": stubs.path])
     #expect(run.status != 0)
-    #expect(run.stderr.contains("makes 'ss' change state (--diag)") || run.stderr.contains("delete_queue"), "\(run.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: record.path), "ran: \((try? String(contentsOf: record, encoding: .utf8)) ?? "")")
+    #expect(
+      run.stderr.contains("makes 'ss' change state (--diag)")
+        || run.stderr.contains("delete_queue"), "\(run.stderr)")
+    #expect(
+      !FileManager.default.fileExists(atPath: record.path),
+      "ran: \((try? String(contentsOf: record, encoding: .utf8)) ?? "")")
     // Every bypass is a lint error of its own file.
     let lint = try Binary.run(["lint", "--content", content.path])
     for (id, _) in Self.hostile {
-      #expect(lint.stdout.contains("diagnostics/\(id).yaml:4:"), "\(id) is not refused by lint:\n\(lint.stdout)")
+      #expect(
+        lint.stdout.contains("diagnostics/\(id).yaml:4:"),
+        "\(id) is not refused by lint:\n\(lint.stdout)")
     }
     // The same stubs run when the content holds only the shipped diagnostics: the test can see a run.
     for (id, _) in Self.hostile {
-      try FileManager.default.removeItem(at: content.appendingPathComponent("diagnostics/\(id).yaml"))
+      try FileManager.default.removeItem(
+        at: content.appendingPathComponent("diagnostics/\(id).yaml"))
     }
-    let clean = try Binary.run(["diagnose", "--yes", "--content", content.path], environment: ["PATH": stubs.path])
+    let clean = try Binary.run(
+      ["diagnose", "--yes", "--content", content.path], environment: ["PATH": stubs.path])
     let ran = (try? String(contentsOf: record, encoding: .utf8)) ?? ""
-    #expect(ran.contains("ss -tno state established"), "the shipped diagnostics did not run:\n\(ran)\n\(clean.stderr)")
+    #expect(
+      ran.contains("ss -tno state established"),
+      "the shipped diagnostics did not run:\n\(ran)\n\(clean.stderr)")
   }
 }

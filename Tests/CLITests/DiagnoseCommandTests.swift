@@ -3,10 +3,13 @@ import Testing
 
 /// `rmq-doctor diagnose`, from the real captures and live on this host.
 @Suite struct DiagnoseCommandTests {
-  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-diagnose-\(UUID().uuidString)")
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "rmq-doctor-diagnose-\(UUID().uuidString)")
 
   @Test func theCapturedFixturesGiveTheirRealFindings() throws {
-    let run = try Binary.run(["diagnose", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent])
+    let run = try Binary.run([
+      "diagnose", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent,
+    ])
     #expect(run.status == 1, "\(run.stderr)")
     let out = run.stdout
     #expect(out.contains("1 connection(s) negotiate heartbeat 0 (timeout column)"))
@@ -20,11 +23,16 @@ import Testing
   }
 
   @Test func jsonCarriesFindingsFactsAndProblems() throws {
-    let run = try Binary.run(["diagnose", "--json", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["origin", "findings", "facts", "problems", "skipped", "unavailable"])
+    let run = try Binary.run([
+      "diagnose", "--json", "--evidence", Binary.brokerFixtures, "--content", Binary.shippedContent,
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(
+      Set(object.keys) == ["origin", "findings", "facts", "problems", "skipped", "unavailable"])
     let findings = try #require(object["findings"] as? [[String: Any]])
-    let heartbeat = try #require(findings.first { $0["fact"] as? String == "heartbeat-zero-connections" })
+    let heartbeat = try #require(
+      findings.first { $0["fact"] as? String == "heartbeat-zero-connections" })
     #expect(heartbeat["guide"] as? String == "etimedout")
     #expect(heartbeat["value"] as? Double == 1)
     #expect((heartbeat["evidence"] as? [String])?.contains { $0.contains("\t0\trunning") } == true)
@@ -34,16 +42,23 @@ import Testing
   @Test func healthyEvidenceHasNoFindingsAndExitsZero() throws {
     defer { try? FileManager.default.removeItem(at: scratch) }
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    try "net.ipv4.tcp_keepalive_time = 60\nnet.ipv4.tcp_keepalive_intvl = 10\nnet.ipv4.tcp_keepalive_probes = 6\nnet.ipv4.tcp_retries2 = 8\n"
-      .write(to: scratch.appendingPathComponent("sysctl-keepalive.txt"), atomically: true, encoding: .utf8)
-    let run = try Binary.run(["diagnose", "--evidence", scratch.path, "--content", Binary.shippedContent])
+    try
+      "net.ipv4.tcp_keepalive_time = 60\nnet.ipv4.tcp_keepalive_intvl = 10\nnet.ipv4.tcp_keepalive_probes = 6\nnet.ipv4.tcp_retries2 = 8\n"
+      .write(
+        to: scratch.appendingPathComponent("sysctl-keepalive.txt"), atomically: true,
+        encoding: .utf8)
+    let run = try Binary.run([
+      "diagnose", "--evidence", scratch.path, "--content", Binary.shippedContent,
+    ])
     #expect(run.status == 0, "\(run.stdout)")
     #expect(run.stdout.contains("No findings."))
     #expect(run.stdout.contains("No captured output for: "))
   }
 
   @Test func aMissingEvidenceFolderIsAUsageError() throws {
-    let run = try Binary.run(["diagnose", "--evidence", "/no/such/bundle", "--content", Binary.shippedContent])
+    let run = try Binary.run([
+      "diagnose", "--evidence", "/no/such/bundle", "--content", Binary.shippedContent,
+    ])
     Binary.expectOneLineError(run, containing: "/no/such/bundle: no such evidence folder")
     #expect(run.status == 2)
   }
@@ -62,8 +77,11 @@ import Testing
         "--json", "--answers", "broker-log-reason=inet-error,etimedout-delay=hours",
       ], environment: try sysctlOnly())
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stderr.hasPrefix("Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(
+      run.stderr.hasPrefix(
+        "Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect((object["causes"] as? [[String: Any]])?.first?["id"] as? String == "keepalive-defaults")
   }
 
@@ -83,7 +101,9 @@ import Testing
     let bin = scratch.appendingPathComponent("bin").path
     try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
     let sysctl = try #require(
-      ["/usr/sbin/sysctl", "/sbin/sysctl", "/usr/bin/sysctl"].first { FileManager.default.isExecutableFile(atPath: $0) },
+      ["/usr/sbin/sysctl", "/sbin/sysctl", "/usr/bin/sysctl"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      },
       "sysctl is not installed")
     try FileManager.default.createSymbolicLink(atPath: bin + "/sysctl", withDestinationPath: sysctl)
     return ["PATH": bin]
@@ -94,7 +114,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: scratch) }
     let run = try Binary.run(
       ["diagnose", "--yes", "--content", Binary.shippedContent], environment: try sysctlOnly())
-    #expect(run.stdout.hasPrefix("Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
+    #expect(
+      run.stdout.hasPrefix(
+        "Read-only commands to run on this host:\n  $ sysctl net.ipv4.tcp_keepalive_time"))
     #expect(run.stdout.contains("Diagnostics read from this host: 1 output(s)."))
     // The default kernel settings are findings; tuned ones are not.
     #expect(run.status == (run.stdout.contains("No findings.") ? 0 : 1))

@@ -10,7 +10,9 @@ import Testing
   static let password = ["RMQ_DOCTOR_PASSWORD": "guest"]
 
   /// `diagnose --url URL --user guest --yes` with the shipped content (or `content`).
-  func diagnose(_ url: String, content: String = Binary.shippedContent, password: String = "guest") throws -> Binary.Run {
+  func diagnose(_ url: String, content: String = Binary.shippedContent, password: String = "guest")
+    throws -> Binary.Run
+  {
     try Binary.run(
       ["diagnose", "--url", url, "--user", "guest", "--yes", "--content", content],
       environment: ["RMQ_DOCTOR_PASSWORD": password])
@@ -19,33 +21,42 @@ import Testing
   /// A run that could not read the API at `base`: exit 3, one line `Error: BASE/api/overview: ...`
   /// naming the problem, and only the preview on stdout.
   func expectUnreadable(
-    _ run: Binary.Run, base: String, saying words: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ run: Binary.Run, base: String, saying words: String,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
     Binary.expectOneLineError(run, containing: words, sourceLocation: sourceLocation)
     #expect(run.status == 3, "stderr: \(run.stderr)", sourceLocation: sourceLocation)
     // The first request is the overview; its failure is the one reported.
-    #expect(run.stderr.hasPrefix("Error: \(base)/api/overview: "), "stderr: \(run.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      run.stderr.hasPrefix("Error: \(base)/api/overview: "), "stderr: \(run.stderr)",
+      sourceLocation: sourceLocation)
     #expect(!run.stderr.contains("crashed"), sourceLocation: sourceLocation)
     expectOnlyPreview(run.stdout, base: base, sourceLocation: sourceLocation)
   }
 
   /// `stdout` is the preview of the GET requests to `base` and nothing else: no error, no report.
-  func expectOnlyPreview(_ stdout: String, base: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectOnlyPreview(
+    _ stdout: String, base: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let lines = stdout.split(separator: "\n").map(String.init)
     #expect(
-      lines.first == "Read-only GET requests to send, as user 'guest' (nothing is sent until you confirm):",
+      lines.first
+        == "Read-only GET requests to send, as user 'guest' (nothing is sent until you confirm):",
       "stdout: \(stdout)", sourceLocation: sourceLocation)
     #expect(
       lines.dropFirst().first?.hasPrefix("  GET \(base)/api/overview    (limit ") == true,
       "stdout: \(stdout)", sourceLocation: sourceLocation)
     let strays = lines.dropFirst().filter {
-      !$0.hasPrefix("  GET \(base)/api/") && !$0.hasPrefix("A member that the answering node sees as down")
+      !$0.hasPrefix("  GET \(base)/api/")
+        && !$0.hasPrefix("A member that the answering node sees as down")
     }
     #expect(strays.isEmpty, "not part of the preview: \(strays)", sourceLocation: sourceLocation)
   }
 
   /// A usage error: exit 2, one line ending in ArgumentParser's pointer to help, stdout empty.
-  func expectUsageError(_ run: Binary.Run, saying words: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectUsageError(
+    _ run: Binary.Run, saying words: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     Binary.expectOneLineError(run, containing: words, sourceLocation: sourceLocation)
     #expect(run.status == 2, "stderr: \(run.stderr)", sourceLocation: sourceLocation)
     #expect(run.stderr.hasPrefix("Error: "), sourceLocation: sourceLocation)
@@ -54,7 +65,9 @@ import Testing
 
   /// A scratch folder, removed by the caller.
   func scratch() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-url-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-doctor-url-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -64,13 +77,16 @@ import Testing
   @Test func anUnresolvableHostIsNamed() throws {
     // `.invalid` never resolves (RFC 6761), with or without a network.
     let run = try diagnose("http://no-such-host.invalid:15672")
-    expectUnreadable(run, base: "http://no-such-host.invalid:15672", saying: "cannot resolve host name 'no-such-host.invalid'")
+    expectUnreadable(
+      run, base: "http://no-such-host.invalid:15672",
+      saying: "cannot resolve host name 'no-such-host.invalid'")
   }
 
   @Test func aRefusedPortIsNamed() throws {
     let port = try freeLocalPort()
     let run = try diagnose("http://127.0.0.1:\(port)")
-    expectUnreadable(run, base: "http://127.0.0.1:\(port)", saying: "connection refused: nothing listens there")
+    expectUnreadable(
+      run, base: "http://127.0.0.1:\(port)", saying: "connection refused: nothing listens there")
   }
 
   // MARK: - TLS
@@ -115,7 +131,8 @@ import Testing
     let server = try FakeManagementServer(mode: "status401")
     defer { server.stop() }
     let run = try diagnose(server.url(), password: "wrong-password")
-    expectUnreadable(run, base: server.url(), saying: "401 Unauthorized: the user name or password is wrong")
+    expectUnreadable(
+      run, base: server.url(), saying: "401 Unauthorized: the user name or password is wrong")
     #expect(!run.stderr.contains("wrong-password"))
   }
 
@@ -128,7 +145,9 @@ import Testing
     let run = try diagnose(server.url())
     expectUnreadable(
       run, base: server.url(),
-      saying: "401 Not management user: user 'guest' logged in but lacks the monitoring (or administrator) tag")
+      saying:
+        "401 Not management user: user 'guest' logged in but lacks the monitoring (or administrator) tag"
+    )
     #expect(!run.stderr.contains("password is wrong"), "stderr: \(run.stderr)")
   }
 
@@ -139,7 +158,9 @@ import Testing
     let run = try diagnose(server.url())
     expectUnreadable(
       run, base: server.url(),
-      saying: "403 Forbidden: user 'guest' may not read this; it needs the monitoring (or administrator) tag")
+      saying:
+        "403 Forbidden: user 'guest' may not read this; it needs the monitoring (or administrator) tag"
+    )
   }
 
   @Test func theManagementPluginOffIs404() throws {
@@ -171,7 +192,9 @@ import Testing
   /// buffers hold before the tool hung up), soon, and its memory does not grow by the body.
   @Test(arguments: ["huge", "huge-chunked"])
   func aResponseOverTheCapIsNotRead(mode: String) throws {
-    let arguments = { (url: String) in ["diagnose", "--url", url, "--user", "guest", "--yes", "--content", Binary.shippedContent] }
+    let arguments = { (url: String) in
+      ["diagnose", "--url", url, "--user", "guest", "--yes", "--content", Binary.shippedContent]
+    }
     // What the tool takes when it reads a small answer: the baseline for the memory check.
     let small = try FakeManagementServer(mode: "html")
     defer { small.stop() }
@@ -181,14 +204,17 @@ import Testing
     let server = try FakeManagementServer(mode: mode)
     defer { server.stop() }
     let measured = try MeasuredRun.run(arguments(server.url()), environment: Self.password)
-    expectUnreadable(measured.run, base: server.url(), saying: "the response is larger than its 1048576-byte cap; not read")
+    expectUnreadable(
+      measured.run, base: server.url(),
+      saying: "the response is larger than its 1048576-byte cap; not read")
     #expect(measured.seconds < 5, "took \(measured.seconds) s")
     let sent = server.bytesSent()
     #expect(sent.count == 1)
     #expect(sent.allSatisfy { $0 < (20 << 20) }, "the server wrote \(sent) bytes of its 50 MiB")
     #expect(
       measured.maxResidentKiB < baseline.maxResidentKiB + (20 << 10),
-      "peak memory \(measured.maxResidentKiB) KiB against \(baseline.maxResidentKiB) KiB for a small answer")
+      "peak memory \(measured.maxResidentKiB) KiB against \(baseline.maxResidentKiB) KiB for a small answer"
+    )
   }
 
   // MARK: - A server that never answers
@@ -197,7 +223,9 @@ import Testing
   /// `api-overview.yaml` says 2 s shows the same limit at work within seconds.
   @Test func aServerThatNeverAnswersTimesOut() throws {
     let content = try scratch() + "/content"
-    defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+    defer {
+      try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent)
+    }
     try FileManager.default.copyItem(atPath: Binary.shippedContent, toPath: content)
     let overview = content + "/diagnostics/api-overview.yaml"
     let yaml = try String(contentsOfFile: overview, encoding: .utf8)
@@ -226,7 +254,8 @@ import Testing
     expectUnreadable(
       run, base: server.url(),
       saying:
-        "answered with a redirect to http://elsewhere.example:15672/api/overview (its API would be --url http://elsewhere.example:15672), which rmq-doctor does not follow")
+        "answered with a redirect to http://elsewhere.example:15672/api/overview (its API would be --url http://elsewhere.example:15672), which rmq-doctor does not follow"
+    )
     // One request, the overview; nothing more went to this server after the redirect.
     #expect(server.bytesSent().count == 1)
   }
@@ -235,9 +264,14 @@ import Testing
 
   @Test func aPasswordInTheURLIsRefused() throws {
     let run = try Binary.run([
-      "diagnose", "--url", "http://guest:secret@127.0.0.1:15672", "--yes", "--content", Binary.shippedContent,
+      "diagnose", "--url", "http://guest:secret@127.0.0.1:15672", "--yes", "--content",
+      Binary.shippedContent,
     ])
-    expectUsageError(run, saying: "not a management API URL: it holds a password; set RMQ_DOCTOR_PASSWORD or pass --password-file instead")
+    expectUsageError(
+      run,
+      saying:
+        "not a management API URL: it holds a password; set RMQ_DOCTOR_PASSWORD or pass --password-file instead"
+    )
     // The refusal names the URL without repeating the password into the terminal or a CI log.
     #expect(!run.stderr.contains("secret"), "stderr: \(run.stderr)")
   }
@@ -249,21 +283,28 @@ import Testing
   }
 
   @Test(arguments: [
-    UsageCase(arguments: ["--url", "http://127.0.0.1:15672"], words: "no management user: give --user NAME"),
+    UsageCase(
+      arguments: ["--url", "http://127.0.0.1:15672"], words: "no management user: give --user NAME"),
     UsageCase(
       arguments: ["--url", "ftp://127.0.0.1:15672", "--user", "guest"],
-      words: "--url ftp://127.0.0.1:15672: not a management API URL: the scheme must be http or https, not ftp"),
+      words:
+        "--url ftp://127.0.0.1:15672: not a management API URL: the scheme must be http or https, not ftp"
+    ),
     UsageCase(
       arguments: ["--url", "http://127.0.0.1:15672", "--user", "guest", "--insecure"],
       words: "--cacert and --insecure are for https:// URLs"),
     UsageCase(
-      arguments: ["--url", "http://127.0.0.1:15672", "--user", "guest", "--evidence", Binary.brokerFixtures],
+      arguments: [
+        "--url", "http://127.0.0.1:15672", "--user", "guest", "--evidence", Binary.brokerFixtures,
+      ],
       words: "give --url or --evidence, not both"),
     UsageCase(
       arguments: ["--url", "http://127.0.0.1:15672", "--user", "guest", "--password-file", "/tmp"],
       words: "--password-file /tmp: is a folder, not a file"),
     UsageCase(
-      arguments: ["--url", "https://127.0.0.1:15671", "--user", "guest", "--cacert", "/etc/hostname"],
+      arguments: [
+        "--url", "https://127.0.0.1:15671", "--user", "guest", "--cacert", "/etc/hostname",
+      ],
       words: "--cacert /etc/hostname: not a PEM certificate file"),
     UsageCase(
       arguments: ["--url", "http://127.0.0.1:15672/api/overview", "--user", "guest"],
@@ -271,7 +312,8 @@ import Testing
   ])
   func aUsageErrorIsOneLineAndExitsTwo(_ usage: UsageCase) throws {
     let run = try Binary.run(
-      ["diagnose"] + usage.arguments + ["--yes", "--content", Binary.shippedContent], environment: Self.password)
+      ["diagnose"] + usage.arguments + ["--yes", "--content", Binary.shippedContent],
+      environment: Self.password)
     expectUsageError(run, saying: usage.words)
   }
 
@@ -280,9 +322,13 @@ import Testing
     // An empty RMQ_DOCTOR_PASSWORD counts as none (the helper can set variables, not remove
     // them); stdin is a pipe, so the password cannot be asked for.
     let run = try Binary.run(
-      ["diagnose", "--url", "http://127.0.0.1:\(port)", "--user", "guest", "--yes", "--content", Binary.shippedContent],
+      [
+        "diagnose", "--url", "http://127.0.0.1:\(port)", "--user", "guest", "--yes", "--content",
+        Binary.shippedContent,
+      ],
       environment: ["RMQ_DOCTOR_PASSWORD": ""])
-    Binary.expectOneLineError(run, containing: "no password: set RMQ_DOCTOR_PASSWORD or pass --password-file FILE")
+    Binary.expectOneLineError(
+      run, containing: "no password: set RMQ_DOCTOR_PASSWORD or pass --password-file FILE")
     #expect(run.stdout.isEmpty, "stdout: \(run.stdout)")
     #expect(run.status == 2)
   }
@@ -291,10 +337,12 @@ import Testing
     let port = try freeLocalPort()
     let run = try Binary.run(
       [
-        "diagnose", "--url", "http://127.0.0.1:\(port)", "--user", "guest", "--password-file", "/no/such/password-file",
+        "diagnose", "--url", "http://127.0.0.1:\(port)", "--user", "guest", "--password-file",
+        "/no/such/password-file",
         "--yes", "--content", Binary.shippedContent,
       ], environment: Self.password)
-    Binary.expectOneLineError(run, containing: "--password-file /no/such/password-file: no such file")
+    Binary.expectOneLineError(
+      run, containing: "--password-file /no/such/password-file: no such file")
     #expect(run.stdout.isEmpty, "stdout: \(run.stdout)")
     #expect(run.status == 2)
   }

@@ -8,13 +8,19 @@ import Testing
     let server = try FakeManagementServer(mode: "paged")
     defer { server.stop() }
     let run = try Binary.run(
-      ["diagnose", "--url", server.url(), "--user", "guest", "--yes", "--json", "--content", Binary.shippedContent],
+      [
+        "diagnose", "--url", server.url(), "--user", "guest", "--yes", "--json", "--content",
+        Binary.shippedContent,
+      ],
       environment: ["RMQ_DOCTOR_PASSWORD": "guest"])
     #expect(run.status == 1, "stderr: \(run.stderr)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let facts = report["facts"] as? [[String: Any]] ?? []
     func value(_ id: String) -> Double? {
-      (facts.first { $0["id"] as? String == id && ($0["source"] as? String ?? "").hasPrefix("api-connections:") }?["value"]
+      (facts.first {
+        $0["id"] as? String == id && ($0["source"] as? String ?? "").hasPrefix("api-connections:")
+      }?["value"]
         as? NSNumber)?.doubleValue
     }
     // 1234 connections: 124 with heartbeat 0 (0, 10, ..., 1230), 13 blocked (0, 100, ..., 1200).

@@ -5,7 +5,9 @@ import Testing
 /// runs (two processes, two hash seeds) write the same bytes.
 @Suite struct ExportCommandTests {
   static func temporaryDirectory() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-cli-export-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-doctor-cli-export-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -21,19 +23,27 @@ import Testing
 
   @Test func writesTheSiteAndSaysWhere() throws {
     let out = try Self.temporaryDirectory() + "/site"
-    let run = try Binary.run(["export", "html", out, "--content", Binary.shippedContent, "--base-url", "/kb/", "--title", "KB"])
+    let run = try Binary.run([
+      "export", "html", out, "--content", Binary.shippedContent, "--base-url", "/kb/", "--title",
+      "KB",
+    ])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.hasPrefix("Wrote ") && run.stdout.contains("pages") && run.stdout.contains(out))
+    #expect(
+      run.stdout.hasPrefix("Wrote ") && run.stdout.contains("pages") && run.stdout.contains(out))
     #expect(run.stderr.isEmpty)
     let sitemap = try String(contentsOfFile: out + "/sitemap.xml", encoding: .utf8)
     #expect(sitemap.contains("<loc>/kb/guides/econnreset.html</loc>"))
-    #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains("<title>Guides · KB</title>"))
+    #expect(
+      try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains(
+        "<title>Guides · KB</title>"))
   }
 
   @Test func twoRunsWriteTheSameBytes() throws {
     let parent = try Self.temporaryDirectory()
     for name in ["one", "two"] {
-      let run = try Binary.run(["export", "html", parent + "/" + name, "--content", Binary.shippedContent])
+      let run = try Binary.run([
+        "export", "html", parent + "/" + name, "--content", Binary.shippedContent,
+      ])
       #expect(run.status == 0, "\(run.stderr)")
     }
     let one = Self.contents(parent + "/one")
@@ -55,7 +65,8 @@ import Testing
     for guide in ["alpha", "beta"] {
       let path = content + "/guides/\(guide).md"
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      try text.replacingOccurrences(of: "tags: [test]", with: "tags: [renamed]").write(toFile: path, atomically: true, encoding: .utf8)
+      try text.replacingOccurrences(of: "tags: [test]", with: "tags: [renamed]").write(
+        toFile: path, atomically: true, encoding: .utf8)
     }
     let run = try Binary.run(["export", "html", out, "--content", content])
     #expect(run.status == 0, "\(run.stderr)")
@@ -63,7 +74,8 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out + "/tags/renamed.html"))
     #expect(FileManager.default.contents(atPath: out + "/CNAME") == Data("docs.example.org\n".utf8))
     #expect(run.stdout.contains("Kept 1 file(s) the export does not write: CNAME"), "\(run.stdout)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["content", "site"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["content", "site"])
   }
 
   @Test func refusesADirectoryThatIsNotAnExportAndTouchesNothing() throws {
@@ -81,7 +93,9 @@ import Testing
   @Test func refusesARegularFile() throws {
     let parent = try Self.temporaryDirectory()
     try "a file".write(toFile: parent + "/out", atomically: true, encoding: .utf8)
-    let run = try Binary.run(["export", "html", parent + "/out", "--content", Binary.fixtureContent])
+    let run = try Binary.run([
+      "export", "html", parent + "/out", "--content", Binary.fixtureContent,
+    ])
     Binary.expectOneLineError(run, containing: "not a directory")
     #expect(FileManager.default.contents(atPath: parent + "/out") == Data("a file".utf8))
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])

@@ -35,14 +35,17 @@ import Testing
   @Test func aKilledExportLeavesAWholeSite() throws {
     let parent = try ExportCommandTests.temporaryDirectory()
     let out = parent + "/site"
-    #expect(try Binary.run(["export", "html", out, "--content", Binary.shippedContent]).status == 0)
+    #expect(
+      try Binary.run(["export", "html", out, "--content", Binary.shippedContent]).status == 0)
     try "docs.example.org\n".write(toFile: out + "/CNAME", atomically: true, encoding: .utf8)
     // Kill it at moments spread over a run (an export of the shipped guides takes about a
     // second here): before the build, during the writing, around the renames.
     for delay in [0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.3] {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Binary.path)
-      process.arguments = ["export", "html", out, "--content", Binary.shippedContent, "--title", "Run \(delay)"]
+      process.arguments = [
+        "export", "html", out, "--content", Binary.shippedContent, "--title", "Run \(delay)",
+      ]
       process.environment = Binary.environment([:])
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -51,11 +54,14 @@ import Testing
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       #expect(try Self.isComplete(out), "after a kill at \(delay) s the site is not whole")
-      #expect(FileManager.default.contents(atPath: out + "/CNAME") == Data("docs.example.org\n".utf8))
+      #expect(
+        FileManager.default.contents(atPath: out + "/CNAME") == Data("docs.example.org\n".utf8))
     }
     let run = try Binary.run(["export", "html", out, "--content", Binary.shippedContent])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try Self.isComplete(out))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"], "the killed exports' folders remain")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"],
+      "the killed exports' folders remain")
   }
 }

@@ -130,7 +130,8 @@ enum MeasuredRun {
   }
 
   static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-measured-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-measured-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outPath = scratch.appendingPathComponent("stdout").path
@@ -144,7 +145,8 @@ enum MeasuredRun {
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     // Nothing else of this process's (other tests' pipes among them) is inherited, where glibc
     // (2.34 and later) offers it; Swift's Glibc module does not declare it.
-    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    typealias AddCloseFrom =
+      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
       _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
     }
@@ -152,13 +154,15 @@ enum MeasuredRun {
     let argv = ([Binary.path] + arguments).map { strdup($0) } + [nil]
     let envp = Binary.environment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for argument in argv { free(argument) }
+      for variable in envp { free(variable) }
     }
     var pid: pid_t = 0
     let started = Date()
     let spawned = posix_spawn(&pid, Binary.path, &actions, nil, argv, envp)
-    guard spawned == 0 else { throw FakeServerError(description: "posix_spawn: \(String(cString: strerror(spawned)))") }
+    guard spawned == 0 else {
+      throw FakeServerError(description: "posix_spawn: \(String(cString: strerror(spawned)))")
+    }
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
@@ -176,7 +180,9 @@ enum MeasuredRun {
 /// A local TCP port that nobody listens on: bound to port 0, read, and closed again.
 func freeLocalPort() throws -> Int {
   let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-  guard fd >= 0 else { throw FakeServerError(description: "socket: \(String(cString: strerror(errno)))") }
+  guard fd >= 0 else {
+    throw FakeServerError(description: "socket: \(String(cString: strerror(errno)))")
+  }
   defer { close(fd) }
   var address = sockaddr_in()
   address.sin_family = sa_family_t(AF_INET)
@@ -188,6 +194,8 @@ func freeLocalPort() throws -> Int {
       bind(fd, address, length) == 0 && getsockname(fd, address, &length) == 0
     }
   }
-  guard bound else { throw FakeServerError(description: "bind: \(String(cString: strerror(errno)))") }
+  guard bound else {
+    throw FakeServerError(description: "bind: \(String(cString: strerror(errno)))")
+  }
   return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -6,7 +6,8 @@ import Testing
 /// like their `\n` versions.
 @Suite struct LineEndingInputTests {
   static func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-eol-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-eol-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -18,10 +19,14 @@ import Testing
     let file = folder.appendingPathComponent("answers.txt")
     try ["# answers", "heartbeat-off=no", "alpha-local=yes", ""].joined(separator: ending)
       .write(to: file, atomically: true, encoding: .utf8)
-    let run = try Binary.run(["wizard", "alpha", "--answers-file", file.path, "--json", "--content", Binary.fixtureContent])
+    let run = try Binary.run([
+      "wizard", "alpha", "--answers-file", file.path, "--json", "--content", Binary.fixtureContent,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-    #expect((object["trail"] as? [[String: Any]])?.map { $0["answer"] as? String } == ["no", "yes"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(
+      (object["trail"] as? [[String: Any]])?.map { $0["answer"] as? String } == ["no", "yes"])
   }
 
   /// `diagnose --evidence` facts of a folder holding `files` of the real bundle, rewritten with `ending`.
@@ -33,14 +38,23 @@ import Testing
       try text.replacingOccurrences(of: "\n", with: ending).write(
         to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
-    let run = try Binary.run(["diagnose", "--json", "--evidence", folder.path, "--content", Binary.shippedContent])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-    return (object["facts"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? ""): \($0["value"] ?? "")" }.sorted()
+    let run = try Binary.run([
+      "diagnose", "--json", "--evidence", folder.path, "--content", Binary.shippedContent,
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+      "\(run.stderr)")
+    return (object["facts"] as? [[String: Any]] ?? []).map {
+      "\($0["id"] ?? ""): \($0["value"] ?? "")"
+    }.sorted()
   }
 
   @Test(arguments: ["\r\n", "\r"])
   func evidenceGivesTheSameFacts(ending: String) throws {
-    let files = ["rabbitmqctl-list_connections-a-full.txt", "sysctl-keepalive.txt", "ss-tlnp.txt", "broker-log-full.log"]
+    let files = [
+      "rabbitmqctl-list_connections-a-full.txt", "sysctl-keepalive.txt", "ss-tlnp.txt",
+      "broker-log-full.log",
+    ]
     let unix = try Self.facts(files, ending: "\n")
     #expect(unix.count >= 8, "\(unix)")
     #expect(try Self.facts(files, ending: ending) == unix)
@@ -55,8 +69,10 @@ import Testing
       .write(to: log, atomically: true, encoding: .utf8)
     let counts = { (path: String) throws -> String in
       let run = try Binary.run(["scan", "--json", path, "--content", Binary.shippedContent])
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-      return "\(object["entries"] ?? "") \((object["guides"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? ""):\($0["count"] ?? "")" })"
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      return
+        "\(object["entries"] ?? "") \((object["guides"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? ""):\($0["count"] ?? "")" })"
     }
     #expect(try counts(log.path) == counts(try Fixtures.path("broker-log-full.log")))
   }

@@ -5,7 +5,8 @@ import Testing
 /// (MCPServerTests) drive the server through it. These tests cover what happens before.
 @Suite struct McpLaunchTests {
   @Test func withoutTheServerBesideItTheCommandSaysWhatIsMissing() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-launch-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mcp-launch-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let alone = folder.appendingPathComponent("rmq-doctor")

@@ -29,7 +29,9 @@ final class PseudoTerminal {
   }
 
   /// Runs the binary with its standard output on the terminal and returns what it wrote.
-  static func run(_ arguments: [String], environment: [String: String] = [:], columns: UInt16 = 80) throws -> String {
+  static func run(_ arguments: [String], environment: [String: String] = [:], columns: UInt16 = 80)
+    throws -> String
+  {
     let terminal = try PseudoTerminal(columns: columns)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
@@ -71,7 +73,8 @@ extension PseudoTerminal {
   /// Runs the binary with the terminal as its standard input, output and error, and types
   /// `keys` one after another, each once the screen has shown `after` (or after a pause).
   static func interact(
-    _ arguments: [String], keys: [(after: String, send: String)], environment: [String: String] = [:],
+    _ arguments: [String], keys: [(after: String, send: String)],
+    environment: [String: String] = [:],
     columns: UInt16 = 100
   ) throws -> Session {
     let terminal = try PseudoTerminal(columns: columns, rows: 40)
@@ -111,7 +114,8 @@ extension PseudoTerminal {
     process.waitUntilExit()
     var after = termios()
     tcgetattr(terminal.slave.fileDescriptor, &after)
-    let restored = after.c_lflag & tcflag_t(ICANON | ECHO) == initial.c_lflag & tcflag_t(ICANON | ECHO)
+    let restored =
+      after.c_lflag & tcflag_t(ICANON | ECHO) == initial.c_lflag & tcflag_t(ICANON | ECHO)
     return Session(
       screen: String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"),
       status: process.terminationStatus, restored: restored)

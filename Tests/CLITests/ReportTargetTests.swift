@@ -8,10 +8,15 @@ import Testing
 /// `wizard --report PATH` never replaces what PATH points at: a device stays a device, a link
 /// stays a link, and replacing an existing report is said on standard error.
 @Suite struct ReportTargetTests {
-  static let arguments = ["wizard", "alpha", "--content", Binary.fixtureContent, "--answers", "heartbeat-off=no,alpha-local=yes"]
+  static let arguments = [
+    "wizard", "alpha", "--content", Binary.fixtureContent, "--answers",
+    "heartbeat-off=no,alpha-local=yes",
+  ]
 
   static func folder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-report-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-report-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -37,7 +42,8 @@ import Testing
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     FileManager.default.createFile(atPath: dir + "/notes.md", contents: Data("earlier".utf8))
-    try FileManager.default.createSymbolicLink(atPath: dir + "/report.md", withDestinationPath: "notes.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/report.md", withDestinationPath: "notes.md")
     let run = try Binary.run(Self.arguments + ["--report", dir + "/report.md"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(Self.kind(dir + "/report.md") == S_IFLNK)
@@ -50,6 +56,7 @@ import Testing
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let run = try Binary.run(Self.arguments + ["--report", dir])
-    Binary.expectOneLineError(run, containing: "\(dir): cannot write the report: a directory, not a file")
+    Binary.expectOneLineError(
+      run, containing: "\(dir): cannot write the report: a directory, not a file")
   }
 }

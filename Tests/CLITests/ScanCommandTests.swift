@@ -11,7 +11,8 @@ import Testing
 
   static func guideCounts(_ object: [String: Any]) -> [String: Int] {
     let guides = object["guides"] as? [[String: Any]] ?? []
-    return Dictionary(uniqueKeysWithValues: guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? -1) })
+    return Dictionary(
+      uniqueKeysWithValues: guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? -1) })
   }
 
   @Test func jsonReportOfAFile() throws {
@@ -48,7 +49,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("peer", "Entries by peer"), ("subnet", "Entries by client subnet"), ("user", "Entries by user"),
+    ("peer", "Entries by peer"), ("subnet", "Entries by client subnet"),
+    ("user", "Entries by user"),
     ("vhost", "Entries by vhost"), ("hour", "Entries per hour (UTC)"),
   ])
   func groupings(by: String, title: String) throws {
@@ -59,8 +61,10 @@ import Testing
 
   @Test func windowLeavesEntriesOut() throws {
     let all = try Self.json(try Binary.run(["scan", "--json", Self.log]))
-    let late = try Self.json(try Binary.run(["scan", "--json", "--since", "2026-11-23T04:47:00Z", Self.log]))
-    let early = try Self.json(try Binary.run(["scan", "--json", "--until", "2026-11-23T04:47:00Z", Self.log]))
+    let late = try Self.json(
+      try Binary.run(["scan", "--json", "--since", "2026-11-23T04:47:00Z", Self.log]))
+    let early = try Self.json(
+      try Binary.run(["scan", "--json", "--until", "2026-11-23T04:47:00Z", Self.log]))
     let total = all["entries"] as? Int ?? 0
     #expect((late["entries"] as? Int ?? 0) + (early["entries"] as? Int ?? 0) == total)
     #expect((late["entries"] as? Int ?? 0) > 0)
@@ -75,7 +79,8 @@ import Testing
   }
 
   @Test func damagedGzipIsOneLine() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-scan-cli-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-scan-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("rabbit.log.gz")
@@ -89,7 +94,9 @@ import Testing
     let run = try Binary.run(["scan", "--since", "last tuesday", Self.log])
     Binary.expectOneLineError(run, containing: "--since: cannot read 'last tuesday' as a time")
     #expect(run.status == 2)
-    let reversed = try Binary.run(["scan", "--since", "2026-11-24", "--until", "2026-11-23", Self.log])
+    let reversed = try Binary.run([
+      "scan", "--since", "2026-11-24", "--until", "2026-11-23", Self.log,
+    ])
     Binary.expectOneLineError(reversed, containing: "--since must be before --until")
     #expect(reversed.status == 2)
     let prefix = try Binary.run(["scan", "--ipv4-prefix", "40", Self.log])
@@ -99,7 +106,8 @@ import Testing
   /// ArgumentParser lists the allowed values on lines of their own; the tool prints one line.
   @Test func anUnknownGroupingIsOneLine() throws {
     let run = try Binary.run(["scan", "--by", "nonsense", Self.log])
-    Binary.expectOneLineError(run, containing: "one of the following: guide, peer, subnet, user, vhost, hour")
+    Binary.expectOneLineError(
+      run, containing: "one of the following: guide, peer, subnet, user, vhost, hour")
     #expect(run.status == 2)
   }
 

@@ -19,33 +19,45 @@ import Testing
   }
 
   static func counts(_ run: Binary.Run) throws -> [String: Int] {
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+      "\(run.stderr)")
     let guides = object["guides"] as? [[String: Any]] ?? []
-    return Dictionary(uniqueKeysWithValues: guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? -1) })
+    return Dictionary(
+      uniqueKeysWithValues: guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? -1) })
   }
 
   @Test func gzipOnStandardInputIsDecompressed() throws {
-    let plain = try Binary.run(["scan", "--json", try Fixtures.path("broker-log-full.log"), "--content", Binary.shippedContent])
-    let piped = try Binary.run(["scan", "--json", "-", "--content", Binary.shippedContent], stdin: try Self.gzipped())
+    let plain = try Binary.run([
+      "scan", "--json", try Fixtures.path("broker-log-full.log"), "--content",
+      Binary.shippedContent,
+    ])
+    let piped = try Binary.run(
+      ["scan", "--json", "-", "--content", Binary.shippedContent], stdin: try Self.gzipped())
     #expect(piped.status == 0, "\(piped.stderr)")
     #expect(try Self.counts(piped) == Self.counts(plain))
     #expect(try !Self.counts(piped).isEmpty)
   }
 
   @Test func aGzipFileOfAnyNameIsDecompressed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-sniff-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-sniff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let rotated = folder.appendingPathComponent("rabbit@host.log.1")
     try Self.gzipped().write(to: rotated)
-    let plain = try Binary.run(["scan", "--json", try Fixtures.path("broker-log-full.log"), "--content", Binary.shippedContent])
+    let plain = try Binary.run([
+      "scan", "--json", try Fixtures.path("broker-log-full.log"), "--content",
+      Binary.shippedContent,
+    ])
     let run = try Binary.run(["scan", "--json", rotated.path, "--content", Binary.shippedContent])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try Self.counts(run) == Self.counts(plain))
   }
 
   @Test func anEmptyGzFileIsNamedAsSuch() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-sniff-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-sniff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let empty = folder.appendingPathComponent("rabbit.log.gz")
@@ -56,6 +68,7 @@ import Testing
     // An empty plain file is simply empty.
     let plainEmpty = folder.appendingPathComponent("rabbit.log")
     FileManager.default.createFile(atPath: plainEmpty.path, contents: Data())
-    #expect(try Binary.run(["scan", plainEmpty.path, "--content", Binary.shippedContent]).status == 0)
+    #expect(
+      try Binary.run(["scan", plainEmpty.path, "--content", Binary.shippedContent]).status == 0)
   }
 }

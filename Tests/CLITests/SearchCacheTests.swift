@@ -14,17 +14,21 @@ import Testing
   }
 
   func search(_ text: String, content: String, cache: String) throws -> Binary.Run {
-    try Binary.run(["search", "--json", "--content", content, text], environment: ["RMQ_DOCTOR_CACHE": cache])
+    try Binary.run(
+      ["search", "--json", "--content", content, text], environment: ["RMQ_DOCTOR_CACHE": cache])
   }
 
   func savedIndexes(in cache: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".index") }
+    ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter {
+      $0.hasSuffix(".index")
+    }
   }
 
   @Test func theSavedIndexGivesTheSameAnswer() throws {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let cache = scratch.appendingPathComponent("cache").path
-    let line = "closing AMQP connection <0.1.0> (10.0.0.1:1 -> 10.0.0.2:5672): {handshake_timeout,handshake}"
+    let line =
+      "closing AMQP connection <0.1.0> (10.0.0.1:1 -> 10.0.0.2:5672): {handshake_timeout,handshake}"
     let uncached = try Binary.run(["search", "--json", "--content", Binary.shippedContent, line])
     let first = try search(line, content: Binary.shippedContent, cache: cache)
     #expect(savedIndexes(in: cache).count == 1)
@@ -44,7 +48,9 @@ import Testing
     let guide = content + "/guides/epipe.md"
     var text = try String(contentsOfFile: guide, encoding: .utf8)
     text = text.replacingOccurrences(
-      of: "errors:\n", with: "errors:\n  - text: \"\(invented)\"\n    side: client\n    library: pika\n", options: [], range: text.range(of: "errors:\n"))
+      of: "errors:\n",
+      with: "errors:\n  - text: \"\(invented)\"\n    side: client\n    library: pika\n",
+      options: [], range: text.range(of: "errors:\n"))
     try text.write(toFile: guide, atomically: true, encoding: .utf8)
     let after = try search(invented, content: content, cache: cache)
     #expect(after.status == 0, "\(after.stdout)")
@@ -67,7 +73,8 @@ import Testing
   }
 
   @Test func anUnwritableCacheIsNoError() throws {
-    let run = try search("{inet_error,ehostunreach}", content: Binary.shippedContent, cache: "/dev/null/cache")
+    let run = try search(
+      "{inet_error,ehostunreach}", content: Binary.shippedContent, cache: "/dev/null/cache")
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
   }

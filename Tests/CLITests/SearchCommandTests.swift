@@ -64,8 +64,13 @@ import Testing
   }
 
   @Test func explainShowsTheNormalisedQuery() throws {
-    let run = try search(["--explain", "=WARNING REPORT==== 24-Jun-2026::14:08:51 ===\nclient unexpectedly closed TCP connection"])
-    #expect(run.stdout.hasPrefix("query (normalised): warning report client unexpectedly closed tcp connection\n"))
+    let run = try search([
+      "--explain",
+      "=WARNING REPORT==== 24-Jun-2026::14:08:51 ===\nclient unexpectedly closed TCP connection",
+    ])
+    #expect(
+      run.stdout.hasPrefix(
+        "query (normalised): warning report client unexpectedly closed tcp connection\n"))
     #expect(run.stdout.contains("connection-closed-abruptly"))
   }
 
@@ -101,7 +106,10 @@ import Testing
 
   @Test func tenMegabytesAreReadAndTheErrorAtTheEndStillFound() throws {
     var input = Data(String(repeating: "INFO worker heartbeat ok\n", count: 420_000).utf8)
-    input.append(Data("pika.exceptions.AMQPHeartbeatTimeout: No activity or too many missed heartbeats in the last 30 seconds\n".utf8))
+    input.append(
+      Data(
+        "pika.exceptions.AMQPHeartbeatTimeout: No activity or too many missed heartbeats in the last 30 seconds\n"
+          .utf8))
     #expect(input.count > 10_000_000)
     let run = try search(["-"], stdin: input)
     #expect(run.status == 0, "\(run.stderr)")

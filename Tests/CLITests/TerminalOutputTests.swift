@@ -33,7 +33,8 @@ import Testing
     let lines = screen.split(separator: "\n")
     #expect(lines.contains("It means alpha happened, see"))
     // Code blocks keep their lines, and one word longer than the width stands alone.
-    for line in lines where !line.hasPrefix("    ") && line.drop(while: { $0 == " " }).contains(" ") {
+    for line in lines where !line.hasPrefix("    ") && line.drop(while: { $0 == " " }).contains(" ")
+    {
       #expect(line.count <= 30, "too wide: \(line)")
     }
   }

@@ -8,15 +8,22 @@ import Testing
   /// The broker's real line for a queue declared durable, then not durable.
   static func redeclared() throws -> String {
     let text = try Fixtures.text("channel-redeclare.txt", in: Fixtures.captures)
-    return try #require(text.split(separator: "\n").map(String.init).first { $0.contains("caused a channel exception") })
+    return try #require(
+      text.split(separator: "\n").map(String.init).first {
+        $0.contains("caused a channel exception")
+      })
   }
 
-  static let arguments = ["wizard", "alpha", "--content", Binary.fixtureContent, "--answers", "heartbeat-off=no,alpha-local=yes"]
+  static let arguments = [
+    "wizard", "alpha", "--content", Binary.fixtureContent, "--answers",
+    "heartbeat-off=no,alpha-local=yes",
+  ]
 
   @Test func theJSONCarriesBothValuesOfTheMismatch() throws {
     let run = try Binary.run(Self.arguments + ["--error", try Self.redeclared(), "--json"])
     #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let named = try #require(object["named"] as? [String: Any], "\(run.stdout)")
     #expect(named["kind"] as? String == "queue")
     #expect(named["name"] as? String == "orders")
@@ -27,7 +34,8 @@ import Testing
   }
 
   @Test func theOutcomeSaysWhichSideToChange() throws {
-    let run = try Binary.run(Self.arguments + ["--error", try Self.redeclared()], environment: ["COLUMNS": "200"])
+    let run = try Binary.run(
+      Self.arguments + ["--error", try Self.redeclared()], environment: ["COLUMNS": "200"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("The queue the error names"))
     #expect(run.stdout.contains("the existing queue: `durable` = `true`"), "\(run.stdout)")
@@ -36,8 +44,10 @@ import Testing
   }
 
   @Test func anErrorThatNamesNothingAddsNothing() throws {
-    let run = try Binary.run(Self.arguments + ["--error", "missed heartbeats from client, timeout: 60s", "--json"])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let run = try Binary.run(
+      Self.arguments + ["--error", "missed heartbeats from client, timeout: 60s", "--json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["named"] == nil)
   }
 
@@ -51,8 +61,9 @@ import Testing
       ], environment: ["COLUMNS": "200"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Likely cause: The declaring code changed"), "\(run.stdout)")
-    #expect(run.stdout.contains("As listed by `rabbitmqctl-list-queues:rabbitmqctl-list_queues.txt`"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("As listed by `rabbitmqctl-list-queues:rabbitmqctl-list_queues.txt`"),
+      "\(run.stdout)")
     #expect(run.stdout.contains("orders\ttrue\tfalse\tfalse"), "\(run.stdout)")
   }
 }
-

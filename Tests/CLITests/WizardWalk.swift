@@ -7,14 +7,17 @@ import Testing
 /// evidence answered.
 enum WizardWalk {
   static func walk(
-    _ guide: String, evidence: String, answers: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ guide: String, evidence: String, answers: String,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> (causes: [String], trail: [String]) {
     let run = try Binary.run([
-      "wizard", guide, "--content", Binary.shippedContent, "--evidence", evidence, "--answers", answers, "--json",
+      "wizard", guide, "--content", Binary.shippedContent, "--evidence", evidence, "--answers",
+      answers, "--json",
     ])
     #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
     let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)",
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+      "\(run.stdout)",
       sourceLocation: sourceLocation)
     let causes = (object["causes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     let trail = (object["trail"] as? [[String: Any]] ?? []).map {
@@ -43,7 +46,8 @@ extension WizardWalk {
         ["wizard", guide, "--content", Binary.shippedContent], keys: typed, columns: 120)
       #expect(session.status == 0, "\(session.screen)", sourceLocation: sourceLocation)
       let screen = WizardWalk.visible(session.screen)
-      #expect(screen.contains("Likely cause: \(cause)"), "\(screen)", sourceLocation: sourceLocation)
+      #expect(
+        screen.contains("Likely cause: \(cause)"), "\(screen)", sourceLocation: sourceLocation)
       for step in steps {
         #expect(screen.contains(step), "missing step \(step)", sourceLocation: sourceLocation)
       }

@@ -18,19 +18,22 @@ import Testing
   }
 
   @Test func standardErrorIsKeptWithTheOutput() {
-    let result = CommandRunner.run(["ls", "/no/such/path"], timeout: .seconds(5), outputLimit: 1000)
+    let result = CommandRunner.run(
+      ["ls", "/no/such/path"], timeout: .seconds(5), outputLimit: 1000)
     #expect(result.exitStatus == 2)
     #expect(result.output.contains("No such file or directory"))
     #expect(!result.succeeded)
   }
 
   @Test func argumentsAreNeverInterpretedByAShell() {
-    let result = CommandRunner.run(["echo", "$HOME; rm -rf / | cat"], timeout: .seconds(5), outputLimit: 1000)
+    let result = CommandRunner.run(
+      ["echo", "$HOME; rm -rf / | cat"], timeout: .seconds(5), outputLimit: 1000)
     #expect(result.output == "$HOME; rm -rf / | cat\n")
   }
 
   @Test func aMissingProgramIsReportedNotRun() {
-    let result = CommandRunner.run(["rmq-doctor-no-such-tool"], timeout: .seconds(5), outputLimit: 1000)
+    let result = CommandRunner.run(
+      ["rmq-doctor-no-such-tool"], timeout: .seconds(5), outputLimit: 1000)
     #expect(result.launchFailure == "command not found: rmq-doctor-no-such-tool")
     #expect(result.exitStatus == nil)
   }
@@ -43,7 +46,8 @@ import Testing
     let start = clock.now
     // A parent that leaves a child behind, both sleeping far past the limit.
     let result = CommandRunner.run(
-      ["sh", "-c", "sleep \(child) & echo started; exec sleep \(parent)"], timeout: .milliseconds(300),
+      ["sh", "-c", "sleep \(child) & echo started; exec sleep \(parent)"],
+      timeout: .milliseconds(300),
       outputLimit: 1000)
     #expect(result.timedOut)
     #expect(result.exitStatus == nil)

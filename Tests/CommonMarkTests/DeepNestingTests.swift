@@ -7,9 +7,18 @@ import Testing
 @Suite struct DeepNestingTests {
   static let hostile: [(name: String, source: String)] = [
     ("quotes", String(repeating: "> ", count: 40_000) + "deep"),
-    ("lists", (0..<5_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")),
-    ("emphasis", String(repeating: "*a ", count: 20_000) + "x" + String(repeating: " a*", count: 20_000)),
-    ("links", String(repeating: "[", count: 20_000) + "x" + String(repeating: "](u)", count: 20_000)),
+    (
+      "lists",
+      (0..<5_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+    ),
+    (
+      "emphasis",
+      String(repeating: "*a ", count: 20_000) + "x" + String(repeating: " a*", count: 20_000)
+    ),
+    (
+      "links",
+      String(repeating: "[", count: 20_000) + "x" + String(repeating: "](u)", count: 20_000)
+    ),
   ]
 
   /// The depth of the copied blocks, walked with an explicit stack.
@@ -31,14 +40,17 @@ import Testing
   func aHostileDocumentIsMeasuredAndReadInPart(name: String) throws {
     let source = try #require(Self.hostile.first { $0.name == name }).source
     let document = MarkdownDocument(parsing: source)
-    #expect(document.nesting > MarkdownDocument.maximumNesting || name == "emphasis" || name == "links", "\(name): \(document.nesting)")
+    #expect(
+      document.nesting > MarkdownDocument.maximumNesting || name == "emphasis" || name == "links",
+      "\(name): \(document.nesting)")
     #expect(Self.copiedDepth(document.blocks) <= MarkdownDocument.maximumNesting)
     // Rendering the copied blocks for the terminal must not run out of stack either.
     _ = TerminalRenderer(width: 80, style: .plain).render(document.blocks)
   }
 
   @Test func anOrdinaryDocumentIsReadWhole() {
-    let document = MarkdownDocument(parsing: "# T\n\n> a quote\n> - with a list\n>   - nested *and **strong** text*\n")
+    let document = MarkdownDocument(
+      parsing: "# T\n\n> a quote\n> - with a list\n>   - nested *and **strong** text*\n")
     #expect(!document.isTooDeep)
     #expect(document.nesting >= 4 && document.nesting < 10, "\(document.nesting)")
     #expect(Self.copiedDepth(document.blocks) == 6)  // quote, list, item, list, item, paragraph

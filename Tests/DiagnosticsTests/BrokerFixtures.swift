@@ -1,5 +1,5 @@
-import Foundation
 import ErrorSearch
+import Foundation
 import GuideKit
 import LogScan
 import TestSupport
@@ -26,7 +26,8 @@ enum BrokerFixtures {
   }()
 
   /// Matches broker log entries to the shipped guides, as `rmq-doctor scan` does.
-  static let classifier = LogClassifier(index: SearchIndex(documents: library?.searchDocuments ?? []))
+  static let classifier = LogClassifier(
+    index: SearchIndex(documents: library?.searchDocuments ?? []))
 
   /// The catalogue entry `id`; fails the test when it is missing.
   static func command(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws
@@ -55,7 +56,8 @@ enum BrokerFixtures {
   {
     let command = try command(id, sourceLocation: sourceLocation)
     return OutputReader.read(
-      try text(name, sourceLocation: sourceLocation), of: command, source: name, classifier: classifier)
+      try text(name, sourceLocation: sourceLocation), of: command, source: name,
+      classifier: classifier)
   }
 
   /// Diagnostic `id` reading `output` written in the test.
@@ -65,7 +67,8 @@ enum BrokerFixtures {
     throws -> DiagnosticReading
   {
     OutputReader.read(
-      output, of: try command(id, sourceLocation: sourceLocation), source: "live", classifier: classifier)
+      output, of: try command(id, sourceLocation: sourceLocation), source: "live",
+      classifier: classifier)
   }
 }
 

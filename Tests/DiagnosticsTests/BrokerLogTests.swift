@@ -68,8 +68,10 @@ import Testing
     let url = BrokerFixtures.repository.appendingPathComponent(
       "Tests/Fixtures/captures/live-broker-scenarios.log")
     // The capture's first line says how it was made; the log is what follows.
-    let log = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-      .drop { $0.hasPrefix("# ") }.joined(separator: "\n")
+    let log = try String(contentsOf: url, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .drop { $0.hasPrefix("# ") }.joined(separator: "\n")
     let reading = try BrokerFixtures.reading(Self.id, output: log)
     #expect(reading.problem == nil)
     #expect(Self.counts(reading) == [2, 1, 0, 0, 1, 1, 1])
@@ -81,7 +83,8 @@ import Testing
     let evidence = try #require(reading.fact("log-connection-forced")).evidence
     #expect(evidence.count == 2)
     #expect(evidence[0].contains("Error on AMQP connection <0.792.0> (127.0.0.1:43050"))
-    #expect(evidence[1].hasSuffix(#"connection_forced: "Closed by operator (fixture scenario f1)""#))
+    #expect(
+      evidence[1].hasSuffix(#"connection_forced: "Closed by operator (fixture scenario f1)""#))
   }
 
   @Test func legacyRefusalsAndOtherMechanisms() throws {
@@ -106,7 +109,8 @@ import Testing
     let evidence = try #require(full.fact("log-handshake-timeout")).evidence
     #expect(evidence.last == "… 4 entries in all")
     #expect(evidence.dropLast().last == #"{bad_header,<<"GET / HT">>}"#)
-    #expect(evidence.first?.hasPrefix("2026-11-23 04:46:50 closing AMQP connection <0.765.0>") == true)
+    #expect(
+      evidence.first?.hasPrefix("2026-11-23 04:46:50 closing AMQP connection <0.765.0>") == true)
   }
 
   @Test func evidenceShowsTheLineThatNamesTheConnection() throws {

@@ -19,7 +19,9 @@ import Testing
     for command in BrokerFixtures.catalogue.values {
       let declared = Set(command.yields.map(\.fact))
       for file in bundle.fileNames {
-        let reading = OutputReader.read(try BrokerFixtures.text(file), of: command, source: file, classifier: BrokerFixtures.classifier)
+        let reading = OutputReader.read(
+          try BrokerFixtures.text(file), of: command, source: file,
+          classifier: BrokerFixtures.classifier)
         for fact in reading.facts {
           #expect(declared.contains(fact.id), "\(command.id) on \(file) yields \(fact.id)")
           #expect(fact.source == "\(command.id):\(file)")
@@ -39,11 +41,13 @@ import Testing
   @Test func theFixtureFoldersWorkAsEvidenceBundles() throws {
     let bundles = try [
       BrokerFixtures.directory, Fixtures.folder.appendingPathComponent("channel-bundle"),
-      Fixtures.folder.appendingPathComponent("alarm-bundle"), Fixtures.folder.appendingPathComponent("partition-bundle"),
-      Fixtures.folder.appendingPathComponent("cli-cookie-bundle"), Fixtures.folder.appendingPathComponent("links-bundle"),
+      Fixtures.folder.appendingPathComponent("alarm-bundle"),
+      Fixtures.folder.appendingPathComponent("partition-bundle"),
+      Fixtures.folder.appendingPathComponent("cli-cookie-bundle"),
+      Fixtures.folder.appendingPathComponent("links-bundle"),
       Fixtures.folder.appendingPathComponent("api-bundle"),
     ]
-      .map { try EvidenceBundle(directory: $0.path) }
+    .map { try EvidenceBundle(directory: $0.path) }
     for command in BrokerFixtures.catalogue.values.sorted(by: { $0.id < $1.id }) {
       let bundle = bundles.first { !$0.files(for: command).isEmpty } ?? bundles[0]
       let files = bundle.files(for: command)
@@ -61,7 +65,8 @@ import Testing
     let bundle = try EvidenceBundle(directory: BrokerFixtures.directory.path)
     let command = try BrokerFixtures.command("kernel-oom-kills")
     #expect(bundle.files(for: command) == ["dmesg-grep-oom-as-nobody.txt", "dmesg-grep-oom.txt"])
-    let problems = bundle.readings(for: command, classifier: BrokerFixtures.classifier).map(\.problem)
+    let problems = bundle.readings(for: command, classifier: BrokerFixtures.classifier).map(
+      \.problem)
     #expect(
       problems == [
         "permission denied: dmesg: read kernel buffer failed: Operation not permitted", nil,

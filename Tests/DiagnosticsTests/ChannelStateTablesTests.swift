@@ -21,12 +21,14 @@ import Testing
     #expect(queues.problem == nil)
     #expect(
       queues.summary
-        == "queue-count = 3.0, exclusive-queues = 1.0, queues-with-arguments = 2.0, quorum-queues = 1.0, queues-with-unacked = 1.0")
+        == "queue-count = 3.0, exclusive-queues = 1.0, queues-with-arguments = 2.0, quorum-queues = 1.0, queues-with-unacked = 1.0"
+    )
     let exclusive = try #require(queues.fact("exclusive-queues")).evidence
     #expect(exclusive.first?.hasPrefix("name\tdurable\tauto_delete\texclusive") == true)
     #expect(exclusive.dropFirst().map { $0.prefix(10) } == ["session-42"])
     let arguments = try #require(queues.fact("queues-with-arguments")).evidence
-    #expect(arguments.contains { $0.hasPrefix("orders\ttrue\tfalse\tfalse\t[{\"x-message-ttl\",60000}") })
+    #expect(
+      arguments.contains { $0.hasPrefix("orders\ttrue\tfalse\tfalse\t[{\"x-message-ttl\",60000}") })
   }
 
   @Test func exchangesPermissionsConsumersAndChannels() throws {
@@ -39,20 +41,29 @@ import Testing
       #expect(permissions.value("permissions-without-configure") == 0, "\(file)")
     }
     let noWrite = try reading("rabbitmqctl-list-permissions", "rabbitmqctl-list_permissions.txt")
-    #expect(noWrite.fact("permissions-without-write")?.evidence.last?.hasPrefix("rmq-doctor-nowrite\t.*\t\t.*") == true)
+    #expect(
+      noWrite.fact("permissions-without-write")?.evidence.last?.hasPrefix(
+        "rmq-doctor-nowrite\t.*\t\t.*") == true)
     let consumers = try reading("rabbitmqctl-list-consumers", "rabbitmqctl-list_consumers.txt")
-    #expect(consumers.summary == "consumer-count = 2.0, manual-ack-consumers = 2.0, waiting-consumers = 0.0")
+    #expect(
+      consumers.summary
+        == "consumer-count = 2.0, manual-ack-consumers = 2.0, waiting-consumers = 0.0")
     let channels = try reading("rabbitmqctl-list-channels", "rabbitmqctl-list_channels.txt")
-    #expect(channels.summary == "channel-count = 1.0, channels-with-unacked = 1.0, unacked-messages = 5.0")
+    #expect(
+      channels.summary == "channel-count = 1.0, channels-with-unacked = 1.0, unacked-messages = 5.0"
+    )
   }
 
   @Test func quietEmptyOutputIsZeroForEveryTable() throws {
-    for id in ["rabbitmqctl-list-queues", "rabbitmqctl-list-exchanges", "rabbitmqctl-list-permissions",
-      "rabbitmqctl-list-consumers", "rabbitmqctl-list-channels"]
-    {
+    for id in [
+      "rabbitmqctl-list-queues", "rabbitmqctl-list-exchanges", "rabbitmqctl-list-permissions",
+      "rabbitmqctl-list-consumers", "rabbitmqctl-list-channels",
+    ] {
       let reading = try BrokerFixtures.reading(id, output: "")
       #expect(reading.problem == nil, "\(id)")
-      #expect(!reading.facts.isEmpty && reading.facts.allSatisfy { $0.value == 0 }, "\(id): \(reading.summary)")
+      #expect(
+        !reading.facts.isEmpty && reading.facts.allSatisfy { $0.value == 0 },
+        "\(id): \(reading.summary)")
     }
   }
 
@@ -66,7 +77,8 @@ import Testing
     let reading = try BrokerFixtures.reading("rabbitmqctl-list-queues", output: json)
     #expect(
       reading.summary
-        == "queue-count = 2.0, exclusive-queues = 1.0, queues-with-arguments = 1.0, quorum-queues = 0.0, queues-with-unacked = 1.0")
+        == "queue-count = 2.0, exclusive-queues = 1.0, queues-with-arguments = 1.0, quorum-queues = 0.0, queues-with-unacked = 1.0"
+    )
   }
 
   @Test func aTableWithoutAColumnLeavesItsFactOut() throws {
@@ -76,9 +88,12 @@ import Testing
   }
 
   @Test func theEnvironmentGivesTheConsumerTimeoutAndMaxMessageSize() throws {
-    let reading = try BrokerFixtures.reading("rabbitmq-environment", "rabbitmq-diagnostics-q-environment.txt")
+    let reading = try BrokerFixtures.reading(
+      "rabbitmq-environment", "rabbitmq-diagnostics-q-environment.txt")
     #expect(reading.value("consumer-timeout-ms") == 1_800_000)
     #expect(reading.value("max-message-size-bytes") == 134_217_728)
-    #expect(reading.fact("consumer-timeout-ms")?.evidence.first?.contains("{consumer_timeout,1800000}") == true)
+    #expect(
+      reading.fact("consumer-timeout-ms")?.evidence.first?.contains("{consumer_timeout,1800000}")
+        == true)
   }
 }

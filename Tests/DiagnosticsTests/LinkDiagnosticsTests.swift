@@ -20,8 +20,12 @@ import Testing
     let plugins = try reading("rabbitmq-plugins-enabled", "rabbitmq-plugins-list.txt")
     #expect(plugins.problem == nil)
     #expect(plugins.value("plugins-enabled") == 5, "\(plugins.summary)")
-    #expect(plugins.value("plugins-not-running") == 0 && plugins.value("plugins-missing") == 0, "\(plugins.summary)")
-    #expect(plugins.value("management-plugin-running") == 1 && plugins.value("shovel-plugin-running") == 1)
+    #expect(
+      plugins.value("plugins-not-running") == 0 && plugins.value("plugins-missing") == 0,
+      "\(plugins.summary)")
+    #expect(
+      plugins.value("management-plugin-running") == 1 && plugins.value("shovel-plugin-running") == 1
+    )
     #expect(plugins.value("federation-plugin-running") == 1)
   }
 
@@ -37,27 +41,37 @@ import Testing
       """
     let plugins = try BrokerFixtures.reading("rabbitmq-plugins-enabled", output: output)
     #expect(plugins.value("plugins-not-running") == 2, "\(plugins.summary)")
-    #expect(plugins.value("management-plugin-running") == 0 && plugins.value("shovel-plugin-running") == 0)
+    #expect(
+      plugins.value("management-plugin-running") == 0 && plugins.value("shovel-plugin-running") == 0
+    )
     #expect(plugins.value("federation-plugin-running") == 0, "not installed counts as not running")
   }
 
   @Test func aShovelThatCannotReachItsSourceIsNotRunning() throws {
     let shovels = try reading("rabbitmqctl-shovel-status", "rabbitmqctl-shovel_status.txt")
     #expect(shovels.problem == nil)
-    #expect(shovels.value("shovels") == 1 && shovels.value("shovels-down") == 1, "\(shovels.summary)")
-    #expect(shovels.fact("shovels-down")?.evidence == ["shovel rmq-doctor-orders-shovel is starting"])
-    let none = try BrokerFixtures.reading("rabbitmqctl-shovel-status", output: "Shovel status on node rabbit2@localhost\n")
+    #expect(
+      shovels.value("shovels") == 1 && shovels.value("shovels-down") == 1, "\(shovels.summary)")
+    #expect(
+      shovels.fact("shovels-down")?.evidence == ["shovel rmq-doctor-orders-shovel is starting"])
+    let none = try BrokerFixtures.reading(
+      "rabbitmqctl-shovel-status", output: "Shovel status on node rabbit2@localhost\n")
     #expect(none.value("shovels") == 0 && none.value("shovels-down") == 0, "\(none.summary)")
   }
 
   @Test func aFederationLinkRefusedByTheUpstreamIsDown() throws {
     let links = try reading("rabbitmqctl-federation-status", "rabbitmqctl-federation_status.txt")
     #expect(links.problem == nil)
-    #expect(links.value("federation-links") == 1 && links.value("federation-links-down") == 1, "\(links.summary)")
+    #expect(
+      links.value("federation-links") == 1 && links.value("federation-links-down") == 1,
+      "\(links.summary)")
     let evidence = links.fact("federation-links-down")?.evidence ?? []
     #expect(evidence.contains { $0.contains("auth_failure") }, "\(evidence)")
     let none = try BrokerFixtures.reading(
-      "rabbitmqctl-federation-status", output: "Listing federation links on node rabbit2@localhost...\n[]\n")
-    #expect(none.value("federation-links") == 0 && none.value("federation-links-down") == 0, "\(none.summary)")
+      "rabbitmqctl-federation-status",
+      output: "Listing federation links on node rabbit2@localhost...\n[]\n")
+    #expect(
+      none.value("federation-links") == 0 && none.value("federation-links-down") == 0,
+      "\(none.summary)")
   }
 }

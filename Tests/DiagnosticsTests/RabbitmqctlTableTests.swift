@@ -87,7 +87,8 @@ import Testing
     var command = try BrokerFixtures.command(Self.id)
     command.argv = ["rabbitmqctl", "-q", "list_connections", "name", "timeout", "state"]
     let output = "Listing connections ...\nc1\t0\tblocked\nc2\t60\trunning\n...done.\n"
-    let reading = OutputReader.read(output, of: command, source: "live", classifier: BrokerFixtures.classifier)
+    let reading = OutputReader.read(
+      output, of: command, source: "live", classifier: BrokerFixtures.classifier)
     #expect(
       reading.summary
         == "connection-count = 2.0, heartbeat-zero-connections = 1.0, blocked-connections = 1.0")

@@ -5,7 +5,9 @@ import Testing
 /// A bundle is written whole into a new or empty folder, or not at all.
 @Suite struct BundleWriterTests {
   func scratch() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rmqd-bundle-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmqd-bundle-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -19,7 +21,9 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
     try BundleWriter(output: root + "/out").write(files)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == files.map(\.name).sorted())
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted()
+        == files.map(\.name).sorted())
     let attributes = try FileManager.default.attributesOfItem(atPath: root + "/out")
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     // No staging folder is left beside it.
@@ -29,7 +33,8 @@ import Testing
   @Test func anEmptyFolderIsFilled() throws {
     let root = try scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
-    try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: root + "/out", withIntermediateDirectories: false)
     try BundleWriter(output: root + "/out/").write(files)
     #expect(FileManager.default.fileExists(atPath: root + "/out/manifest.json"))
   }
@@ -37,9 +42,12 @@ import Testing
   @Test func aFolderWithFilesIsRefusedAndKept() throws {
     let root = try scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
-    try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: root + "/out", withIntermediateDirectories: false)
     try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/out/notes.txt"))
-    #expect(throws: BundleWriter.Failure.self) { try BundleWriter(output: root + "/out").write(files) }
+    #expect(throws: BundleWriter.Failure.self) {
+      try BundleWriter(output: root + "/out").write(files)
+    }
     #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out") == ["notes.txt"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
   }
@@ -48,7 +56,8 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
     try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/file"))
-    try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/elsewhere")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/link", withDestinationPath: root + "/elsewhere")
     do {
       try BundleWriter(output: root + "/file").checkOutput()
       Issue.record("a file was accepted")
@@ -71,7 +80,9 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
     let bad = files + [EvidenceCollection.File(name: "../escape.json", contents: Data())]
-    #expect(throws: BundleWriter.Failure.self) { try BundleWriter(output: root + "/out").write(bad) }
+    #expect(throws: BundleWriter.Failure.self) {
+      try BundleWriter(output: root + "/out").write(bad)
+    }
     #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
   }
 }

@@ -13,11 +13,15 @@ import Testing
     let commands = library.diagnostics.map(\.value).filter { !$0.readsManagementAPI }
     #expect(commands.count >= 20)
     let results = commands.map { _ in
-      CommandResult(output: "x\n", exitStatus: 0, timedOut: false, truncated: false, launchFailure: nil, duration: .zero)
+      CommandResult(
+        output: "x\n", exitStatus: 0, timedOut: false, truncated: false, launchFailure: nil,
+        duration: .zero)
     }
     var collection = EvidenceCollection(scrubber: SecretScrubber())
     collection.add(results, of: commands, startedAt: Date())
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("rmqd-naming-\(UUID().uuidString)").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmqd-naming-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: root) }
     let manifest = collection.manifest(tool: "test", collectedBy: "test")
     try BundleWriter(output: root).write(try collection.bundleFiles(manifest: manifest))

@@ -7,8 +7,12 @@ import Testing
   let scrubber = SecretScrubber(known: ["Pa55-word-xyz"])
 
   @Test func passwordsInURLsAreMasked() {
-    let (text, removed) = scrubber.scrub("connection_name: amqp://app:s3cret@mq.example:5672/prod and http://u:p4ss@h/x")
-    #expect(text == "connection_name: amqp://app:[scrubbed]@mq.example:5672/prod and http://u:[scrubbed]@h/x")
+    let (text, removed) = scrubber.scrub(
+      "connection_name: amqp://app:s3cret@mq.example:5672/prod and http://u:p4ss@h/x")
+    #expect(
+      text
+        == "connection_name: amqp://app:[scrubbed]@mq.example:5672/prod and http://u:[scrubbed]@h/x"
+    )
     #expect(removed["password in a URL"] == 2)
   }
 
@@ -28,7 +32,8 @@ import Testing
   }
 
   @Test func keyValueSecretsAreMasked() {
-    let (text, _) = scrubber.scrub("RABBITMQ_DEFAULT_PASS=hunter2\nNODENAME=rabbit@a\nAPI_TOKEN='abc def'\n")
+    let (text, _) = scrubber.scrub(
+      "RABBITMQ_DEFAULT_PASS=hunter2\nNODENAME=rabbit@a\nAPI_TOKEN='abc def'\n")
     #expect(text == "RABBITMQ_DEFAULT_PASS=[scrubbed]\nNODENAME=rabbit@a\nAPI_TOKEN=[scrubbed]\n")
   }
 
@@ -46,7 +51,8 @@ import Testing
   }
 
   @Test func jsonKeysAndStringsAreScrubbedAndTheRestKept() throws {
-    let json = #"[{"client_properties":{"connection_name":"amqp://a:b0b@h/","password":"x1","product":"pika"},"timeout":0}]"#
+    let json =
+      #"[{"client_properties":{"connection_name":"amqp://a:b0b@h/","password":"x1","product":"pika"},"timeout":0}]"#
     let (data, removed) = scrubber.scrub(Data(json.utf8))
     let items = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     let properties = try #require(items.first?["client_properties"] as? [String: Any])

@@ -15,7 +15,8 @@ import Testing
   }
 
   static func applyRule(_ text: String) throws -> String {
-    let rule = try #require(QueryNormalizer.unescaping.first { $0.pattern.hasSuffix(#"\\+(["'])"#) })
+    let rule = try #require(
+      QueryNormalizer.unescaping.first { $0.pattern.hasSuffix(#"\\+(["'])"#) })
     return rule.expression.compiled.stringByReplacingMatches(
       in: text, range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
   }

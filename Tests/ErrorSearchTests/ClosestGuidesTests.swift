@@ -11,16 +11,20 @@ import Testing
   static let documents: [SearchDocument] = {
     var documents = (1...6).map { number in
       SearchDocument(
-        id: "common-\(number)", title: "Guide \(number)", summary: "A connection was closed in a vhost and refused.",
+        id: "common-\(number)", title: "Guide \(number)",
+        summary: "A connection was closed in a vhost and refused.",
         signatures: ["reply-text \(number)"], body: "connection closed vhost refused")
     }
     documents.append(
       SearchDocument(
-        id: "heartbeats", title: "Missed heartbeats", summary: "The connection closed after missed heartbeats.",
-        signatures: ["missed heartbeats from client"], body: "connection closed vhost refused heartbeats"))
+        id: "heartbeats", title: "Missed heartbeats",
+        summary: "The connection closed after missed heartbeats.",
+        signatures: ["missed heartbeats from client"],
+        body: "connection closed vhost refused heartbeats"))
     documents.append(
       SearchDocument(
-        id: "certificates", title: "TLS certificates", summary: "A certificate the peer does not trust.",
+        id: "certificates", title: "TLS certificates",
+        summary: "A certificate the peer does not trust.",
         signatures: ["certificate verify failed"], body: "connection closed tls certificate chain"))
     return documents
   }()
@@ -32,7 +36,8 @@ import Testing
   }
 
   @Test func aGuideSharingARareWordIsListed() {
-    let outcome = SearchIndex(documents: Self.documents).search("connection closed in vhost: heartbeats")
+    let outcome = SearchIndex(documents: Self.documents).search(
+      "connection closed in vhost: heartbeats")
     #expect(!outcome.confident)
     #expect(outcome.results.map(\.id) == ["heartbeats"])
   }

@@ -13,7 +13,9 @@ import Testing
       ], body: "", followOn: true),
     SearchDocument(
       id: "refused", title: "Channel access refused", summary: "",
-      signatures: ["ACCESS_REFUSED - write access to exchange 'amq.topic' in vhost '/' refused for user 'app'"],
+      signatures: [
+        "ACCESS_REFUSED - write access to exchange 'amq.topic' in vhost '/' refused for user 'app'"
+      ],
       body: ""),
     SearchDocument(
       id: "missing", title: "Queue not found", summary: "",
@@ -25,7 +27,8 @@ import Testing
 
   @Test func theFollowOnTextAloneNamesTheFollowOnGuide() {
     let outcome = SearchIndex(documents: Self.documents).search(
-      "channel is already closed due to channel error; protocol method: #method<channel.close>(reply-code=200)")
+      "channel is already closed due to channel error; protocol method: #method<channel.close>(reply-code=200)"
+    )
     #expect(outcome.results.first?.id == "closed")
     #expect(outcome.confident)
   }

@@ -8,9 +8,11 @@ import Testing
       id: "alpha", title: "Alpha\twith a tab and a \\ backslash",
       summary: "What alpha is.", signatures: ["{socket_error,econnreset}", "Line one\nline two"],
       body: "Reset by peer. Reset again, and a café."),
-    SearchDocument(id: "beta", title: "Beta", summary: "", signatures: [], body: "heartbeat timeout"),
     SearchDocument(
-      id: "gamma", title: "Gamma", summary: "", signatures: ["channel is closed"], body: "", followOn: true),
+      id: "beta", title: "Beta", summary: "", signatures: [], body: "heartbeat timeout"),
+    SearchDocument(
+      id: "gamma", title: "Gamma", summary: "", signatures: ["channel is closed"], body: "",
+      followOn: true),
   ]
 
   @Test func whatIsWrittenReadsBackTheSame() throws {
@@ -28,7 +30,9 @@ import Testing
   @Test func aLoadedIndexAnswersLikeABuiltOne() throws {
     let built = SearchIndex(documents: documents)
     let loaded = try IndexArchive.read(IndexArchive.write(built))
-    for query in ["socket_error econnreset", "heartbeat", "café", "nothing at all", "Line one line two reset"] {
+    for query in [
+      "socket_error econnreset", "heartbeat", "café", "nothing at all", "Line one line two reset",
+    ] {
       #expect(loaded.search(query) == built.search(query))
     }
     #expect(loaded.browserData == built.browserData)

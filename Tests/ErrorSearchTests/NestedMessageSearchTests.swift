@@ -9,20 +9,26 @@ import Testing
   static let documents = [
     SearchDocument(
       id: "abrupt", title: "Client closed the TCP connection",
-      summary: "The broker's view of a socket the client closed abruptly, during the opening handshake or later.",
-      signatures: ["client unexpectedly closed TCP connection", "connection_closed_abruptly"], body: ""),
+      summary:
+        "The broker's view of a socket the client closed abruptly, during the opening handshake or later.",
+      signatures: ["client unexpectedly closed TCP connection", "connection_closed_abruptly"],
+      body: ""),
     SearchDocument(
       id: "opening", title: "A connection closed with no reason",
-      summary: "The client's view of a socket closed abruptly, during the opening handshake or later.",
+      summary:
+        "The client's view of a socket closed abruptly, during the opening handshake or later.",
       signatures: ["Socket closed abruptly during opening handshake"], body: ""),
     SearchDocument(
-      id: "reset", title: "Connection reset by peer", summary: "", signatures: ["Connection reset by peer"], body: ""),
+      id: "reset", title: "Connection reset by peer", summary: "",
+      signatures: ["Connection reset by peer"], body: ""),
     SearchDocument(
-      id: "refused", title: "Connection refused", summary: "", signatures: ["connect ECONNREFUSED"], body: ""),
+      id: "refused", title: "Connection refused", summary: "", signatures: ["connect ECONNREFUSED"],
+      body: ""),
   ]
 
   @Test func theLongerMessageIsConfidentOverTheNestedOne() {
-    let outcome = SearchIndex(documents: Self.documents).search("Error: Socket closed abruptly during opening handshake")
+    let outcome = SearchIndex(documents: Self.documents).search(
+      "Error: Socket closed abruptly during opening handshake")
     #expect(outcome.results.map(\.id).prefix(2) == ["opening", "abrupt"])
     #expect(outcome.confident)
   }
@@ -30,9 +36,12 @@ import Testing
   /// Without the rule the two messages tie on their signature score and the margin is the
   /// full-text score alone, too little to be sure: the rule is what decides.
   @Test func bothMessagesMatchFully() {
-    let outcome = SearchIndex(documents: Self.documents).search("Error: Socket closed abruptly during opening handshake")
+    let outcome = SearchIndex(documents: Self.documents).search(
+      "Error: Socket closed abruptly during opening handshake")
     #expect(outcome.results.prefix(2).map(\.signatureScore) == [1, 1])
-    #expect(outcome.results[0].score - outcome.results[1].score < SearchIndex.Parameters().confidentMargin)
+    #expect(
+      outcome.results[0].score - outcome.results[1].score < SearchIndex.Parameters().confidentMargin
+    )
   }
 
   @Test func aRunnerUpWithAWordOfItsOwnInTheTextStillCompetes() {

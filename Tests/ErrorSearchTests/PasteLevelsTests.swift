@@ -46,21 +46,25 @@ import Testing
       #"{"time":"2026-11-23 04:47:16","level":"info","msg":"accepting AMQP connection"}"# + "\n"
         + #"{"time":"2026-11-23 04:47:17","level":"error","msg":"vhost nosuchvhost not found"}"#)
     #expect(json.quiet.contains("accepting") && json.loud.contains("nosuchvhost"))
-    let logfmt = PasteLevels.split("level=debug msg=\"heartbeat sent\"\nlevel=warning msg=\"connection blocked\"")
+    let logfmt = PasteLevels.split(
+      "level=debug msg=\"heartbeat sent\"\nlevel=warning msg=\"connection blocked\"")
     #expect(logfmt.quiet.contains("heartbeat sent") && logfmt.loud.contains("connection blocked"))
   }
 
   /// A JSON- or shell-escaped paste carries its line breaks as `\n` (or `\\n` when escaped
   /// twice): they cut lines too.
   @Test func escapedLineFeedsCutLines() {
-    let once = #"[info] <0.1.0> accepting AMQP connection\n[error] <0.1.0> vhost nosuchvhost not found"#
+    let once =
+      #"[info] <0.1.0> accepting AMQP connection\n[error] <0.1.0> vhost nosuchvhost not found"#
     #expect(PasteLevels.split(once).loud == "[error] <0.1.0> vhost nosuchvhost not found")
-    let twice = #"[info] <0.1.0> accepting AMQP connection\\n[error] <0.1.0> vhost nosuchvhost not found"#
+    let twice =
+      #"[info] <0.1.0> accepting AMQP connection\\n[error] <0.1.0> vhost nosuchvhost not found"#
     #expect(PasteLevels.split(twice).quiet == "[info] <0.1.0> accepting AMQP connection")
   }
 
   @Test func unmarkedLinesAreLoud() {
-    let paste = "INFO:pika:connecting\nTraceback (most recent call last):\npika.exceptions.AMQPConnectionError"
+    let paste =
+      "INFO:pika:connecting\nTraceback (most recent call last):\npika.exceptions.AMQPConnectionError"
     let split = PasteLevels.split(paste)
     #expect(split.quiet == "INFO:pika:connecting")
     #expect(split.loud.hasSuffix("pika.exceptions.AMQPConnectionError"))
@@ -76,7 +80,8 @@ import Testing
 
   @Test func upperCaseLevelWordsInsideIdentifiersAreNoMarkers() {
     // CHANNEL_ERROR and FRAME_ERROR are AMQP reply texts, not levels; INFOS is no level.
-    let split = PasteLevels.split("[info] connected\nCHANNEL_ERROR - expected 'channel.open'\nINFOS here")
+    let split = PasteLevels.split(
+      "[info] connected\nCHANNEL_ERROR - expected 'channel.open'\nINFOS here")
     #expect(split.loud == "CHANNEL_ERROR - expected 'channel.open'\nINFOS here")
   }
 }

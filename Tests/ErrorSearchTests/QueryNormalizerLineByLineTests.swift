@@ -33,7 +33,8 @@ import Testing
 
   /// The rules compile when first used, not at start-up; each must compile, in ICU's syntax.
   @Test func everyRuleCompiles() {
-    let rules = QueryNormalizer.unescaping + QueryNormalizer.identifierSplitting + QueryNormalizer.noise
+    let rules =
+      QueryNormalizer.unescaping + QueryNormalizer.identifierSplitting + QueryNormalizer.noise
     for rule in rules {
       #expect(rule.expression.compiled.pattern == rule.pattern)
       let options = rule.expression.compiled.options

@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func directoryWithoutGuides() throws {
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+      .path
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: empty) }
     #expect(throws: ContentError(.notAContentDirectory, at: FileLocation(path: empty))) {
@@ -31,7 +32,8 @@ import Testing
     let scratch = try ScratchContent()
     defer { scratch.remove() }
     try scratch.write(Data("# Just Markdown\n".utf8), to: "guides/alpha.md")
-    try scratch.expectOneError(in: "guides/alpha.md", line: 1, mentioning: "missing YAML front-matter")
+    try scratch.expectOneError(
+      in: "guides/alpha.md", line: 1, mentioning: "missing YAML front-matter")
   }
 
   @Test func unterminatedFrontMatter() throws {
@@ -47,7 +49,8 @@ import Testing
     var bytes = Array("---\nschema: 1\nid: al".utf8)
     bytes += [0xC3, 0x28]
     try scratch.write(Data(bytes), to: "guides/alpha.md")
-    let error = try scratch.expectOneError(in: "guides/alpha.md", line: 3, mentioning: "not valid UTF-8")
+    let error = try scratch.expectOneError(
+      in: "guides/alpha.md", line: 3, mentioning: "not valid UTF-8")
     #expect(error.location.column == 7)
   }
 
@@ -63,8 +66,11 @@ import Testing
   @Test func unknownNestedKeyIsLocated() throws {
     let scratch = try ScratchContent()
     defer { scratch.remove() }
-    try scratch.replace("    format: structured", with: "    format: structured\n    libary: pika", in: "guides/alpha.md")
-    let error = try scratch.expectOneError(in: "guides/alpha.md", line: 11, mentioning: "unknown key 'libary'")
+    try scratch.replace(
+      "    format: structured", with: "    format: structured\n    libary: pika",
+      in: "guides/alpha.md")
+    let error = try scratch.expectOneError(
+      in: "guides/alpha.md", line: 11, mentioning: "unknown key 'libary'")
     #expect(error.location.column == 5)
     #expect(error.message.contains("did you mean 'library'?"))
   }
@@ -73,7 +79,8 @@ import Testing
     let scratch = try ScratchContent()
     defer { scratch.remove() }
     try scratch.replace("side: broker", with: "side: brokr", in: "guides/alpha.md")
-    try scratch.expectOneError(in: "guides/alpha.md", line: 9, mentioning: "expected one of: broker, client")
+    try scratch.expectOneError(
+      in: "guides/alpha.md", line: 9, mentioning: "expected one of: broker, client")
   }
 
   @Test func wrongTypeSaysWhatWasExpected() throws {
@@ -95,7 +102,10 @@ import Testing
     defer { scratch.remove() }
     try scratch.replace("id: alpha\n", with: "id: beta\n", in: "guides/alpha.md")
     let errors = try scratch.lint().filter { $0.severity == .error }
-    #expect(errors.contains { $0.message.contains("must equal the file name 'alpha'") && $0.location.line == 3 })
+    #expect(
+      errors.contains {
+        $0.message.contains("must equal the file name 'alpha'") && $0.location.line == 3
+      })
     #expect(errors.contains { $0.message.contains("duplicate guide id 'beta'") })
   }
 

@@ -39,7 +39,8 @@ import Testing
     try content.replace(
       Self.title, with: "title: !!python/object:os.system {a: b}", in: "guides/alpha.md")
     let error = try content.expectOneError(in: "guides/alpha.md", line: 4, mentioning: "'title'")
-    #expect(error.message == "'title' must be a string, found a mapping tagged !!python/object:os.system")
+    #expect(
+      error.message == "'title' must be a string, found a mapping tagged !!python/object:os.system")
   }
 
   @Test(arguments: ["title: null", "title: ~", "title:"])
@@ -64,7 +65,8 @@ import Testing
     let result = try ContentLoader.load(directory: content.directory)
     let error = try #require(result.errors.first, sourceLocation: sourceLocation)
     #expect(result.errors.count == 1, "\(result.errors)", sourceLocation: sourceLocation)
-    #expect(error.description == "\(path): \(kind), not a regular file", sourceLocation: sourceLocation)
+    #expect(
+      error.description == "\(path): \(kind), not a regular file", sourceLocation: sourceLocation)
     #expect(result.library.guides.map(\.id) == ["alpha", "beta"], sourceLocation: sourceLocation)
   }
 
@@ -74,13 +76,17 @@ import Testing
 
   @Test func aLinkToDevZero() throws {
     try expectRefused(
-      { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero") },
+      { path in
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+      },
       kind: "a character device")
   }
 
   @Test func aDirectory() throws {
     try expectRefused(
-      { path in try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) },
+      { path in
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+      },
       kind: "a directory")
   }
 }

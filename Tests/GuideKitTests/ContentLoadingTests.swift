@@ -14,7 +14,8 @@ import Testing
   @Test func frontMatterDecodesIntoTheModel() throws {
     let guide = try ContentLoader.loadGuide(ScratchContent.fixture + "/guides/alpha.md")
     #expect(guide.frontMatter.errors[1].library == .pika)
-    #expect(guide.frontMatter.tree.node("first")?.answers["yes"]?.destination == .cause("heartbeats-off"))
+    #expect(
+      guide.frontMatter.tree.node("first")?.answers["yes"]?.destination == .cause("heartbeats-off"))
     #expect(guide.frontMatter.tree.node("first")?.answers["no"]?.destination == .node("second"))
   }
 
@@ -27,7 +28,8 @@ import Testing
     #expect(command.language == "sh")
     #expect(command.description == "List the connections with their heartbeat timeout:")
     // Line numbers are the file's, front-matter included.
-    let lines = try String(contentsOfFile: guide.path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: guide.path, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     #expect(lines[command.line - 1] == "```sh")
     #expect(lines[guide.body.faq[0].line - 1] == "### Is alpha bad?")
   }

@@ -11,13 +11,16 @@ import Testing
 
   /// The guides written since origins were introduced: each of their lines names its origin.
   static let withOrigins: Set<String> = [
-    "inequivalent-arg", "not-found", "resource-locked", "channel-access-refused", "delivery-ack-timeout",
-    "unknown-delivery-tag", "frame-error", "channel-closed", "connection-closed-no-reason", "connect-timeout",
+    "inequivalent-arg", "not-found", "resource-locked", "channel-access-refused",
+    "delivery-ack-timeout",
+    "unknown-delivery-tag", "frame-error", "channel-closed", "connection-closed-no-reason",
+    "connect-timeout",
     "client-threading", "client-recovery", "cluster-formation", "upgrade-feature-flags",
   ]
 
   static func guides() throws -> [Guide] {
-    try ContentLoader.load(directory: repository.appendingPathComponent("Content").path).library.guides
+    try ContentLoader.load(directory: repository.appendingPathComponent("Content").path).library
+      .guides
   }
 
   @Test func aCapturedLineIsInItsCaptureWordForWord() throws {
@@ -26,8 +29,10 @@ import Testing
       for signature in guide.frontMatter.errors {
         guard let origin = signature.origin, origin.hasPrefix("capture:") else { continue }
         let path = origin.dropFirst("capture:".count).trimmingCharacters(in: .whitespaces)
-        let file = Self.repository.appendingPathComponent("Tests/Fixtures").appendingPathComponent(path)
-        let data = try #require(FileManager.default.contents(atPath: file.path), "\(guide.id): no capture \(path)")
+        let file = Self.repository.appendingPathComponent("Tests/Fixtures").appendingPathComponent(
+          path)
+        let data = try #require(
+          FileManager.default.contents(atPath: file.path), "\(guide.id): no capture \(path)")
         #expect(
           String(decoding: data, as: UTF8.self).contains(signature.text),
           "\(guide.id): '\(signature.text)' is not in \(path)")
@@ -51,10 +56,12 @@ import Testing
   @Test func aLogLineQuotedInTheBodyIsInACapture() throws {
     let folder = Self.repository.appendingPathComponent("Tests/Fixtures/captures")
     let captures = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+      .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(
+        separator: "\n")
     var quoted = 0
     for guide in try Self.guides() where Self.withOrigins.contains(guide.id) {
-      for line in try String(contentsOfFile: guide.path, encoding: .utf8).split(separator: "\n") where line.wholeMatch(of: /20\d\d-\d\d-\d\d \d\d:.*/) != nil {
+      for line in try String(contentsOfFile: guide.path, encoding: .utf8).split(separator: "\n")
+      where line.wholeMatch(of: /20\d\d-\d\d-\d\d \d\d:.*/) != nil {
         quoted += 1
         #expect(captures.contains(line), "\(guide.id) quotes a log line no capture has: \(line)")
       }
@@ -63,4 +70,3 @@ import Testing
     #expect(quoted > 0 || newer.isEmpty)
   }
 }
-

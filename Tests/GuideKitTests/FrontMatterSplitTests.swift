@@ -20,7 +20,10 @@ import Testing
     guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
       return .failure(ReferenceError(line: 0))
     }
-    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" })
+    guard
+      let close = lines.indices.dropFirst().first(where: {
+        lines[$0].trimmingTrailingSpaces == "---"
+      })
     else { return .failure(ReferenceError(line: lines.count)) }
     return .success(
       Reference(
@@ -33,7 +36,8 @@ import Testing
   static func split(_ text: String) -> Result<Reference, ReferenceError> {
     do {
       let split = try FrontMatterSplit(text: text, path: "guide.md")
-      return .success(Reference(yaml: split.yaml, body: split.body, bodyLineOffset: split.bodyLineOffset))
+      return .success(
+        Reference(yaml: split.yaml, body: split.body, bodyLineOffset: split.bodyLineOffset))
     } catch {
       switch error.reason {
       case .missingFrontMatter: return .failure(ReferenceError(line: 0))

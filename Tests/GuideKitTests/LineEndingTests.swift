@@ -13,7 +13,8 @@ import Testing
       let path = scratch.directory + "/" + file
       guard file.hasSuffix(".md") || file.hasSuffix(".yaml") else { continue }
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      try text.replacingOccurrences(of: "\n", with: ending).write(toFile: path, atomically: true, encoding: .utf8)
+      try text.replacingOccurrences(of: "\n", with: ending).write(
+        toFile: path, atomically: true, encoding: .utf8)
     }
   }
 
@@ -21,14 +22,18 @@ import Testing
   func contentLoadsAsWithUnixEndings(ending: String) throws {
     let unix = try ScratchContent()
     let other = try ScratchContent()
-    defer { unix.remove(); other.remove() }
+    defer {
+      unix.remove()
+      other.remove()
+    }
     try Self.convert(other, to: ending)
     let expected = try ContentLoader.load(directory: unix.directory)
     let loaded = try ContentLoader.load(directory: other.directory)
     #expect(loaded.errors.isEmpty, "\(loaded.errors)")
     #expect(loaded.library.guides.map(\.id) == expected.library.guides.map(\.id))
     #expect(loaded.library.guides.map(\.frontMatter) == expected.library.guides.map(\.frontMatter))
-    #expect(loaded.library.guides.map(\.body.plainText) == expected.library.guides.map(\.body.plainText))
+    #expect(
+      loaded.library.guides.map(\.body.plainText) == expected.library.guides.map(\.body.plainText))
     #expect(try other.lint().isEmpty)
   }
 
@@ -36,7 +41,10 @@ import Testing
   func anErrorIsReportedAtTheSameLine(ending: String) throws {
     let unix = try ScratchContent()
     let other = try ScratchContent()
-    defer { unix.remove(); other.remove() }
+    defer {
+      unix.remove()
+      other.remove()
+    }
     for scratch in [unix, other] {
       try scratch.replace("  - id: beta\n", with: "  - id: gamma\n", in: "guides/alpha.md")
     }

@@ -16,23 +16,32 @@ import Testing
     let directory: String
 
     init() throws {
-      directory = FileManager.default.temporaryDirectory
+      directory =
+        FileManager.default.temporaryDirectory
         .appendingPathComponent("rmq-doctor-management-lint-\(UUID().uuidString)").path
       try FileManager.default.copyItem(atPath: ManagementLintTests.shipped, toPath: directory)
     }
 
     /// Replaces the one occurrence of `old` in `file` with `new`.
-    func replace(_ old: String, with new: String, in file: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func replace(
+      _ old: String, with new: String, in file: String,
+      sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
       let path = directory + "/" + file
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      #expect(text.components(separatedBy: old).count == 2, "'\(old)' is not in \(file) exactly once", sourceLocation: sourceLocation)
+      #expect(
+        text.components(separatedBy: old).count == 2, "'\(old)' is not in \(file) exactly once",
+        sourceLocation: sourceLocation)
       let range = try #require(text.range(of: old), sourceLocation: sourceLocation)
-      try text.replacingCharacters(in: range, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+      try text.replacingCharacters(in: range, with: new).write(
+        toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// The errors lint reports on the copy.
     func errors() throws -> [LintFinding] {
-      Linter(strict: true).lint(try ContentLoader.load(directory: directory)).filter { $0.severity == .error }
+      Linter(strict: true).lint(try ContentLoader.load(directory: directory)).filter {
+        $0.severity == .error
+      }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
@@ -66,7 +75,8 @@ import Testing
       file: overview, old: "http_get: /api/overview\n", new: "http_get: /overview\n",
       expected: "/overview is not a management API path"),
     Edit(
-      file: overview, old: "http_get: /api/overview\n", new: "http_get: /api/overview\nargv: [rabbitmqctl, status]\n",
+      file: overview, old: "http_get: /api/overview\n",
+      new: "http_get: /api/overview\nargv: [rabbitmqctl, status]\n",
       expected: "give argv or http_get, not both"),
     Edit(
       file: overview, old: "runs_on: management-api\n", new: "runs_on: broker\n",
@@ -78,22 +88,27 @@ import Testing
       file: overview, old: "parser: management-overview\n", new: "parser: plain-text\n",
       expected: "http_get answers are read by a management-* parser"),
     Edit(
-      file: "diagnostics/rabbitmq-status.yaml", old: "parser: plain-text\n", new: "parser: management-nodes\n",
+      file: "diagnostics/rabbitmq-status.yaml", old: "parser: plain-text\n",
+      new: "parser: management-nodes\n",
       expected: "parser management-nodes reads management API answers; give http_get"),
     Edit(
-      file: "diagnostics/rabbitmq-status.yaml", old: "runs_on: broker\n", new: "runs_on: management-api\n",
+      file: "diagnostics/rabbitmq-status.yaml", old: "runs_on: broker\n",
+      new: "runs_on: management-api\n",
       expected: "runs_on management-api needs http_get"),
     Edit(
       file: nodes, old: "http_get: \(nodesTarget)\n", new: "http_get: \(nodesTarget)&sort=name\n",
       expected: "query key 'sort' is not among those the allow-list declares"),
     Edit(
-      file: overview, old: "http_get: /api/overview\n", new: "http_get: /api/overview?disable_stats=true\n",
+      file: overview, old: "http_get: /api/overview\n",
+      new: "http_get: /api/overview?disable_stats=true\n",
       expected: "query key 'disable_stats' is not among those the allow-list declares"),
     Edit(
-      file: "allowlist.yaml", old: "paths: [/api/overview, ", new: "paths: [/api/overview, /api//nodes, ",
+      file: "allowlist.yaml", old: "paths: [/api/overview, ",
+      new: "paths: [/api/overview, /api//nodes, ",
       expected: "/api//nodes is not a normalised path"),
     Edit(
-      file: "allowlist.yaml", old: "paths: [/api/overview, ", new: "paths: [/api/overview, /api/aliveness-test/vhost, ",
+      file: "allowlist.yaml", old: "paths: [/api/overview, ",
+      new: "paths: [/api/overview, /api/aliveness-test/vhost, ",
       expected: "/api/aliveness-test/vhost acts on the broker"),
   ]
 
@@ -117,8 +132,10 @@ import Testing
   func theAlivenessTestIsRefusedEvenWhenListed(path: String) throws {
     let copy = try Copy()
     defer { copy.remove() }
-    try copy.replace("paths: [/api/overview, ", with: "paths: [/api/overview, \"\(path)\", ", in: "allowlist.yaml")
-    try copy.replace("http_get: /api/overview\n", with: "http_get: \"\(path)\"\n", in: Self.overview)
+    try copy.replace(
+      "paths: [/api/overview, ", with: "paths: [/api/overview, \"\(path)\", ", in: "allowlist.yaml")
+    try copy.replace(
+      "http_get: /api/overview\n", with: "http_get: \"\(path)\"\n", in: Self.overview)
     let errors = try copy.errors()
     let inDiagnostic = errors.filter { $0.location.path.hasSuffix(Self.overview) }
     let inAllowList = errors.filter { $0.location.path.hasSuffix("allowlist.yaml") }
@@ -136,10 +153,12 @@ import Testing
   @Test func aPathTheAllowListDropsIsRefused() throws {
     let copy = try Copy()
     defer { copy.remove() }
-    try copy.replace("paths: [/api/overview, /api/nodes, ", with: "paths: [/api/overview, ", in: "allowlist.yaml")
+    try copy.replace(
+      "paths: [/api/overview, /api/nodes, ", with: "paths: [/api/overview, ", in: "allowlist.yaml")
     let errors = try copy.errors()
     #expect(errors.count == 1, "\(errors.map(\.description))")
-    #expect(errors.first?.message.contains("/api/nodes is not among the management API paths") == true)
+    #expect(
+      errors.first?.message.contains("/api/nodes is not among the management API paths") == true)
     #expect(errors.first?.location.path.hasSuffix(Self.nodes) == true)
   }
 
@@ -147,11 +166,18 @@ import Testing
   @Test func aQueryKeyTheAllowListDropsIsRefused() throws {
     let copy = try Copy()
     defer { copy.remove() }
-    try copy.replace("query_keys: [columns, page, page_size]", with: "query_keys: [page, page_size]", in: "allowlist.yaml")
+    try copy.replace(
+      "query_keys: [columns, page, page_size]", with: "query_keys: [page, page_size]",
+      in: "allowlist.yaml")
     let errors = try copy.errors()
     // api-nodes and api-connections ask for columns.
-    #expect(Set(errors.map { URL(fileURLWithPath: $0.location.path).lastPathComponent }) == ["api-nodes.yaml", "api-connections.yaml"])
-    #expect(errors.allSatisfy { $0.message.contains("query key 'columns'") }, "\(errors.map(\.description))")
+    #expect(
+      Set(errors.map { URL(fileURLWithPath: $0.location.path).lastPathComponent }) == [
+        "api-nodes.yaml", "api-connections.yaml",
+      ])
+    #expect(
+      errors.allSatisfy { $0.message.contains("query key 'columns'") },
+      "\(errors.map(\.description))")
   }
 
   @Test func theShippedCatalogueIsAccepted() throws {
@@ -162,7 +188,12 @@ import Testing
     #expect(findings.isEmpty, "\(findings.map(\.description))")
     let api = loaded.library.diagnostics.map(\.value).filter { $0.httpGet != nil }
     #expect(api.count == 8)
-    #expect(api.allSatisfy { $0.runsOn == .managementAPI && $0.parser.readsManagementAPI && !$0.needsRoot && $0.argv.isEmpty })
-    #expect(loaded.library.allowList?.value.requestPolicy.paths.contains("/api/connections") == true)
+    #expect(
+      api.allSatisfy {
+        $0.runsOn == .managementAPI && $0.parser.readsManagementAPI && !$0.needsRoot
+          && $0.argv.isEmpty
+      })
+    #expect(
+      loaded.library.allowList?.value.requestPolicy.paths.contains("/api/connections") == true)
   }
 }

@@ -11,7 +11,8 @@ struct ScratchContent {
   let directory: String
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory
+    directory =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("rmq-doctor-tests-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: Self.fixture, toPath: directory)
   }
@@ -23,8 +24,10 @@ struct ScratchContent {
   ) throws {
     let path = directory + "/" + file
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    let range = try #require(text.range(of: old), "'\(old)' is not in \(file)", sourceLocation: sourceLocation)
-    try text.replacingCharacters(in: range, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    let range = try #require(
+      text.range(of: old), "'\(old)' is not in \(file)", sourceLocation: sourceLocation)
+    try text.replacingCharacters(in: range, with: new).write(
+      toFile: path, atomically: true, encoding: .utf8)
   }
 
   /// Writes `data` to `file`.
@@ -54,4 +57,3 @@ struct ScratchContent {
 
   func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
-

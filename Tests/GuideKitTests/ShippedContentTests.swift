@@ -38,10 +38,14 @@ import Testing
       #expect(guide.body.faq.count >= 3, "\(guide.id) has too short a FAQ")
       #expect(!guide.body.commandBlocks.isEmpty, "\(guide.id) has no diagnostic commands")
       for side in [Side.broker, .client] where (Self.oneSided[guide.id] ?? side) == side {
-        #expect(guide.frontMatter.errors.contains { $0.side == side }, "\(guide.id) lists no \(side) error")
+        #expect(
+          guide.frontMatter.errors.contains { $0.side == side },
+          "\(guide.id) lists no \(side) error")
       }
       for cause in guide.frontMatter.causes {
-        #expect(guide.explanation(of: cause)?.isEmpty == false, "\(guide.id): \(cause.id) is not explained")
+        #expect(
+          guide.explanation(of: cause)?.isEmpty == false,
+          "\(guide.id): \(cause.id) is not explained")
       }
     }
   }

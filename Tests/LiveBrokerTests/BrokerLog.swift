@@ -78,7 +78,8 @@ struct BrokerLog: Sendable {
     var entries: [Entry] = []
     for (index, line) in lines.enumerated()
     where line.contains("[error]") && line.hasSuffix(":")
-      && (line.contains("Channel error on connection \(pid) (") || line.contains("Error on AMQP connection \(pid) ("))
+      && (line.contains("Channel error on connection \(pid) (")
+        || line.contains("Error on AMQP connection \(pid) ("))
     {
       let writer = line.split(separator: " ").dropFirst(3).first.map(String.init) ?? ""
       if let next = lines[(index + 1)...].first(where: { $0.contains("] \(writer) ") }) {

@@ -9,18 +9,24 @@ final class BrokerSetup: @unchecked Sendable {
   /// Runs `rabbitmqctl arguments`; an `add_user` is undone with `delete_user`, an `add_vhost`
   /// with `delete_vhost`.
   func run(_ arguments: [String]) throws {
-    if arguments.first == "add_user", arguments.count > 1 { remember(["delete_user", arguments[1]]) }
-    if arguments.first == "add_vhost", arguments.count > 1 { remember(["delete_vhost", arguments[1]]) }
+    if arguments.first == "add_user", arguments.count > 1 {
+      remember(["delete_user", arguments[1]])
+    }
+    if arguments.first == "add_vhost", arguments.count > 1 {
+      remember(["delete_vhost", arguments[1]])
+    }
     let result = try LiveBroker.rabbitmqctl(arguments)
     guard result.status == 0 else {
-      throw Program.Failure(description: "rabbitmqctl \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+      throw Program.Failure(
+        description: "rabbitmqctl \(arguments.joined(separator: " ")) failed: \(result.stderr)")
     }
   }
 
   /// Sets the `rabbit` application's `key` to `value` at runtime; undone by setting it back to
   /// the value it had (or unsetting it when it had none).
   func lower(_ key: String, to value: String) throws {
-    let current = try LiveBroker.rabbitmqctl(["-q", "eval", "application:get_env(rabbit, \(key))."]).stdout
+    let current = try LiveBroker.rabbitmqctl(["-q", "eval", "application:get_env(rabbit, \(key))."])
+      .stdout
       .trimmingCharacters(in: .whitespacesAndNewlines)
     if current.hasPrefix("{ok,"), current.hasSuffix("}") {
       let original = current.dropFirst("{ok,".count).dropLast()

@@ -66,9 +66,11 @@ struct ChannelRun: Sendable {
     let after = try LiveBroker.rabbitmqctl(["-q", "eval", settingsQuery]).stdout
     let users = try LiveBroker.rabbitmqctl(["-q", "list_users"]).stdout
 
-    let logged = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-channel-\(UUID().uuidString).log")
+    let logged = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-channel-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: logged) }
-    try (log.lines().joined(separator: "\n") + "\n").write(to: logged, atomically: true, encoding: .utf8)
+    try (log.lines().joined(separator: "\n") + "\n").write(
+      to: logged, atomically: true, encoding: .utf8)
     let scan = try LiveBroker.doctor(["scan", "--json", logged.path])
     return ChannelRun(
       outcomes: slots.values, scan: scan, settingsBefore: before, settingsAfter: after,
@@ -93,7 +95,8 @@ struct ChannelRun: Sendable {
           outcome.connectionLines = lines.filter { $0.contains(pid) }
           // A follow-on error is the connection's last entry; any other scenario's is its first.
           let entries = BrokerLog.channelEntries(in: lines, connection: pid)
-          outcome.entry = scenario.firstError == nil ? entries.first : (entries.count > 1 ? entries.last : nil)
+          outcome.entry =
+            scenario.firstError == nil ? entries.first : (entries.count > 1 ? entries.last : nil)
           if outcome.entry != nil { break }
         }
         Thread.sleep(forTimeInterval: 0.2)

@@ -51,7 +51,9 @@ enum ChannelScenario: String, CaseIterable, Sendable, CustomStringConvertible {
     case .exclusiveConsumer: return ["exclusive-consumer"] + common
     case .reservedName: return ["reserved-name"] + common
     case .noWritePermission:
-      return ["publish"] + common + ["--user", Self.noWriteUser, "--password", Self.noWritePassword]
+      return ["publish"] + common + [
+        "--user", Self.noWriteUser, "--password", Self.noWritePassword,
+      ]
     case .doubleAck: return ["double-ack"] + common
     case .ackTimeout: return ["ack-never", "--seconds", "100"] + common
     case .oversized: return ["oversized", "--size", "10000"] + common

@@ -12,10 +12,14 @@ extension LiveBrokerTests {
     let outcome = try #require(run.outcomes[scenario])
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     let entry = try #require(
-      outcome.entry, "\(scenario): no channel error in the broker log; its lines: \(outcome.connectionLines)")
-    let client = try #require(outcome.clientLine, "\(scenario): the client reported no error:\n\(outcome.clientOutput)")
+      outcome.entry,
+      "\(scenario): no channel error in the broker log; its lines: \(outcome.connectionLines)")
+    let client = try #require(
+      outcome.clientLine, "\(scenario): the client reported no error:\n\(outcome.clientOutput)")
     let report = try SearchAnswer.expectAll(
-      [("reason line", entry.reason), ("both lines", entry.text), ("client", client)].map { ($0, $1, scenario.expectedGuide) },
+      [("reason line", entry.reason), ("both lines", entry.text), ("client", client)].map {
+        ($0, $1, scenario.expectedGuide)
+      },
       scenario)
     let number = (ChannelScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
@@ -35,16 +39,25 @@ extension LiveBrokerTests {
     let run = try ChannelRun.shared.get()
     let object = try LiveBroker.object(run.scan)
     let guides = object["guides"] as? [[String: Any]] ?? []
-    let counts = Dictionary(guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? 0) }) { $0 + $1 }
-    let expected = Dictionary(ChannelScenario.allCases.map { ($0.expectedGuide, 1) }, uniquingKeysWith: +)
+    let counts = Dictionary(guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? 0) }) {
+      $0 + $1
+    }
+    let expected = Dictionary(
+      ChannelScenario.allCases.map { ($0.expectedGuide, 1) }, uniquingKeysWith: +)
     for (guide, scenarios) in expected {
-      #expect((counts[guide] ?? 0) >= scenarios, "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
+      #expect(
+        (counts[guide] ?? 0) >= scenarios,
+        "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
     }
     let closed = guides.first { $0["id"] as? String == "channel-closed" }
-    let firstErrors = (closed?["firstErrors"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+    let firstErrors = (closed?["firstErrors"] as? [[String: Any]] ?? []).compactMap {
+      $0["value"] as? String
+    }
     for scenario in ChannelScenario.allCases {
       guard let first = scenario.firstError else { continue }
-      #expect(firstErrors.contains(first), "\(scenario): the scan does not point at \(first): \(closed ?? [:])")
+      #expect(
+        firstErrors.contains(first),
+        "\(scenario): the scan does not point at \(first): \(closed ?? [:])")
     }
   }
 

@@ -4,7 +4,9 @@ import Testing
 /// rabbit2@localhost of `.ci/cluster-start`): the CLI tools that cannot reach a node, a node that
 /// cannot boot, a partition, and TLS handshakes that fail on rabbit2's TLS listener (127.0.0.1:5671,
 /// `verify_peer` and `fail_if_no_peer_cert`, a certificate from the harness's own CA).
-enum ClusterScenario: String, CaseIterable, Sendable, CustomStringConvertible, CustomTestStringConvertible {
+enum ClusterScenario: String, CaseIterable, Sendable, CustomStringConvertible,
+  CustomTestStringConvertible
+{
   case cookieRejected = "CLI with an Erlang cookie that is not the node's"
   case nodeNotRunning = "CLI asked about a node name that does not run"
   case portInUse = "a node started on an AMQP port already in use"
@@ -42,8 +44,10 @@ enum ClusterScenario: String, CaseIterable, Sendable, CustomStringConvertible, C
     case .tlsNoClientCertificate: return ["--port", "5671", "--ca", ca]
     case .tlsServerNotTrusted: return ["--port", "5671", "--max-version", "TLSv1_2"] + good
     case .tlsUnknownCA: return ["--port", "5671", "--ca", ca, "--cert", "\(files)/other.pem"] + key
-    case .tlsExpiredClient: return ["--port", "5671", "--ca", ca, "--cert", "\(files)/expired.pem"] + key
-    case .tlsHostnameMismatch: return ["--port", "5671", "--ca", ca, "--server-hostname", "rabbit.example"] + good
+    case .tlsExpiredClient:
+      return ["--port", "5671", "--ca", ca, "--cert", "\(files)/expired.pem"] + key
+    case .tlsHostnameMismatch:
+      return ["--port", "5671", "--ca", ca, "--server-hostname", "rabbit.example"] + good
     case .plainOnTLSPort: return ["--port", "5671", "--plain"]
     case .tlsOnPlainPort: return ["--port", "5673", "--ca", ca] + good
     default: return []

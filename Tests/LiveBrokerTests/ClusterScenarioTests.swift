@@ -14,11 +14,13 @@ extension LiveBrokerTests {
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     #expect(!outcome.pasted.isEmpty, "\(scenario): nothing to paste:\n\(outcome.output)")
     let sure = outcome.pasted.filter(\.confident)
-    var report = try SearchAnswer.expectAll(sure.map { ($0.label, $0.text, scenario.guide) }, scenario)
+    var report = try SearchAnswer.expectAll(
+      sure.map { ($0.label, $0.text, scenario.guide) }, scenario)
     for paste in outcome.pasted where !paste.confident {
       let answer = try SearchAnswer(paste.text)
       #expect(answer.guide == scenario.guide, "\(scenario), \(paste.label): \(answer.summary)")
-      report += "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
+      report +=
+        "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
     }
     let number = (ClusterScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
@@ -48,17 +50,23 @@ extension LiveBrokerTests {
     let diagnose = try #require(run.diagnoseWithOtherCookie, "diagnose did not run")
     let findings = try LiveBroker.object(diagnose)["findings"] as? [[String: Any]] ?? []
     let cookie = try #require(
-      findings.first { $0["guide"] as? String == "cli-node-unreachable" && $0["cause"] as? String == "cookie-mismatch" },
+      findings.first {
+        $0["guide"] as? String == "cli-node-unreachable"
+          && $0["cause"] as? String == "cookie-mismatch"
+      },
       "no cookie-mismatch finding in \(findings)")
     let evidence = cookie["evidence"] as? [String] ?? []
     #expect(evidence.contains { $0.contains("Erlang distribution failed") }, "\(evidence)")
-    #expect(evidence.contains { $0.contains("the CLI's Erlang cookie hash:") }, "the CLI's hash as evidence: \(evidence)")
+    #expect(
+      evidence.contains { $0.contains("the CLI's Erlang cookie hash:") },
+      "the CLI's hash as evidence: \(evidence)")
     #expect(
       !findings.contains { $0["cause"] as? String == "node-not-running" },
       "a running node is not reported down: \(findings)")
     LiveReport.record(
       "C0a. diagnose with another cookie",
-      "`RABBITMQ_ERLANG_COOKIE=... rmq-doctor diagnose --yes --json`: \(LiveReport.describe(cookie))\n\n\(LiveReport.block(evidence))")
+      "`RABBITMQ_ERLANG_COOKIE=... rmq-doctor diagnose --yes --json`: \(LiveReport.describe(cookie))\n\n\(LiveReport.block(evidence))"
+    )
   }
 
   @Test func diagnoseOfRabbit2ReportsItsCertificateAndTheUntrustedChain() throws {
@@ -68,32 +76,42 @@ extension LiveBrokerTests {
     let findings = try LiveBroker.object(diagnose)["findings"] as? [[String: Any]] ?? []
     let tls = findings.filter { $0["guide"] as? String == "tls-handshake" }
     let expiry = try #require(
-      tls.first { ($0["message"] as? String ?? "").contains("the server certificate expires in") }, "\(findings)")
+      tls.first { ($0["message"] as? String ?? "").contains("the server certificate expires in") },
+      "\(findings)")
     // .ci/cluster-start makes the certificate valid for 5 days, anew at every start.
-    let days = try #require((expiry["message"] as? String)?.firstMatch(of: #/expires in (\d+) days/#)?.1)
+    let days = try #require(
+      (expiry["message"] as? String)?.firstMatch(of: #/expires in (\d+) days/#)?.1)
     #expect((0...5).contains(Int(days) ?? -1), "\(expiry)")
     let chain = try #require(
-      tls.first { $0["cause"] as? String == "unknown-ca" }, "no unknown-ca finding from openssl in \(findings)")
+      tls.first { $0["cause"] as? String == "unknown-ca" },
+      "no unknown-ca finding from openssl in \(findings)")
     let evidence = chain["evidence"] as? [String] ?? []
     #expect(evidence.contains { $0.contains("verify error:num=19") }, "\(evidence)")
     LiveReport.record(
       "C0b. diagnose of rabbit2 (TLS on 5671)",
-      "`RABBITMQ_NODENAME=rabbit2@localhost rmq-doctor diagnose --yes --json`: \(LiveReport.describe(expiry)); \(LiveReport.describe(chain))")
+      "`RABBITMQ_NODENAME=rabbit2@localhost rmq-doctor diagnose --yes --json`: \(LiveReport.describe(expiry)); \(LiveReport.describe(chain))"
+    )
   }
 
   @Test func diagnoseDuringThePartitionReportsIt() throws {
     try LiveBroker.require()
     let run = try ClusterRun.shared.get()
-    let diagnose = try #require(run.diagnoseDuringPartition, "diagnose did not run: \(run.outcomes[.partition]?.problem ?? "")")
+    let diagnose = try #require(
+      run.diagnoseDuringPartition,
+      "diagnose did not run: \(run.outcomes[.partition]?.problem ?? "")")
     let findings = try LiveBroker.object(diagnose)["findings"] as? [[String: Any]] ?? []
     let partition = try #require(
-      findings.first { $0["guide"] as? String == "network-partition" }, "no network-partition finding in \(findings)")
+      findings.first { $0["guide"] as? String == "network-partition" },
+      "no network-partition finding in \(findings)")
     let evidence = partition["evidence"] as? [String] ?? []
     #expect(
-      evidence.contains { $0.contains("rabbit@localhost cannot communicate with rabbit2@localhost") }, "\(evidence)")
+      evidence.contains {
+        $0.contains("rabbit@localhost cannot communicate with rabbit2@localhost")
+      }, "\(evidence)")
     LiveReport.record(
       "C0c. diagnose during the partition",
-      "`rmq-doctor diagnose --yes --json` after rabbit2 was resumed: \(LiveReport.describe(partition))\n\n\(LiveReport.block(evidence))")
+      "`rmq-doctor diagnose --yes --json` after rabbit2 was resumed: \(LiveReport.describe(partition))\n\n\(LiveReport.block(evidence))"
+    )
   }
 
   @Test func aScanOfTheNodesLogsCountsEachScenarioUnderItsGuide() throws {
@@ -103,7 +121,9 @@ extension LiveBrokerTests {
     let logging = ClusterScenario.allCases.filter { $0.brokerLogs }
     let expected = Dictionary(logging.map { ($0.guide, 1) }, uniquingKeysWith: +)
     for (guide, scenarios) in expected {
-      #expect((counts[guide] ?? 0) >= scenarios, "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
+      #expect(
+        (counts[guide] ?? 0) >= scenarios,
+        "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
     }
   }
 
@@ -112,8 +132,12 @@ extension LiveBrokerTests {
     try LiveBroker.require()
     let run = try ClusterRun.shared.get()
     let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"])
-    #expect(LiveCluster.isWhole(status.stdout), "\(status.stdout)\nat the end of the run:\n\(run.clusterAfter)")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("rmq-doctor-live-node8-") }
+    #expect(
+      LiveCluster.isWhole(status.stdout),
+      "\(status.stdout)\nat the end of the run:\n\(run.clusterAfter)")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter {
+      $0.hasPrefix("rmq-doctor-live-node8-")
+    }
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 }

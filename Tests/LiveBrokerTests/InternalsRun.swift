@@ -27,16 +27,21 @@ struct InternalsRun: Sendable {
   static func make(python: String) throws -> InternalsRun {
     guard try LiveCluster.diagnostics(["-n", LiveCluster.node2, "-q", "ping"]).status == 0 else {
       throw Program.Failure(
-        description: "\(LiveCluster.node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)")
+        description:
+          "\(LiveCluster.node2) is not running: run the tests through .ci/with-broker, which starts it (.ci/cluster-start)"
+      )
     }
     let main = try BrokerLog.mark(LiveBroker.logFile)
     let second = try BrokerLog.mark(LiveCluster.node2Log)
     let pluginsFile = node2Plugins["RABBITMQ_ENABLED_PLUGINS_FILE"] ?? ""
     var run = InternalsRun(
       outcomes: [:], scan: Program.Run(stdout: "", stderr: "", status: 0),
-      pluginsFileBefore: (try? String(contentsOfFile: pluginsFile, encoding: .utf8)) ?? "", pluginsFileAfter: "")
+      pluginsFileBefore: (try? String(contentsOfFile: pluginsFile, encoding: .utf8)) ?? "",
+      pluginsFileAfter: "")
     run.outcomes[.queueKilled] = LiveCluster.capture { try queueKilled(python: python, log: main) }
-    run.outcomes[.channelKilled] = LiveCluster.capture { try channelKilled(python: python, log: main) }
+    run.outcomes[.channelKilled] = LiveCluster.capture {
+      try channelKilled(python: python, log: main)
+    }
     run.outcomes[.unknownPlugin] = LiveCluster.capture { try unknownPlugin() }
     run.pluginsFileAfter = (try? String(contentsOfFile: pluginsFile, encoding: .utf8)) ?? ""
     run.outcomes[.shovelClosedPort] = LiveCluster.capture {
@@ -47,12 +52,18 @@ struct InternalsRun: Sendable {
       }
     }
     run.outcomes[.unresolvableHost] = LiveCluster.capture { try unresolvableHost(python: python) }
-    for scenario in [InternalsScenario.managementBadPassword, .managementNoTag, .managementVhostNotEncoded] {
-      run.outcomes[scenario] = LiveCluster.capture { try management(scenario, python: python, log: second) }
+    for scenario in [
+      InternalsScenario.managementBadPassword, .managementNoTag, .managementVhostNotEncoded,
+    ] {
+      run.outcomes[scenario] = LiveCluster.capture {
+        try management(scenario, python: python, log: second)
+      }
     }
-    let logged = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-internals-\(UUID().uuidString).log")
+    let logged = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-internals-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: logged) }
-    try ((main.lines() + second.lines()).joined(separator: "\n") + "\n").write(to: logged, atomically: true, encoding: .utf8)
+    try ((main.lines() + second.lines()).joined(separator: "\n") + "\n").write(
+      to: logged, atomically: true, encoding: .utf8)
     run.scan = try LiveBroker.doctor(["scan", "--json", logged.path])
     return run
   }
@@ -61,7 +72,9 @@ struct InternalsRun: Sendable {
 
   /// The first line of `text` that holds `marker`, trimmed.
   static func line(_ text: String, _ marker: String) -> String? {
-    text.split(separator: "\n").first { $0.contains(marker) }.map { $0.trimmingCharacters(in: .whitespaces) }
+    text.split(separator: "\n").first { $0.contains(marker) }.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
   }
 
   // MARK: - Processes killed inside the broker
@@ -71,14 +84,23 @@ struct InternalsRun: Sendable {
   static func queueKilled(python: String, log: BrokerLog) throws -> Outcome {
     let queue = name()
     defer { _ = try? LiveBroker.rabbitmqctl(["-q", "delete_queue", queue]) }
-    let consumer = try ClientProcess(python: python, ["consume", "--queue", queue, "--seconds", "15"], script: client)
+    let consumer = try ClientProcess(
+      python: python, ["consume", "--queue", queue, "--seconds", "15"], script: client)
     defer { consumer.finish() }
-    try waitUntil { (try? LiveBroker.rabbitmqctl(["-q", "list_queues", "name", "consumers"]).stdout)?.contains("\(queue)\t1") == true }
+    try waitUntil {
+      (try? LiveBroker.rabbitmqctl(["-q", "list_queues", "name", "consumers"]).stdout)?.contains(
+        "\(queue)\t1") == true
+    }
     let mark = try BrokerLog.mark(log.path)
-    let kill = "{ok, Q} = rabbit_amqqueue:lookup(rabbit_misc:r(<<\"/\">>, queue, <<\"\(queue)\">>)), exit(amqqueue:get_pid(Q), kill)."
+    let kill =
+      "{ok, Q} = rabbit_amqqueue:lookup(rabbit_misc:r(<<\"/\">>, queue, <<\"\(queue)\">>)), exit(amqqueue:get_pid(Q), kill)."
     let killed = try LiveBroker.rabbitmqctl(["-q", "eval", kill])
-    var outcome = Outcome(command: "rabbitmqctl eval 'exit(<the queue's pid>, kill).'", output: killed.stdout + killed.stderr)
-    let lines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("Restarting crashed queue") }
+    var outcome = Outcome(
+      command: "rabbitmqctl eval 'exit(<the queue's pid>, kill).'",
+      output: killed.stdout + killed.stderr)
+    let lines = LiveCluster.waitForLines(in: mark, timeout: 10) {
+      $0.contains("Restarting crashed queue")
+    }
     outcome.logLines = lines
     if let restart = lines.first(where: { $0.contains("Restarting crashed queue '\(queue)'") }) {
       outcome.pasted.append(Paste(label: "the node's log line", text: restart))
@@ -94,24 +116,30 @@ struct InternalsRun: Sendable {
     let connection = name()
     defer { _ = try? LiveBroker.rabbitmqctl(["-q", "delete_queue", queue]) }
     let consumer = try ClientProcess(
-      python: python, ["consume", "--queue", queue, "--name", connection, "--seconds", "15"], script: client)
+      python: python, ["consume", "--queue", queue, "--name", connection, "--seconds", "15"],
+      script: client)
     defer { consumer.finish() }
     // A channel's name is its connection's addresses and its number: `127.0.0.1:PORT -> ... (1)`.
     let port = try consumer.port()
     var pid: String?
     try waitUntil {
-      let channels = (try? LiveBroker.rabbitmqctl(["-q", "list_channels", "pid", "name"]).stdout) ?? ""
+      let channels =
+        (try? LiveBroker.rabbitmqctl(["-q", "list_channels", "pid", "name"]).stdout) ?? ""
       pid = channels.split(separator: "\n").first { $0.contains("127.0.0.1:\(port) ->") }
         .map { String($0.split(separator: "\t")[0]) }
       return pid != nil
     }
     let mark = try BrokerLog.mark(log.path)
-    let killed = try LiveBroker.rabbitmqctl(["-q", "eval", "exit(rabbit_misc:string_to_pid(\"\(pid ?? "")\"), kill)."])
+    let killed = try LiveBroker.rabbitmqctl([
+      "-q", "eval", "exit(rabbit_misc:string_to_pid(\"\(pid ?? "")\"), kill).",
+    ])
     consumer.waitForExit(timeout: 20)
     var outcome = Outcome(
       command: "rabbitmqctl eval 'exit(rabbit_misc:string_to_pid(\"<channel pid>\"), kill).'",
       output: consumer.errors + killed.stderr)
-    outcome.logLines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("Non-AMQP exit reason") }
+    outcome.logLines = LiveCluster.waitForLines(in: mark, timeout: 10) {
+      $0.contains("Non-AMQP exit reason")
+    }
     if let client = line(consumer.errors, "541") {
       outcome.pasted.append(Paste(label: "the client's exception", text: client))
     } else {
@@ -132,10 +160,15 @@ struct InternalsRun: Sendable {
   static func unknownPlugin() throws -> Outcome {
     let run = try Program.run(
       Program.locate("rabbitmq-plugins") ?? "/usr/sbin/rabbitmq-plugins",
-      ["-n", LiveCluster.node2, "enable", "rabbitmq_no_such_plugin"], environment: node2Plugins, timeout: 90)
-    var outcome = Outcome(command: "rabbitmq-plugins -n rabbit2@localhost enable rabbitmq_no_such_plugin", output: run.stdout + run.stderr)
+      ["-n", LiveCluster.node2, "enable", "rabbitmq_no_such_plugin"], environment: node2Plugins,
+      timeout: 90)
+    var outcome = Outcome(
+      command: "rabbitmq-plugins -n rabbit2@localhost enable rabbitmq_no_such_plugin",
+      output: run.stdout + run.stderr)
     outcome.pasted = [Paste(label: "the CLI's output", text: outcome.output)]
-    if run.status == 0 { outcome.problem = "enabling a plugin that does not exist succeeded:\n\(outcome.output)" }
+    if run.status == 0 {
+      outcome.problem = "enabling a plugin that does not exist succeeded:\n\(outcome.output)"
+    }
     return outcome
   }
 
@@ -149,7 +182,8 @@ struct InternalsRun: Sendable {
     let exchange = name()
     let ctl = { (arguments: [String]) throws -> Program.Run in
       try Program.run(
-        Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", LiveCluster.node2, "-q"] + arguments,
+        Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl",
+        ["-n", LiveCluster.node2, "-q"] + arguments,
         environment: node2Plugins, timeout: 60)
     }
     defer {
@@ -163,13 +197,29 @@ struct InternalsRun: Sendable {
       "set_parameter", "shovel", shovel,
       #"{"src-uri":"amqp://","src-queue":"\#(shovel)","dest-uri":"amqp://guest:guest@127.0.0.1:5799","dest-queue":"\#(shovel)-copy","reconnect-delay":5}"#,
     ])
-    _ = try ctl(["set_parameter", "federation-upstream", upstream, #"{"uri":"amqp://guest:guest@127.0.0.1:5799"}"#])
-    _ = try ctl(["set_policy", "--apply-to", "exchanges", upstream, "^\(exchange)$", #"{"federation-upstream":"\#(upstream)"}"#])
-    _ = try http("PUT", "/api/exchanges/%2F/\(exchange)", user: "guest", password: "guest", body: #"{"type":"fanout","durable":false}"#)
+    _ = try ctl([
+      "set_parameter", "federation-upstream", upstream,
+      #"{"uri":"amqp://guest:guest@127.0.0.1:5799"}"#,
+    ])
+    _ = try ctl([
+      "set_policy", "--apply-to", "exchanges", upstream, "^\(exchange)$",
+      #"{"federation-upstream":"\#(upstream)"}"#,
+    ])
+    _ = try http(
+      "PUT", "/api/exchanges/%2F/\(exchange)", user: "guest", password: "guest",
+      body: #"{"type":"fanout","durable":false}"#)
     _ = LiveCluster.waitForLines(in: mark, timeout: 20) { $0.contains("could not connect to") }
-    let lines = LiveCluster.waitForLines(in: mark, timeout: 20) { $0.contains("did not connect to") }
-    var shovelOutcome = Outcome(command: "rabbitmqctl set_parameter shovel \(shovel) '{... \"dest-uri\":\"amqp://...@127.0.0.1:5799\" ...}'")
-    var federationOutcome = Outcome(command: "rabbitmqctl set_parameter federation-upstream \(upstream) '{\"uri\":\"amqp://...@127.0.0.1:5799\"}' and a policy")
+    let lines = LiveCluster.waitForLines(in: mark, timeout: 20) {
+      $0.contains("did not connect to")
+    }
+    var shovelOutcome = Outcome(
+      command:
+        "rabbitmqctl set_parameter shovel \(shovel) '{... \"dest-uri\":\"amqp://...@127.0.0.1:5799\" ...}'"
+    )
+    var federationOutcome = Outcome(
+      command:
+        "rabbitmqctl set_parameter federation-upstream \(upstream) '{\"uri\":\"amqp://...@127.0.0.1:5799\"}' and a policy"
+    )
     shovelOutcome.logLines = lines.filter { $0.contains("Shovel") }
     federationOutcome.logLines = lines.filter { $0.contains("Federation") }
     if let line = lines.first(where: { $0.contains("could not connect to") }) {
@@ -183,15 +233,18 @@ struct InternalsRun: Sendable {
       federationOutcome.problem = "rabbit2 logged no 'did not connect to' for the link"
     }
     let diagnose = try? LiveCluster.doctor(
-      ["diagnose", "--yes", "--json"], environment: node2Plugins.merging(["RABBITMQ_NODENAME": LiveCluster.node2]) { $1 })
+      ["diagnose", "--yes", "--json"],
+      environment: node2Plugins.merging(["RABBITMQ_NODENAME": LiveCluster.node2]) { $1 })
     return try body((shovelOutcome, federationOutcome), diagnose)
   }
 
   // MARK: - Names and the management API
 
   static func unresolvableHost(python: String) throws -> Outcome {
-    let run = try Program.run(python, [client, "resolve", "--host", "no-such-host.invalid"], timeout: 60)
-    var outcome = Outcome(command: "internals_client.py resolve --host no-such-host.invalid", output: run.stderr)
+    let run = try Program.run(
+      python, [client, "resolve", "--host", "no-such-host.invalid"], timeout: 60)
+    var outcome = Outcome(
+      command: "internals_client.py resolve --host no-such-host.invalid", output: run.stderr)
     if let error = line(run.stderr, "gaierror") {
       outcome.pasted.append(Paste(label: "the client's exception", text: error))
     } else {
@@ -200,7 +253,9 @@ struct InternalsRun: Sendable {
     return outcome
   }
 
-  static func management(_ scenario: InternalsScenario, python: String, log: BrokerLog) throws -> Outcome {
+  static func management(_ scenario: InternalsScenario, python: String, log: BrokerLog) throws
+    -> Outcome
+  {
     let user = name()
     defer { _ = try? LiveBroker.rabbitmqctl(["-q", "delete_user", user]) }
     let request: (method: String, path: String, user: String, password: String)
@@ -212,14 +267,18 @@ struct InternalsRun: Sendable {
     default: request = ("GET", "/api/queues///jobs", "guest", "guest")
     }
     let mark = try BrokerLog.mark(log.path)
-    let response = try http(request.method, request.path, user: request.user, password: request.password)
+    let response = try http(
+      request.method, request.path, user: request.user, password: request.password)
     var outcome = Outcome(
-      command: "\(request.method) \(api)\(request.path) as \(request.user == user ? "a user without tags" : request.user)",
+      command:
+        "\(request.method) \(api)\(request.path) as \(request.user == user ? "a user without tags" : request.user)",
       output: response.stdout)
     let body = response.stdout.split(separator: "\n").dropFirst().joined(separator: "\n")
     outcome.pasted.append(Paste(label: "the response body", text: body))
     if scenario.nodeLogs {
-      let lines = LiveCluster.waitForLines(in: mark, timeout: 10) { $0.contains("HTTP access denied") }
+      let lines = LiveCluster.waitForLines(in: mark, timeout: 10) {
+        $0.contains("HTTP access denied")
+      }
       outcome.logLines = lines
       if let denied = lines.first(where: { $0.contains("HTTP access denied") }) {
         outcome.pasted.append(Paste(label: "rabbit2's log line", text: denied))
@@ -232,18 +291,23 @@ struct InternalsRun: Sendable {
 
   /// One request to rabbit2's management API, through the Python client.
   @discardableResult
-  static func http(_ method: String, _ path: String, user: String, password: String, body: String? = nil) throws
+  static func http(
+    _ method: String, _ path: String, user: String, password: String, body: String? = nil
+  ) throws
     -> Program.Run
   {
     let python = LiveBroker.python ?? "python3"
     return try Program.run(
-      python, [client, "http", method, api + path, user, password] + (body.map { [$0] } ?? []), timeout: 60)
+      python, [client, "http", method, api + path, user, password] + (body.map { [$0] } ?? []),
+      timeout: 60)
   }
 
   static func waitUntil(timeout: TimeInterval = 20, _ condition: () -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while !condition() {
-      guard Date() < deadline else { throw Program.Failure(description: "timed out after \(Int(timeout)) s") }
+      guard Date() < deadline else {
+        throw Program.Failure(description: "timed out after \(Int(timeout)) s")
+      }
       Thread.sleep(forTimeInterval: 0.5)
     }
   }

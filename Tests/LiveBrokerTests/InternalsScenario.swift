@@ -4,7 +4,9 @@ import Testing
 /// cluster: processes killed inside the broker, a plugin that does not exist, links that cannot
 /// connect (rabbit2 runs the shovel and federation plugins), a host name that does not resolve,
 /// and the management API (rabbit2, 127.0.0.1:15673) refusing requests.
-enum InternalsScenario: String, CaseIterable, Sendable, CustomStringConvertible, CustomTestStringConvertible {
+enum InternalsScenario: String, CaseIterable, Sendable, CustomStringConvertible,
+  CustomTestStringConvertible
+{
   case queueKilled = "a classic queue's process killed"
   case channelKilled = "a consuming channel's process killed"
   case unknownPlugin = "rabbitmq-plugins enable of a plugin that does not exist"
@@ -25,7 +27,8 @@ enum InternalsScenario: String, CaseIterable, Sendable, CustomStringConvertible,
     case .unknownPlugin: "plugin-failure"
     case .shovelClosedPort, .federationClosedPort: "federation-shovel-link"
     case .unresolvableHost: "dns-resolution"
-    case .managementBadPassword, .managementNoTag, .managementVhostNotEncoded: "management-api-error"
+    case .managementBadPassword, .managementNoTag, .managementVhostNotEncoded:
+      "management-api-error"
     }
   }
 

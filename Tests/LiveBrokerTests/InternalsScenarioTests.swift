@@ -13,7 +13,8 @@ extension LiveBrokerTests {
     let outcome = try #require(run.outcomes[scenario])
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     #expect(!outcome.pasted.isEmpty, "\(scenario): nothing to paste:\n\(outcome.output)")
-    let report = try SearchAnswer.expectAll(outcome.pasted.map { ($0.label, $0.text, scenario.guide) }, scenario)
+    let report = try SearchAnswer.expectAll(
+      outcome.pasted.map { ($0.label, $0.text, scenario.guide) }, scenario)
     let number = (InternalsScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
       "I\(number). \(scenario)",
@@ -28,9 +29,13 @@ extension LiveBrokerTests {
   @Test func diagnoseOfRabbit2ReportsTheLinksThatCannotConnect() throws {
     try LiveBroker.require()
     let run = try InternalsRun.shared.get()
-    let diagnose = try #require(run.diagnoseLinks, "diagnose did not run: \(run.outcomes[.shovelClosedPort]?.problem ?? "")")
+    let diagnose = try #require(
+      run.diagnoseLinks, "diagnose did not run: \(run.outcomes[.shovelClosedPort]?.problem ?? "")")
     let findings = try LiveBroker.object(diagnose)["findings"] as? [[String: Any]] ?? []
-    let links = findings.filter { $0["guide"] as? String == "federation-shovel-link" && $0["cause"] as? String == "link-cannot-connect" }
+    let links = findings.filter {
+      $0["guide"] as? String == "federation-shovel-link"
+        && $0["cause"] as? String == "link-cannot-connect"
+    }
     let messages = links.compactMap { $0["message"] as? String }
     #expect(messages.contains { $0.contains("shovel(s) not running") }, "\(findings)")
     #expect(messages.contains { $0.contains("federation link(s) not running") }, "\(findings)")
@@ -55,7 +60,8 @@ extension LiveBrokerTests {
     let run = try InternalsRun.shared.get()
     #expect(run.pluginsFileAfter == run.pluginsFileBefore && !run.pluginsFileBefore.isEmpty)
     let parameters = try Program.run(
-      Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl", ["-n", LiveCluster.node2, "-q", "list_parameters"],
+      Program.locate("rabbitmqctl") ?? "/usr/sbin/rabbitmqctl",
+      ["-n", LiveCluster.node2, "-q", "list_parameters"],
       environment: InternalsRun.node2Plugins, timeout: 60)
     #expect(!parameters.stdout.contains("rmq-doctor-live-"), "\(parameters.stdout)")
     let queues = try LiveBroker.rabbitmqctl(["-q", "list_queues", "name"]).stdout

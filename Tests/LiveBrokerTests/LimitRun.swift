@@ -25,7 +25,9 @@ struct LimitRun: Sendable {
 
     /// pika's log line for the `connection.blocked` notification.
     var blockedNotice: String? {
-      clientOutput.split(separator: "\n").map(String.init).first { $0.contains("Connection.Blocked") }
+      clientOutput.split(separator: "\n").map(String.init).first {
+        $0.contains("Connection.Blocked")
+      }
     }
   }
 
@@ -66,7 +68,8 @@ struct LimitRun: Sendable {
       defer { setup.undo() }
       let name = "rmq-doctor-live-\(UUID().uuidString.prefix(8).lowercased())"
       var outcome = Outcome(
-        clientCommand: "limits_client.py " + scenario.clientArguments(name: name).joined(separator: " "),
+        clientCommand: "limits_client.py "
+          + scenario.clientArguments(name: name).joined(separator: " "),
         clientOutput: "", entryLines: [])
       do {
         try scenario.prepare(setup, name: name)
@@ -88,9 +91,11 @@ struct LimitRun: Sendable {
     }
     let after = try state()
 
-    let logged = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-limits-\(UUID().uuidString).log")
+    let logged = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-limits-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: logged) }
-    try (log.lines().joined(separator: "\n") + "\n").write(to: logged, atomically: true, encoding: .utf8)
+    try (log.lines().joined(separator: "\n") + "\n").write(
+      to: logged, atomically: true, encoding: .utf8)
     let scan = try LiveBroker.doctor(["scan", "--json", logged.path])
     return LimitRun(
       outcomes: outcomes, diagnoseDuringMemoryAlarm: diagnose, blockedPort: blockedPort, scan: scan,
@@ -103,18 +108,23 @@ struct LimitRun: Sendable {
     var listing = ""
     repeat {
       listing = try LiveBroker.rabbitmqctl(["-q", "list_connections", "name", "state"]).stdout
-      if listing.split(separator: "\n").contains(where: { $0.hasPrefix("127.0.0.1:\(port) ->") && $0.hasSuffix("\tblocked") }) {
+      if listing.split(separator: "\n").contains(where: {
+        $0.hasPrefix("127.0.0.1:\(port) ->") && $0.hasSuffix("\tblocked")
+      }) {
         return
       }
       Thread.sleep(forTimeInterval: 0.2)
     } while Date() < deadline
-    throw Program.Failure(description: "the publisher on port \(port) was never blocked:\n\(listing)")
+    throw Program.Failure(
+      description: "the publisher on port \(port) was never blocked:\n\(listing)")
   }
 
   /// The broker's entry for `scenario`, waiting up to 5 s for it: the alarm's lines (the line
   /// that sets it and the banner written with it), or the first error about the connection
   /// named for it.
-  static func entry(of scenario: LimitScenario, name: String, in log: BrokerLog) -> (BrokerLog.Entry?, [String]) {
+  static func entry(of scenario: LimitScenario, name: String, in log: BrokerLog) -> (
+    BrokerLog.Entry?, [String]
+  ) {
     let deadline = Date().addingTimeInterval(5)
     repeat {
       let lines = log.lines()
@@ -124,9 +134,13 @@ struct LimitRun: Sendable {
           let stamp = lines[index].split(separator: " ").prefix(4).joined(separator: " ")
           let entryLines = lines[index...].prefix { $0.hasPrefix(stamp) }
           let head = String(lines[index])
-          return (BrokerLog.Entry(head: head, reason: entryLines.dropFirst().joined(separator: "\n")), Array(entryLines))
+          return (
+            BrokerLog.Entry(head: head, reason: entryLines.dropFirst().joined(separator: "\n")),
+            Array(entryLines)
+          )
         }
-      } else if let pid = BrokerLog.connectionPID(in: lines, name: scenario.refusedConnection(name: name)),
+      } else if let pid = BrokerLog.connectionPID(
+        in: lines, name: scenario.refusedConnection(name: name)),
         let entry = BrokerLog.channelEntries(in: lines, connection: pid).first
       {
         return (entry, [entry.head, entry.reason])

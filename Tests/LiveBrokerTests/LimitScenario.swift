@@ -44,12 +44,18 @@ enum LimitScenario: String, CaseIterable, Sendable, CustomStringConvertible {
   func clientArguments(name: String) -> [String] {
     let common = ["--name", name, "--queue", "\(name)-queue"]
     switch self {
-    case .memoryAlarm, .diskAlarm: return ["publish-blocked", "--count", "20", "--seconds", "8"] + common
-    case .vhostConnections: return ["connections", "--vhost", name, "--count", "3", "--seconds", "1"] + common
+    case .memoryAlarm, .diskAlarm:
+      return ["publish-blocked", "--count", "20", "--seconds", "8"] + common
+    case .vhostConnections:
+      return ["connections", "--vhost", name, "--count", "3", "--seconds", "1"] + common
     case .vhostQueues: return ["queues", "--vhost", name, "--count", "3"] + common
     case .userConnections:
-      return ["connections", "--user", name, "--password", Self.password, "--count", "2", "--seconds", "1"] + common
-    case .userChannels: return ["channels", "--user", name, "--password", Self.password, "--count", "3"] + common
+      return [
+        "connections", "--user", name, "--password", Self.password, "--count", "2", "--seconds",
+        "1",
+      ] + common
+    case .userChannels:
+      return ["channels", "--user", name, "--password", Self.password, "--count", "3"] + common
     case .channelMax: return ["channel-past-max", "--count", "4"] + common
     }
   }
@@ -71,7 +77,8 @@ enum LimitScenario: String, CaseIterable, Sendable, CustomStringConvertible {
     switch self {
     case .memoryAlarm:
       try setup.change(
-        ["set_vm_memory_high_watermark", "0.0001"], restoring: "vm_memory_monitor:get_vm_memory_high_watermark()",
+        ["set_vm_memory_high_watermark", "0.0001"],
+        restoring: "vm_memory_monitor:get_vm_memory_high_watermark()",
         with: "vm_memory_monitor:set_vm_memory_high_watermark")
     case .diskAlarm:
       try setup.change(

@@ -13,7 +13,8 @@ extension LiveBrokerTests {
     let outcome = try #require(run.outcomes[scenario])
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     let entry = try #require(outcome.entry, "\(scenario): no entry in the broker log")
-    let client = try #require(outcome.clientLine, "\(scenario): the client reported no error:\n\(outcome.clientOutput)")
+    let client = try #require(
+      outcome.clientLine, "\(scenario): the client reported no error:\n\(outcome.clientOutput)")
     // An alarm's first line names it; a refusal's second line does.
     let reason = scenario.isAlarm ? entry.head : entry.reason
     var pasted: [(label: String, text: String, guide: String)] = [
@@ -21,10 +22,13 @@ extension LiveBrokerTests {
     ]
     // The vhost connection limit's whole entry ties with access-refused (see AlarmCaptureTests).
     if scenario != .vhostConnections {
-      pasted.append(("whole entry", outcome.entryLines.joined(separator: "\n"), scenario.brokerGuide))
+      pasted.append(
+        ("whole entry", outcome.entryLines.joined(separator: "\n"), scenario.brokerGuide))
     }
     if scenario.isAlarm {
-      let notice = try #require(outcome.blockedNotice, "\(scenario): pika logged no Connection.Blocked:\n\(outcome.clientOutput)")
+      let notice = try #require(
+        outcome.blockedNotice,
+        "\(scenario): pika logged no Connection.Blocked:\n\(outcome.clientOutput)")
       pasted.append(("connection.blocked", notice, "publishers-blocked"))
     }
     let report = try SearchAnswer.expectAll(pasted, scenario)
@@ -44,17 +48,22 @@ extension LiveBrokerTests {
   @Test func diagnoseDuringAMemoryAlarmReportsItWithTheBlockedPublisher() throws {
     try LiveBroker.require()
     let run = try LimitRun.shared.get()
-    let diagnose = try #require(run.diagnoseDuringMemoryAlarm, "diagnose did not run: \(run.outcomes[.memoryAlarm]?.problem ?? "")")
+    let diagnose = try #require(
+      run.diagnoseDuringMemoryAlarm,
+      "diagnose did not run: \(run.outcomes[.memoryAlarm]?.problem ?? "")")
     let port = try #require(run.blockedPort)
     let findings = try LiveBroker.object(diagnose)["findings"] as? [[String: Any]] ?? []
     let alarm = try #require(
-      findings.first { $0["guide"] as? String == "memory-alarm" }, "no memory-alarm finding in \(findings)")
+      findings.first { $0["guide"] as? String == "memory-alarm" },
+      "no memory-alarm finding in \(findings)")
     let message = alarm["message"] as? String ?? ""
     #expect(message.contains("memory alarm in effect on 1 node(s)"), "\(message)")
     #expect(message.contains("1 connection(s) blocked or blocking"), "\(message)")
     let evidence = alarm["evidence"] as? [String] ?? []
     #expect(evidence.contains { $0.hasPrefix("Memory alarm on node rabbit@") }, "\(evidence)")
-    #expect(evidence.contains { Self.clientPort($0) == port && $0.contains("\tblocked") }, "port \(port): \(evidence)")
+    #expect(
+      evidence.contains { Self.clientPort($0) == port && $0.contains("\tblocked") },
+      "port \(port): \(evidence)")
     let blocked = findings.first { $0["guide"] as? String == "publishers-blocked" }
     #expect(blocked != nil, "no publishers-blocked finding in \(findings)")
     LiveReport.record(
@@ -74,9 +83,12 @@ extension LiveBrokerTests {
     let counts = try SearchAnswer.scanCounts(run.scan)
     // The vhost connection limit's entry is left unclassified (see AlarmCaptureTests).
     let expected = Dictionary(
-      LimitScenario.allCases.filter { $0 != .vhostConnections }.map { ($0.brokerGuide, 1) }, uniquingKeysWith: +)
+      LimitScenario.allCases.filter { $0 != .vhostConnections }.map { ($0.brokerGuide, 1) },
+      uniquingKeysWith: +)
     for (guide, scenarios) in expected {
-      #expect((counts[guide] ?? 0) >= scenarios, "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
+      #expect(
+        (counts[guide] ?? 0) >= scenarios,
+        "\(guide): \(counts[guide] ?? 0) of \(scenarios); scan: \(counts)")
     }
   }
 

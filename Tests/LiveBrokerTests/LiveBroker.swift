@@ -99,7 +99,9 @@ enum LiveBroker {
   /// `make` run with the clients' Python when the broker and its tools are there; why not,
   /// otherwise. What a suite's shared run is made with.
   static func prepared<Run>(_ make: (String) throws -> Run) -> Result<Run, Program.Failure> {
-    guard missing == nil, let python else { return .failure(Program.Failure(description: missing ?? "no python")) }
+    guard missing == nil, let python else {
+      return .failure(Program.Failure(description: missing ?? "no python"))
+    }
     do { return .success(try make(python)) } catch let failure as Program.Failure {
       return .failure(failure)
     } catch {

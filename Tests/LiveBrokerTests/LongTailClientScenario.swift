@@ -3,10 +3,13 @@ import Testing
 /// Applications that misuse a client connection, on the live broker with pika: threads sharing
 /// one connection, a consumer acking from worker threads, and a consumer whose own reconnect code
 /// asks for the server-named queue of its closed connection.
-enum LongTailClientScenario: String, CaseIterable, Sendable, CustomStringConvertible, CustomTestStringConvertible {
+enum LongTailClientScenario: String, CaseIterable, Sendable, CustomStringConvertible,
+  CustomTestStringConvertible
+{
   case threadsPublish = "four threads publishing through one pika connection"
   case acksFromThreads = "a pika consumer acking from worker threads"
-  case serverNamedAfterReconnect = "a consumer reconnecting to the server-named queue of its closed connection"
+  case serverNamedAfterReconnect =
+    "a consumer reconnecting to the server-named queue of its closed connection"
 
   var testDescription: String { rawValue }
   var description: String { rawValue }

@@ -14,11 +14,15 @@ extension LiveBrokerTests {
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     #expect(!outcome.pasted.isEmpty, "\(scenario): nothing to paste:\n\(outcome.output)")
     var report = try SearchAnswer.expectAll(
-      outcome.pasted.filter(\.confident).map { ($0.label, $0.text, $0.guide ?? scenario.guide) }, scenario)
+      outcome.pasted.filter(\.confident).map { ($0.label, $0.text, $0.guide ?? scenario.guide) },
+      scenario)
     for paste in outcome.pasted where !paste.confident {
       let answer = try SearchAnswer(paste.text)
-      #expect(answer.guide == paste.guide ?? scenario.guide, "\(scenario), \(paste.label): \(answer.summary)")
-      report += "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
+      #expect(
+        answer.guide == paste.guide ?? scenario.guide,
+        "\(scenario), \(paste.label): \(answer.summary)")
+      report +=
+        "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
     }
     let number = (LongTailClientScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
@@ -44,7 +48,8 @@ extension LiveBrokerTests {
     let run = try LongTailClientRun.shared.get()
     #expect(run.names.count == 5)
     let queues = try LiveBroker.rabbitmqctl(["-q", "list_queues", "name"]).stdout
-    let connections = try LiveBroker.rabbitmqctl(["-q", "list_connections", "client_properties"]).stdout
+    let connections = try LiveBroker.rabbitmqctl(["-q", "list_connections", "client_properties"])
+      .stdout
     for name in run.names {
       #expect(!queues.contains(name), "\(name) is still a queue: \(queues)")
       #expect(!connections.contains(name), "\(name) is still connected: \(connections)")

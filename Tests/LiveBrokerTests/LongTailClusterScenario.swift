@@ -6,7 +6,9 @@ import Testing
 /// temporary folder), never with the test broker or rabbit2: a member forgotten while it was
 /// down, a member restarted while its peer stays down, peer discovery pointed at a node that does
 /// not exist, a join with another Erlang cookie, and a node first booted with two feature flags.
-enum LongTailClusterScenario: String, CaseIterable, Sendable, CustomStringConvertible, CustomTestStringConvertible {
+enum LongTailClusterScenario: String, CaseIterable, Sendable, CustomStringConvertible,
+  CustomTestStringConvertible
+{
   case forgottenMember = "a member forgotten while it was down, started again"
   case peerDown = "a member restarted while the peer that stopped after it stays down"
   case discoveryNoPeer = "classic_config peer discovery naming a node that does not exist"
@@ -57,7 +59,8 @@ final class LongTailNodes: @unchecked Sendable {
       "RABBITMQ_NODENAME": Self.name(letter), "RABBITMQ_NODE_PORT": "\(Self.amqp(letter))",
       "RABBITMQ_DIST_PORT": "\(Self.amqp(letter) + 20000)", "RABBITMQ_MNESIA_BASE": dir + "/mnesia",
       "RABBITMQ_LOG_BASE": dir + "/log", "RABBITMQ_CONFIG_FILE": dir + "/node.conf",
-      "RABBITMQ_PID_FILE": dir + "/node.pid", "RABBITMQ_ENABLED_PLUGINS_FILE": dir + "/enabled_plugins",
+      "RABBITMQ_PID_FILE": dir + "/node.pid",
+      "RABBITMQ_ENABLED_PLUGINS_FILE": dir + "/enabled_plugins",
       "ERL_CRASH_DUMP": dir + "/log/erl_crash.dump",
     ]
   }
@@ -69,24 +72,36 @@ final class LongTailNodes: @unchecked Sendable {
     try? FileManager.default.removeItem(at: dir)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for sub in ["", "/mnesia", "/log"] {
-      let made = try Program.run("/usr/bin/install", ["-d", "-o", "rabbitmq", "-g", "rabbitmq", dir.path + sub], timeout: 10)
-      guard made.status == 0 else { throw Program.Failure(description: "install -d \(dir.path + sub): \(made.stderr)") }
+      let made = try Program.run(
+        "/usr/bin/install", ["-d", "-o", "rabbitmq", "-g", "rabbitmq", dir.path + sub], timeout: 10)
+      guard made.status == 0 else {
+        throw Program.Failure(description: "install -d \(dir.path + sub): \(made.stderr)")
+      }
     }
-    try ((["listeners.tcp.default = 127.0.0.1:\(Self.amqp(letter))"] + conf).joined(separator: "\n") + "\n")
+    try
+      ((["listeners.tcp.default = 127.0.0.1:\(Self.amqp(letter))"] + conf).joined(separator: "\n")
+      + "\n")
       .write(toFile: dir.path + "/node.conf", atomically: true, encoding: .utf8)
     try "[].\n".write(toFile: dir.path + "/enabled_plugins", atomically: true, encoding: .utf8)
   }
 
   /// The server script run as the rabbitmq user (as the Debian service runs it).
   static func server(_ arguments: [String]) -> [String] {
-    [Program.locate("runuser") ?? "/usr/sbin/runuser", "-u", "rabbitmq", "--", "/usr/lib/rabbitmq/bin/rabbitmq-server"] + arguments
+    [
+      Program.locate("runuser") ?? "/usr/sbin/runuser", "-u", "rabbitmq", "--",
+      "/usr/lib/rabbitmq/bin/rabbitmq-server",
+    ] + arguments
   }
 
   /// Starts the node and waits until it has booted. The server script runs in the foreground, as
   /// the Debian service runs it, with no pipe of ours, and is stopped with the node.
-  func start(_ letter: String, conf: [String] = [], cookie: String? = nil, environment extra: [String: String] = [:]) throws {
+  func start(
+    _ letter: String, conf: [String] = [], cookie: String? = nil,
+    environment extra: [String: String] = [:]
+  ) throws {
     try prepare(letter, conf: conf)
-    var env = ProcessInfo.processInfo.environment.merging(environment(letter).merging(extra) { $1 }) { $1 }
+    var env = ProcessInfo.processInfo.environment.merging(environment(letter).merging(extra) { $1 })
+    { $1 }
     if let cookie { env["RABBITMQ_ERLANG_COOKIE"] = cookie }
     started.updateValue(cookie, forKey: letter)
     let process = Process()
@@ -97,7 +112,9 @@ final class LongTailNodes: @unchecked Sendable {
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    do { try Program.start(process) } catch { throw Program.Failure(description: "could not start \(Self.name(letter)): \(error)") }
+    do { try Program.start(process) } catch {
+      throw Program.Failure(description: "could not start \(Self.name(letter)): \(error)")
+    }
     servers[letter] = process
     var tries = 0
     while tries < 90, process.isRunning,
@@ -107,11 +124,14 @@ final class LongTailNodes: @unchecked Sendable {
       Thread.sleep(forTimeInterval: 1)
     }
     guard process.isRunning else {
-      throw Program.Failure(description: "\(Self.name(letter)) exited during its boot (status \(process.terminationStatus))")
+      throw Program.Failure(
+        description:
+          "\(Self.name(letter)) exited during its boot (status \(process.terminationStatus))")
     }
     let booted = try ctl(letter, ["-q", "await_startup", "--timeout", "120"], cookie: cookie)
     guard booted.status == 0 else {
-      throw Program.Failure(description: "\(Self.name(letter)) did not boot: \(booted.stdout)\(booted.stderr)")
+      throw Program.Failure(
+        description: "\(Self.name(letter)) did not boot: \(booted.stdout)\(booted.stderr)")
     }
   }
 
@@ -120,28 +140,37 @@ final class LongTailNodes: @unchecked Sendable {
   func foreground(_ letter: String) throws -> Program.Run {
     if started[letter] == nil { started.updateValue(nil, forKey: letter) }
     return try Program.run(
-      Program.locate("timeout") ?? "/usr/bin/timeout", ["120"] + Self.server([]), environment: environment(letter), timeout: 150)
+      Program.locate("timeout") ?? "/usr/bin/timeout", ["120"] + Self.server([]),
+      environment: environment(letter), timeout: 150)
   }
 
   /// Runs `tool` (rabbitmqctl by default) against the node.
   @discardableResult
-  func ctl(_ letter: String, _ arguments: [String], tool: String = "rabbitmqctl", cookie: String? = nil) throws -> Program.Run {
+  func ctl(
+    _ letter: String, _ arguments: [String], tool: String = "rabbitmqctl", cookie: String? = nil
+  ) throws -> Program.Run {
     let cookieArguments = cookie.map { ["--erlang-cookie", $0] } ?? []
     return try Program.run(
-      Program.locate(tool) ?? "/usr/sbin/\(tool)", ["-n", Self.name(letter)] + cookieArguments + arguments, timeout: 150)
+      Program.locate(tool) ?? "/usr/sbin/\(tool)",
+      ["-n", Self.name(letter)] + cookieArguments + arguments, timeout: 150)
   }
 
   /// stop_app, join_cluster, start_app on `letter`.
   func join(_ letter: String, to other: String) throws {
     try ctl(letter, ["stop_app"])
     let join = try ctl(letter, ["join_cluster", Self.name(other)])
-    guard join.status == 0 else { throw Program.Failure(description: "join_cluster failed: \(join.stdout)\(join.stderr)") }
+    guard join.status == 0 else {
+      throw Program.Failure(description: "join_cluster failed: \(join.stdout)\(join.stderr)")
+    }
     try ctl(letter, ["start_app"])
   }
 
   /// The node's log file, line by line (empty when it wrote none).
   func logLines(_ letter: String) -> [String] {
-    let text = (try? String(contentsOfFile: directory(letter).path + "/log/\(Self.name(letter)).log", encoding: .utf8)) ?? ""
+    let text =
+      (try? String(
+        contentsOfFile: directory(letter).path + "/log/\(Self.name(letter)).log", encoding: .utf8))
+      ?? ""
     return text.split(separator: "\n").map(String.init)
   }
 
@@ -152,8 +181,11 @@ final class LongTailNodes: @unchecked Sendable {
   func stopAll() {
     for (letter, cookie) in started {
       _ = try? ctl(letter, ["-q", "shutdown"], cookie: cookie)
-      let pidText = (try? String(contentsOfFile: directory(letter).path + "/node.pid", encoding: .utf8)) ?? ""
-      if let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1, kill(pid, 0) == 0 {
+      let pidText =
+        (try? String(contentsOfFile: directory(letter).path + "/node.pid", encoding: .utf8)) ?? ""
+      if let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
+        kill(pid, 0) == 0
+      {
         kill(pid, SIGTERM)
       }
     }

@@ -13,7 +13,8 @@ extension LiveBrokerTests {
     let outcome = try #require(run.outcomes[scenario])
     if let problem = outcome.problem { Issue.record("\(scenario): \(problem)") }
     #expect(!outcome.pasted.isEmpty, "\(scenario): nothing to paste:\n\(outcome.output)")
-    let report = try SearchAnswer.expectAll(outcome.pasted.map { ($0.label, $0.text, scenario.guide) }, scenario)
+    let report = try SearchAnswer.expectAll(
+      outcome.pasted.map { ($0.label, $0.text, scenario.guide) }, scenario)
     let number = (LongTailClusterScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(
       "L\(number). \(scenario)",

@@ -5,7 +5,9 @@ import Testing
 /// 127.0.0.1:5712) that reads the protocol header and closes; pika and a bare Python socket
 /// against 127.0.0.1:5713, whose SYNs an nftables rule in a table of the test's own drops; and a
 /// client killed right after the protocol header on the live broker.
-enum LongTailConnectionScenario: String, CaseIterable, Sendable, CustomStringConvertible, CustomTestStringConvertible {
+enum LongTailConnectionScenario: String, CaseIterable, Sendable, CustomStringConvertible,
+  CustomTestStringConvertible
+{
   case closedBeforeStart = "pika against a server that reads the protocol header and closes"
   case pikaConnectTimeout = "pika with socket_timeout against a port whose SYNs are dropped"
   case socketConnectTimeout = "a Python socket with a timeout against a port whose SYNs are dropped"

@@ -22,7 +22,8 @@ extension LiveBrokerTests {
     for paste in outcome.pasted where !paste.confident {
       let answer = try SearchAnswer(paste.text)
       #expect(answer.guide == scenario.guide, "\(scenario), \(paste.label): \(answer.summary)")
-      report += "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
+      report +=
+        "`rmq-doctor search <\(paste.label)> --json` (ranked, not confident): \(answer.summary)\n\n"
     }
     let number = (LongTailConnectionScenario.allCases.firstIndex(of: scenario) ?? 0) + 1
     LiveReport.record(

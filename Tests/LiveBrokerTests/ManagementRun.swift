@@ -28,16 +28,21 @@ enum ManagementRun {
 
   /// `rmq-doctor diagnose --url ... --user USER --yes [--json]`, the password in
   /// RMQ_DOCTOR_PASSWORD.
-  static func diagnose(_ urls: [String], user: String = "guest", password: String = "guest", json: Bool = true) throws
+  static func diagnose(
+    _ urls: [String], user: String = "guest", password: String = "guest", json: Bool = true
+  ) throws
     -> Program.Run
   {
     try LiveCluster.doctor(
-      ["diagnose"] + urls.flatMap { ["--url", $0] } + ["--user", user, "--yes"] + (json ? ["--json"] : []),
+      ["diagnose"] + urls.flatMap { ["--url", $0] } + ["--user", user, "--yes"]
+        + (json ? ["--json"] : []),
       environment: ["RMQ_DOCTOR_PASSWORD": password])
   }
 
   /// `rmq-doctor collect --url ... --user USER --yes FOLDER`.
-  static func collect(_ urls: [String], user: String = "guest", password: String = "guest", into folder: String) throws
+  static func collect(
+    _ urls: [String], user: String = "guest", password: String = "guest", into folder: String
+  ) throws
     -> Program.Run
   {
     try LiveCluster.doctor(
@@ -47,7 +52,9 @@ enum ManagementRun {
 
   /// A fresh folder path under the temporary directory (not created: `collect` wants it new).
   static func bundleFolder() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("rmq-doctor-bundle-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-doctor-bundle-\(UUID().uuidString)"
+    ).path
   }
 
   /// What `diagnose --json` printed, read.
@@ -57,8 +64,13 @@ enum ManagementRun {
 
     init(_ run: Program.Run) throws {
       self.run = run
-      guard let object = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] else {
-        throw Program.Failure(description: "diagnose printed no JSON object (status \(run.status)):\n\(run.stdout)\n\(run.stderr)")
+      guard
+        let object = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+          as? [String: Any]
+      else {
+        throw Program.Failure(
+          description:
+            "diagnose printed no JSON object (status \(run.status)):\n\(run.stdout)\n\(run.stderr)")
       }
       self.object = object
     }
@@ -70,7 +82,9 @@ enum ManagementRun {
     var origin: String { object["origin"] as? String ?? "" }
 
     /// The findings of `fact`.
-    func findings(of fact: String) -> [[String: Any]] { findings.filter { $0["fact"] as? String == fact } }
+    func findings(of fact: String) -> [[String: Any]] {
+      findings.filter { $0["fact"] as? String == fact }
+    }
 
     /// The facts `id`, each from one source.
     func facts(_ id: String) -> [[String: Any]] { facts.filter { $0["id"] as? String == id } }
@@ -89,8 +103,10 @@ enum ManagementRun {
 
     /// The findings in one line each, for failure messages.
     var summary: String {
-      findings.map { "\($0["fact"] ?? "?")=\($0["value"] ?? "?") -> \($0["guide"] ?? "?"): \($0["evidence"] ?? [])" }
-        .joined(separator: "\n")
+      findings.map {
+        "\($0["fact"] ?? "?")=\($0["value"] ?? "?") -> \($0["guide"] ?? "?"): \($0["evidence"] ?? [])"
+      }
+      .joined(separator: "\n")
     }
   }
 
@@ -110,7 +126,8 @@ enum ManagementRun {
 
   static func peers(in evidence: [String]) -> [Peer] {
     evidence.compactMap { line in
-      guard let match = line.firstMatch(of: #/^(timeout 0|blocked|blocking): [^ ]+:(\d+)[ ']/#), let port = Int(match.2)
+      guard let match = line.firstMatch(of: #/^(timeout 0|blocked|blocking): [^ ]+:(\d+)[ ']/#),
+        let port = Int(match.2)
       else { return nil }
       return Peer(state: String(match.1), port: port)
     }
@@ -133,11 +150,17 @@ enum ManagementRun {
   }
 
   static func connections() throws -> [Row] {
-    let run = try LiveBroker.rabbitmqctl(["-q", "list_connections", "--no-table-headers", "peer_port", "timeout", "state"])
-    guard run.status == 0 else { throw Program.Failure(description: "rabbitmqctl list_connections failed: \(run.stderr)") }
+    let run = try LiveBroker.rabbitmqctl([
+      "-q", "list_connections", "--no-table-headers", "peer_port", "timeout", "state",
+    ])
+    guard run.status == 0 else {
+      throw Program.Failure(description: "rabbitmqctl list_connections failed: \(run.stderr)")
+    }
     return run.stdout.split(separator: "\n").compactMap { line in
       let fields = line.split(separator: "\t").map(String.init)
-      guard fields.count == 3, let port = Int(fields[0]), let timeout = Int(fields[1]) else { return nil }
+      guard fields.count == 3, let port = Int(fields[0]), let timeout = Int(fields[1]) else {
+        return nil
+      }
       return Row(port: port, timeout: timeout, state: fields[2])
     }
   }
@@ -166,10 +189,15 @@ enum ManagementRun {
     var nodes: Set<String> = []
     for node in [mainNode, LiveCluster.node2] {
       let run = try LiveCluster.diagnostics(["-n", node, "-q", "alarms", "--formatter", "json"])
-      guard let object = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] else {
-        throw Program.Failure(description: "rabbitmq-diagnostics -n \(node) alarms: \(run.stdout)\(run.stderr)")
+      guard
+        let object = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+          as? [String: Any]
+      else {
+        throw Program.Failure(
+          description: "rabbitmq-diagnostics -n \(node) alarms: \(run.stdout)\(run.stderr)")
       }
-      for alarm in object["local"] as? [String] ?? [] where alarm.hasPrefix("Memory alarm on node ") {
+      for alarm in object["local"] as? [String] ?? [] where alarm.hasPrefix("Memory alarm on node ")
+      {
         nodes.insert(String(alarm.dropFirst("Memory alarm on node ".count)))
       }
     }
@@ -183,7 +211,9 @@ enum ManagementRun {
   static func api(_ path: String, port: Int = 15672) -> Any? {
     guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { return nil }
     var request = URLRequest(url: url, timeoutInterval: 5)
-    request.setValue("Basic " + Data("guest:guest".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+    request.setValue(
+      "Basic " + Data("guest:guest".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization"
+    )
     let body = Collected()
     let done = DispatchSemaphore(value: 0)
     URLSession.shared.dataTask(with: request) { data, response, _ in
@@ -196,7 +226,8 @@ enum ManagementRun {
 
   /// The state of each connection `GET /api/connections` lists, by client port.
   static func apiConnectionStates(port: Int = 15672) -> [Int: String] {
-    let items = api("/api/connections?columns=peer_port,state", port: port) as? [[String: Any]] ?? []
+    let items =
+      api("/api/connections?columns=peer_port,state", port: port) as? [[String: Any]] ?? []
     var states: [Int: String] = [:]
     for item in items {
       if let peer = number(item["peer_port"]) { states[Int(peer)] = item["state"] as? String ?? "" }
@@ -219,10 +250,13 @@ enum ManagementRun {
   // MARK: - Clients
 
   /// A pika connection held by `Clients/live_client.py hold`, named `name`.
-  static func client(python: String, name: String, heartbeat: Int? = nil, publish: Bool = false) throws -> ClientProcess {
+  static func client(python: String, name: String, heartbeat: Int? = nil, publish: Bool = false)
+    throws -> ClientProcess
+  {
     try ClientProcess(
       python: python,
-      ["hold", "--seconds", "120", "--name", name] + (heartbeat.map { ["--heartbeat", "\($0)"] } ?? []) + (publish ? ["--publish"] : []),
+      ["hold", "--seconds", "120", "--name", name]
+        + (heartbeat.map { ["--heartbeat", "\($0)"] } ?? []) + (publish ? ["--publish"] : []),
       script: script)
   }
 
@@ -243,22 +277,28 @@ enum ManagementRun {
 
   /// The memory high watermark of rabbit@localhost as `rabbitmqctl eval` prints it.
   static func watermark() throws -> String {
-    try LiveBroker.rabbitmqctl(["-q", "eval", "vm_memory_monitor:get_vm_memory_high_watermark()."]).stdout
+    try LiveBroker.rabbitmqctl(["-q", "eval", "vm_memory_monitor:get_vm_memory_high_watermark()."])
+      .stdout
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Sets rabbit@localhost's relative memory high watermark.
   static func setWatermark(_ value: String) throws {
     let run = try LiveBroker.rabbitmqctl(["-q", "set_vm_memory_high_watermark", value])
-    guard run.status == 0 else { throw Program.Failure(description: "set_vm_memory_high_watermark \(value): \(run.stderr)") }
+    guard run.status == 0 else {
+      throw Program.Failure(description: "set_vm_memory_high_watermark \(value): \(run.stderr)")
+    }
   }
 
   /// `rabbitmqctl add_user NAME PASSWORD` with `tags`; `deleteUser` undoes it.
   static func addUser(_ name: String, password: String, tags: [String]) throws {
-    _ = try? LiveBroker.rabbitmqctl(["-q", "delete_user", name])  // a leftover of an interrupted run
+    // A leftover of an interrupted run.
+    _ = try? LiveBroker.rabbitmqctl(["-q", "delete_user", name])
     for arguments in [["add_user", name, password], ["set_user_tags", name] + tags] {
       let run = try LiveBroker.rabbitmqctl(["-q"] + arguments)
-      guard run.status == 0 else { throw Program.Failure(description: "rabbitmqctl \(arguments.first ?? ""): \(run.stderr)") }
+      guard run.status == 0 else {
+        throw Program.Failure(description: "rabbitmqctl \(arguments.first ?? ""): \(run.stderr)")
+      }
     }
   }
 
@@ -267,30 +307,43 @@ enum ManagementRun {
   }
 
   static func userExists(_ name: String) -> Bool {
-    let users = (try? LiveBroker.rabbitmqctl(["-q", "list_users", "--no-table-headers"]).stdout) ?? ""
-    return users.split(separator: "\n").contains { $0.split(separator: "\t").first.map(String.init) == name }
+    let users =
+      (try? LiveBroker.rabbitmqctl(["-q", "list_users", "--no-table-headers"]).stdout) ?? ""
+    return users.split(separator: "\n").contains {
+      $0.split(separator: "\t").first.map(String.init) == name
+    }
   }
 
   /// Whether `cluster_status` lists both nodes running and no partition, and rabbit2's
   /// management API answers again.
   static func clusterIsWhole() -> Bool {
-    guard let status = try? LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"]).stdout,
+    guard
+      let status = try? LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"])
+        .stdout,
       LiveCluster.isWhole(status)
     else { return false }
-    return (api("/api/overview", port: 15673) as? [String: Any])?["node"] as? String == LiveCluster.node2
+    return (api("/api/overview", port: 15673) as? [String: Any])?["node"] as? String
+      == LiveCluster.node2
   }
 
   /// Stops rabbit2's RabbitMQ application (its management listener stops with it) and waits
   /// until rabbit@localhost no longer lists it as running.
   static func stopNode2App() throws {
     let run = try LiveBroker.rabbitmqctl(["-n", LiveCluster.node2, "-q", "stop_app"])
-    guard run.status == 0 else { throw Program.Failure(description: "stop_app on \(LiveCluster.node2): \(run.stderr)") }
-    let down = try wait(30) {
-      let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"]).stdout
-      let object = try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
-      return !((object?["running_nodes"] as? [String]) ?? [LiveCluster.node2]).contains(LiveCluster.node2)
+    guard run.status == 0 else {
+      throw Program.Failure(description: "stop_app on \(LiveCluster.node2): \(run.stderr)")
     }
-    guard down else { throw Program.Failure(description: "rabbit@localhost still lists \(LiveCluster.node2) as running") }
+    let down = try wait(30) {
+      let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"])
+        .stdout
+      let object = try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
+      return !((object?["running_nodes"] as? [String]) ?? [LiveCluster.node2]).contains(
+        LiveCluster.node2)
+    }
+    guard down else {
+      throw Program.Failure(
+        description: "rabbit@localhost still lists \(LiveCluster.node2) as running")
+    }
   }
 
   /// Starts rabbit2's application again and waits (up to 90 s) until the cluster is whole and
@@ -303,8 +356,11 @@ enum ManagementRun {
 
   /// rabbit2's `beam.smp` pid.
   static func node2PID() throws -> Int32 {
-    let text = try String(contentsOfFile: LiveCluster.node2PIDFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let pid = Int32(text) else { throw Program.Failure(description: "no pid in \(LiveCluster.node2PIDFile)") }
+    let text = try String(contentsOfFile: LiveCluster.node2PIDFile, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let pid = Int32(text) else {
+      throw Program.Failure(description: "no pid in \(LiveCluster.node2PIDFile)")
+    }
     return pid
   }
 
@@ -312,13 +368,18 @@ enum ManagementRun {
   /// (net_tick_timeout), then resumed; then waits (up to `seconds`) until both nodes' `/api/nodes`
   /// list a partition. The caller heals it with `ClusterRun.heal(pid:)` in a defer. Returns
   /// the node-down log line and whether both list the partition.
-  static func partition(pid: Int32, seconds: TimeInterval = 60) throws -> (downLine: String, bothList: Bool) {
+  static func partition(pid: Int32, seconds: TimeInterval = 60) throws -> (
+    downLine: String, bothList: Bool
+  ) {
     let mark = try BrokerLog.mark(LiveBroker.logFile)
     kill(pid, SIGSTOP)
-    let down = LiveCluster.waitForLines(in: mark, timeout: 45) { $0.contains("down: net_tick_timeout") }
+    let down = LiveCluster.waitForLines(in: mark, timeout: 45) {
+      $0.contains("down: net_tick_timeout")
+    }
     kill(pid, SIGCONT)
     guard let downLine = down.first(where: { $0.contains("down: net_tick_timeout") }) else {
-      throw Program.Failure(description: "rabbit@localhost did not log net_tick_timeout within 45 s")
+      throw Program.Failure(
+        description: "rabbit@localhost did not log net_tick_timeout within 45 s")
     }
     let bothList = wait(seconds) { [15672, 15673].allSatisfy(listsPartition(port:)) }
     return (downLine, bothList)
@@ -336,7 +397,9 @@ enum ManagementRun {
   static func files(in folder: String) throws -> [String: String] {
     var files: [String: String] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
-      files[name] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name)), as: UTF8.self)
+      files[name] = String(
+        decoding: try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name)),
+        as: UTF8.self)
     }
     return files
   }
@@ -345,12 +408,15 @@ enum ManagementRun {
   /// answer (a bundle file: JSON, so `/` may be written `\/`).
   static func connectionNames(in json: String) -> [String] {
     let items = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]] ?? []
-    return items.compactMap { ($0["client_properties"] as? [String: Any])?["connection_name"] as? String }
+    return items.compactMap {
+      ($0["client_properties"] as? [String: Any])?["connection_name"] as? String
+    }
   }
 
   /// The manifest's entries.
   static func manifestEntries(in folder: String) throws -> [[String: Any]] {
-    let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("manifest.json"))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("manifest.json"))
     let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     return object?["entries"] as? [[String: Any]] ?? []
   }

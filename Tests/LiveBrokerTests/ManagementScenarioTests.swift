@@ -29,8 +29,11 @@ extension LiveBrokerTests {
         clients.finish()
       }
 
-      let off = try (1...2).map { _ in try clients.add(Run.client(python: python, name: Run.uniqueName("hb0"), heartbeat: 0)) }
-      let on = try clients.add(Run.client(python: python, name: Run.uniqueName("hb"), heartbeat: nil))
+      let off = try (1...2).map { _ in
+        try clients.add(Run.client(python: python, name: Run.uniqueName("hb0"), heartbeat: 0))
+      }
+      let on = try clients.add(
+        Run.client(python: python, name: Run.uniqueName("hb"), heartbeat: nil))
       let offPorts = Set(try off.map { try $0.port() })
       let onPort = try on.port()
       let mine = offPorts.union([onPort])
@@ -39,82 +42,117 @@ extension LiveBrokerTests {
         "the API never listed the clients \(mine.sorted()): \(Run.apiConnectionStates())")
 
       // Heartbeats: the tool's count and peers against rabbitmqctl's listing of the same moment.
-      let heartbeats = try Run.atOneMoment({ try Report(Run.diagnose([Run.mainURL])) }) { rows, report in
-        Run.number(report.fact("heartbeat-zero-connections", from: Run.mainNode)?["value"])
-          == Double(rows.filter { $0.timeout == 0 }.count)
-      }
+      let heartbeats = try Run.atOneMoment(
+        { try Report(Run.diagnose([Run.mainURL])) },
+        agrees: { rows, report in
+          Run.number(report.fact("heartbeat-zero-connections", from: Run.mainNode)?["value"])
+            == Double(rows.filter { $0.timeout == 0 }.count)
+        })
       let listedOff = heartbeats.rows.filter { $0.timeout == 0 }
       #expect(heartbeats.steady, "the connections changed during every attempt")
       #expect(
         Set(listedOff.map(\.port)).intersection(mine) == offPorts,
-        "rabbitmqctl list_connections timeout: \(heartbeats.rows), heartbeat 0 on \(offPorts.sorted())")
-      #expect(heartbeats.rows.first { $0.port == onPort }.map { $0.timeout > 0 } == true, "\(heartbeats.rows)")
-      let zero = try #require(heartbeats.value.fact("heartbeat-zero-connections", from: Run.mainNode), "\(heartbeats.value.facts)")
-      #expect(Run.number(zero["value"]) == Double(listedOff.count), "API \(Run.evidence(zero)), rabbitmqctl \(listedOff)")
+        "rabbitmqctl list_connections timeout: \(heartbeats.rows), heartbeat 0 on \(offPorts.sorted())"
+      )
+      #expect(
+        heartbeats.rows.first { $0.port == onPort }.map { $0.timeout > 0 } == true,
+        "\(heartbeats.rows)")
+      let zero = try #require(
+        heartbeats.value.fact("heartbeat-zero-connections", from: Run.mainNode),
+        "\(heartbeats.value.facts)")
+      #expect(
+        Run.number(zero["value"]) == Double(listedOff.count),
+        "API \(Run.evidence(zero)), rabbitmqctl \(listedOff)")
       let zeroPeers = Set(Run.peers(in: Run.evidence(zero)).map(\.port))
       #expect(Run.peers(in: Run.evidence(zero)).allSatisfy { $0.state == "timeout 0" })
       if let total = Run.total(in: Run.evidence(zero)) {
         // More heartbeat-0 connections than the evidence shows: the ones shown are real.
-        #expect(total == listedOff.count && zeroPeers.isSubset(of: Set(listedOff.map(\.port))), "\(Run.evidence(zero))")
+        #expect(
+          total == listedOff.count && zeroPeers.isSubset(of: Set(listedOff.map(\.port))),
+          "\(Run.evidence(zero))")
         #expect(!zeroPeers.contains(onPort))
       } else {
-        #expect(zeroPeers == Set(listedOff.map(\.port)), "API \(Run.evidence(zero)), rabbitmqctl \(listedOff)")
+        #expect(
+          zeroPeers == Set(listedOff.map(\.port)),
+          "API \(Run.evidence(zero)), rabbitmqctl \(listedOff)")
         #expect(zeroPeers.intersection(mine) == offPorts, "\(Run.evidence(zero))")
       }
       let heartbeatFinding = try #require(
-        heartbeats.value.findings(of: "heartbeat-zero-connections").first, "no finding: \(heartbeats.value.summary)")
-      #expect(heartbeatFinding["guide"] as? String == "etimedout" && heartbeatFinding["cause"] as? String == "heartbeats-off")
+        heartbeats.value.findings(of: "heartbeat-zero-connections").first,
+        "no finding: \(heartbeats.value.summary)")
+      #expect(
+        heartbeatFinding["guide"] as? String == "etimedout"
+          && heartbeatFinding["cause"] as? String == "heartbeats-off")
       #expect(heartbeats.value.run.status == 1, "\(heartbeats.value.run.stderr)")
       let before = try #require(heartbeats.value.fact("memory-alarms", from: Run.mainNode))
-      try #require(Run.number(before["value"]) == 0, "a memory alarm before the scenario raised one: \(before)")
+      try #require(
+        Run.number(before["value"]) == 0, "a memory alarm before the scenario raised one: \(before)"
+      )
 
       // A memory alarm on rabbit@localhost, and a publisher it blocks.
       alarmRaised = true
       try Run.setWatermark("0.0000001")
-      let publisher = try clients.add(Run.client(python: python, name: Run.uniqueName("pub"), publish: true))
+      let publisher = try clients.add(
+        Run.client(python: python, name: Run.uniqueName("pub"), publish: true))
       let publisherPort = try publisher.port()
       let all = mine.union([publisherPort])
       let settled = try Run.wait(20) {
-        let listed = Dictionary(try Run.connections().map { ($0.port, $0.state) }, uniquingKeysWith: { a, _ in a })
+        let listed = Dictionary(
+          try Run.connections().map { ($0.port, $0.state) }, uniquingKeysWith: { a, _ in a })
         let api = Run.apiConnectionStates()
         let alarmed = (Run.api("/api/nodes?columns=name,mem_alarm") as? [[String: Any]] ?? [])
           .contains { $0["name"] as? String == Run.mainNode && $0["mem_alarm"] as? Bool == true }
-        return listed[publisherPort] == "blocked" && all.allSatisfy { api[$0] != nil && api[$0] == listed[$0] } && alarmed
+        return listed[publisherPort] == "blocked"
+          && all.allSatisfy { api[$0] != nil && api[$0] == listed[$0] } && alarmed
       }
       try #require(
         settled,
         "the publisher \(publisherPort) never showed blocked in both: rabbitmqctl \((try? Run.connections()) ?? []), API \(Run.apiConnectionStates()); client: \(publisher.errors)"
       )
       let alarmNodes = try Run.memoryAlarmNodes()
-      let blocked = try Run.atOneMoment({ try Report(Run.diagnose([Run.mainURL])) }) { rows, report in
-        Run.number(report.fact("blocked-connections", from: Run.mainNode)?["value"])
-          == Double(rows.filter { ["blocked", "blocking"].contains($0.state) }.count)
-      }
+      let blocked = try Run.atOneMoment(
+        { try Report(Run.diagnose([Run.mainURL])) },
+        agrees: { rows, report in
+          Run.number(report.fact("blocked-connections", from: Run.mainNode)?["value"])
+            == Double(rows.filter { ["blocked", "blocking"].contains($0.state) }.count)
+        })
       let listedBlocked = blocked.rows.filter { ["blocked", "blocking"].contains($0.state) }
       let listedPeers = Set(listedBlocked.map { Run.Peer(state: $0.state, port: $0.port) })
-      #expect(listedPeers.contains(Run.Peer(state: "blocked", port: publisherPort)), "rabbitmqctl list_connections state: \(blocked.rows)")
-      let fact = try #require(blocked.value.fact("blocked-connections", from: Run.mainNode), "\(blocked.value.facts)")
-      #expect(Run.number(fact["value"]) == Double(listedBlocked.count), "API \(Run.evidence(fact)), rabbitmqctl \(listedBlocked)")
+      #expect(
+        listedPeers.contains(Run.Peer(state: "blocked", port: publisherPort)),
+        "rabbitmqctl list_connections state: \(blocked.rows)")
+      let fact = try #require(
+        blocked.value.fact("blocked-connections", from: Run.mainNode), "\(blocked.value.facts)")
+      #expect(
+        Run.number(fact["value"]) == Double(listedBlocked.count),
+        "API \(Run.evidence(fact)), rabbitmqctl \(listedBlocked)")
       let shown = Set(Run.peers(in: Run.evidence(fact)))
       if let total = Run.total(in: Run.evidence(fact)) {
-        #expect(total == listedBlocked.count && shown.isSubset(of: listedPeers), "API \(Run.evidence(fact)), rabbitmqctl \(listedBlocked)")
+        #expect(
+          total == listedBlocked.count && shown.isSubset(of: listedPeers),
+          "API \(Run.evidence(fact)), rabbitmqctl \(listedBlocked)")
       } else {
         #expect(shown == listedPeers, "API \(Run.evidence(fact)), rabbitmqctl \(listedBlocked)")
-        #expect(shown.contains(Run.Peer(state: "blocked", port: publisherPort)), "\(Run.evidence(fact))")
+        #expect(
+          shown.contains(Run.Peer(state: "blocked", port: publisherPort)), "\(Run.evidence(fact))")
       }
       let memory = try #require(blocked.value.fact("memory-alarms", from: Run.mainNode))
       #expect(alarmNodes == [Run.mainNode], "rabbitmq-diagnostics alarms: \(alarmNodes)")
       #expect(Run.number(memory["value"]) == Double(alarmNodes.count), "\(memory)")
-      #expect(Set(Run.evidence(memory).map { $0.replacingOccurrences(of: ": mem_alarm true", with: "") }) == alarmNodes)
+      #expect(
+        Set(Run.evidence(memory).map { $0.replacingOccurrences(of: ": mem_alarm true", with: "") })
+          == alarmNodes)
       let memoryFinding = blocked.value.findings(of: "memory-alarms").first
       #expect(memoryFinding?["guide"] as? String == "memory-alarm", "\(blocked.value.summary)")
       let blockedFinding = blocked.value.findings(of: "blocked-connections").first
-      #expect(blockedFinding?["guide"] as? String == "publishers-blocked", "\(blocked.value.summary)")
+      #expect(
+        blockedFinding?["guide"] as? String == "publishers-blocked", "\(blocked.value.summary)")
       #expect(blocked.value.run.status == 1)
 
       try Run.setWatermark(restoreTo)
       alarmRaised = false
-      #expect(try Run.wait(15) { try Run.memoryAlarmNodes().isEmpty }, "the memory alarm did not clear")
+      #expect(
+        try Run.wait(15) { try Run.memoryAlarmNodes().isEmpty }, "the memory alarm did not clear")
       #expect(try Run.watermark() == restoreTo)
 
       LiveReport.record(
@@ -152,34 +190,50 @@ extension LiveBrokerTests {
       stopped = false
       #expect(Run.startNode2App(), "rabbit2 did not come back within 90 s")
 
-      #expect(!listening, "rabbit2's management listener still accepts connections with its application stopped")
+      #expect(
+        !listening,
+        "rabbit2's management listener still accepts connections with its application stopped")
       #expect(report.run.status == 1, "\(report.run.stderr)")
-      let down = try #require(report.findings(of: "cluster-nodes-down").first, "no finding: \(report.summary)")
+      let down = try #require(
+        report.findings(of: "cluster-nodes-down").first, "no finding: \(report.summary)")
       #expect(Run.number(down["value"]) == 1)
       #expect(Run.evidence(down) == ["\(LiveCluster.node2): running false"], "\(down)")
       #expect(down["guide"] as? String == "node-startup-failure")
-      #expect((down["sources"] as? [String] ?? []) == ["\(Run.mainNode) via 127.0.0.1:15672"], "\(down)")
-      #expect(report.fact("cluster-nodes-down", from: LiveCluster.node2) == nil, "rabbit2 answered: \(report.facts)")
+      #expect(
+        (down["sources"] as? [String] ?? []) == ["\(Run.mainNode) via 127.0.0.1:15672"], "\(down)")
+      #expect(
+        report.fact("cluster-nodes-down", from: LiveCluster.node2) == nil,
+        "rabbit2 answered: \(report.facts)")
       // rabbit2's listener stops with its application: its first request is refused, and the
       // others are not sent; one problem says so.
       let refused = report.problems.filter { $0["source"] as? String == "127.0.0.1:15673" }
       #expect(refused.count == 1, "\(report.problems)")
       #expect(refused.first?["diagnostic"] as? String == "api-overview", "\(report.problems)")
       let refusal = refused.first?["problem"] as? String ?? ""
-      #expect(refusal.contains("connection refused") && refusal.contains("other request(s) were not sent"), "\(refusal)")
+      #expect(
+        refusal.contains("connection refused")
+          && refusal.contains("other request(s) were not sent"), "\(refusal)")
       #expect(report.problems.count == refused.count, "problems beyond 15673: \(report.problems)")
-      #expect(report.origin.contains(Run.mainNode) && !report.origin.contains(LiveCluster.node2), "\(report.origin)")
+      #expect(
+        report.origin.contains(Run.mainNode) && !report.origin.contains(LiveCluster.node2),
+        "\(report.origin)")
       // The URL given for the member seen down did not answer: no other URL is guessed.
       #expect(!report.run.stderr.contains("asking it directly"), "\(report.run.stderr)")
       let note = report.notes.first { $0.contains(LiveCluster.node2) }
-      #expect(note?.contains("http://127.0.0.1:15673 did not answer either") == true, "\(report.notes)")
+      #expect(
+        note?.contains("http://127.0.0.1:15673 did not answer either") == true, "\(report.notes)")
       #expect(
         single.run.stderr.contains(
-          "\(LiveCluster.node2) is not running as \(Run.mainNode) via 127.0.0.1:15672 sees it; asking it directly"),
+          "\(LiveCluster.node2) is not running as \(Run.mainNode) via 127.0.0.1:15672 sees it; asking it directly"
+        ),
         "\(single.run.stderr)")
       let direct = single.notes.first { $0.contains(LiveCluster.node2) }
-      #expect(direct?.contains("localhost:15672 answered as \(Run.mainNode), not \(LiveCluster.node2)") == true, "\(single.notes)")
-      #expect(text.status == 1 && text.stdout.contains("\(LiveCluster.node2): running false"), "\(text.stdout)")
+      #expect(
+        direct?.contains("localhost:15672 answered as \(Run.mainNode), not \(LiveCluster.node2)")
+          == true, "\(single.notes)")
+      #expect(
+        text.status == 1 && text.stdout.contains("\(LiveCluster.node2): running false"),
+        "\(text.stdout)")
 
       LiveReport.record(
         "M2. rabbit2's application stopped",
@@ -202,16 +256,19 @@ extension LiveBrokerTests {
       defer { if suspended { ClusterRun.heal(pid: pid) } }
       suspended = true
       let (downLine, bothList) = try Run.partition(pid: pid)
-      let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"]).stdout
+      let status = try LiveCluster.diagnostics(["-q", "cluster_status", "--formatter", "json"])
+        .stdout
       let report = try Report(Run.diagnose([Run.mainURL, Run.secondURL]))
       let text = try Run.diagnose([Run.mainURL, Run.secondURL], json: false)
       ClusterRun.heal(pid: pid)
       suspended = false
       #expect(Run.wait(30) { Run.clusterIsWhole() }, "the partition was not healed")
 
-      try #require(bothList, "after `\(downLine)` the nodes did not both list the partition within 60 s")
+      try #require(
+        bothList, "after `\(downLine)` the nodes did not both list the partition within 60 s")
       #expect(report.run.status == 1, "\(report.run.stderr)")
-      let partition = try #require(report.findings(of: "network-partitions").first, "no finding: \(report.summary)")
+      let partition = try #require(
+        report.findings(of: "network-partitions").first, "no finding: \(report.summary)")
       #expect(partition["guide"] as? String == "network-partition")
       #expect((Run.number(partition["value"]) ?? 0) > 0)
       // Each node lists a partition in its own answer; which members each lists depends on
@@ -224,32 +281,46 @@ extension LiveBrokerTests {
         for line in Run.evidence(view) {
           #expect(
             partitionEvidence.contains(line),
-            "\(node)'s view says \(line); the findings say only: \(report.findings(of: "network-partitions"))")
+            "\(node)'s view says \(line); the findings say only: \(report.findings(of: "network-partitions"))"
+          )
         }
-        #expect(partitionEvidence.contains { $0.hasPrefix("\(node): partitions [") || $0.hasSuffix("[\(node)]") }, "\(partitionEvidence)")
+        #expect(
+          partitionEvidence.contains {
+            $0.hasPrefix("\(node): partitions [") || $0.hasSuffix("[\(node)]")
+          }, "\(partitionEvidence)")
       }
       // What rabbit@localhost's cluster_status lists as partitioned is in its API answer.
       let partitions =
-        ((try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["partitions"] as? [String: [String]]) ?? [:]
+        ((try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?[
+          "partitions"] as? [String: [String]]) ?? [:]
       #expect(!partitions.isEmpty, "cluster_status lists no partition: \(status)")
       let mainView = Run.evidence(report.fact("network-partitions", from: Run.mainNode))
       for (node, others) in partitions {
-        #expect(mainView.contains("\(node): partitions [\(others.joined(separator: ", "))]"), "cluster_status \(partitions), API \(mainView)")
+        #expect(
+          mainView.contains("\(node): partitions [\(others.joined(separator: ", "))]"),
+          "cluster_status \(partitions), API \(mainView)")
       }
       // The views compared: a member that one node sees down and the other up.
       let downSets = [Run.mainNode, LiveCluster.node2].map { node in
-        Set(Run.evidence(report.fact("cluster-nodes-down", from: node)).compactMap { line in
-          line.contains(": running false") ? line.components(separatedBy: ": running false").first : nil
-        })
+        Set(
+          Run.evidence(report.fact("cluster-nodes-down", from: node)).compactMap { line in
+            line.contains(": running false")
+              ? line.components(separatedBy: ": running false").first : nil
+          })
       }
       let disagreeing = downSets[0].symmetricDifference(downSets[1])
-      let views = try #require(report.facts("node-views-disagree").first, "no node-views-disagree fact: \(report.facts)")
-      #expect(Run.number(views["value"]) == Double(disagreeing.count), "down as each sees it: \(downSets); \(views)")
+      let views = try #require(
+        report.facts("node-views-disagree").first, "no node-views-disagree fact: \(report.facts)")
+      #expect(
+        Run.number(views["value"]) == Double(disagreeing.count),
+        "down as each sees it: \(downSets); \(views)")
       if !disagreeing.isEmpty {
         let finding = report.findings(of: "node-views-disagree").first
         #expect(finding?["guide"] as? String == "network-partition", "\(report.summary)")
         for member in disagreeing {
-          #expect(Run.evidence(finding).contains { $0.hasPrefix("\(member): ") }, "\(Run.evidence(finding))")
+          #expect(
+            Run.evidence(finding).contains { $0.hasPrefix("\(member): ") },
+            "\(Run.evidence(finding))")
         }
       }
       // A member one view sees down while the other sees it run is the partition, not a
@@ -257,11 +328,16 @@ extension LiveBrokerTests {
       let downFindings = report.findings(of: "cluster-nodes-down").flatMap { Run.evidence($0) }
       let downFacts = report.facts("cluster-nodes-down").flatMap { Run.evidence($0) }
       for member in disagreeing {
-        #expect(!downFindings.contains { $0.hasPrefix("\(member):") }, "\(member) reported down: \(downFindings)")
         #expect(
-          downFacts.contains("\(member): running false here, but running as another node sees it"), "\(downFacts)")
+          !downFindings.contains { $0.hasPrefix("\(member):") },
+          "\(member) reported down: \(downFindings)")
+        #expect(
+          downFacts.contains("\(member): running false here, but running as another node sees it"),
+          "\(downFacts)")
       }
-      #expect(!report.run.stderr.contains("asking it directly"), "both nodes answered: \(report.run.stderr)")
+      #expect(
+        !report.run.stderr.contains("asking it directly"),
+        "both nodes answered: \(report.run.stderr)")
 
       LiveReport.record(
         "M3. a partition seen from both nodes",
@@ -292,8 +368,12 @@ extension LiveBrokerTests {
       #expect(run.stdout.isEmpty, "\(run.stdout)")
       #expect(errors.count == 1, "\(run.stderr)")
       #expect(errors.first?.contains("monitoring") == true, "the error line: \(errors)")
-      #expect(errors.first?.contains("password is wrong") == false, "the password was right: \(errors)")
-      LiveReport.record("M4a. a user without tags", "`RMQ_DOCTOR_PASSWORD=pw rmq-doctor diagnose --url \(Run.mainURL) --user \(user) --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))")
+      #expect(
+        errors.first?.contains("password is wrong") == false, "the password was right: \(errors)")
+      LiveReport.record(
+        "M4a. a user without tags",
+        "`RMQ_DOCTOR_PASSWORD=pw rmq-doctor diagnose --url \(Run.mainURL) --user \(user) --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))"
+      )
     }
 
     @Test func aManagementOnlyUserIsToldItNeedsMonitoring() throws {
@@ -313,11 +393,14 @@ extension LiveBrokerTests {
       #expect(errors.count == 1, "\(run.stderr)")
       #expect(errors.first?.contains("Not monitor user") == true, "the error line: \(errors)")
       #expect(errors.first?.contains("monitoring") == true, "the error line: \(errors)")
-      #expect(errors.first?.contains("password is wrong") == false, "the password was right: \(errors)")
-      #expect(!run.stdout.contains("Findings") && !run.stdout.contains("No findings"), "\(run.stdout)")
+      #expect(
+        errors.first?.contains("password is wrong") == false, "the password was right: \(errors)")
+      #expect(
+        !run.stdout.contains("Findings") && !run.stdout.contains("No findings"), "\(run.stdout)")
       LiveReport.record(
         "M4b. a user with the management tag only",
-        "`rmq-doctor diagnose --url \(Run.mainURL) --user \(user) --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))")
+        "`rmq-doctor diagnose --url \(Run.mainURL) --user \(user) --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))"
+      )
     }
 
     @Test func aWrongPasswordIs401() throws {
@@ -327,9 +410,14 @@ extension LiveBrokerTests {
       #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
       #expect(run.stdout.isEmpty, "\(run.stdout)")
       #expect(errors.count == 1, "\(run.stderr)")
-      #expect(errors.first?.contains("401 Unauthorized") == true && errors.first?.contains("password") == true, "\(errors)")
+      #expect(
+        errors.first?.contains("401 Unauthorized") == true
+          && errors.first?.contains("password") == true, "\(errors)")
       #expect(!run.stderr.contains("not-the-password"))
-      LiveReport.record("M4c. a wrong password", "`RMQ_DOCTOR_PASSWORD=not-the-password rmq-doctor diagnose --url \(Run.mainURL) --user guest --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))")
+      LiveReport.record(
+        "M4c. a wrong password",
+        "`RMQ_DOCTOR_PASSWORD=not-the-password rmq-doctor diagnose --url \(Run.mainURL) --user guest --yes --json` (exit \(run.status)): \(errors.joined(separator: " / "))"
+      )
     }
 
     // MARK: - 5. Bundles
@@ -346,7 +434,9 @@ extension LiveBrokerTests {
       let secretName = "amqp://app:s3cret@example/"
       let port = try clients.add(Run.client(python: python, name: secretName, heartbeat: 0)).port()
       try #require(
-        Run.wait(20) { [15672, 15673].allSatisfy { Run.apiConnectionStates(port: $0)[port] != nil } },
+        Run.wait(20) {
+          [15672, 15673].allSatisfy { Run.apiConnectionStates(port: $0)[port] != nil }
+        },
         "the APIs never listed the client \(port)")
 
       // A live run before and after the collection; they agree unless something changed.
@@ -366,9 +456,13 @@ extension LiveBrokerTests {
       #expect(before.findingKeys == after.findingKeys, "the cluster changed during every attempt")
       #expect(collect.status == 0, "\(collect.stdout)\(collect.stderr)")
       let readBack = try Report(LiveCluster.doctor(["diagnose", "--evidence", folder, "--json"]))
-      #expect(readBack.findingKeys == before.findingKeys, "bundle:\n\(readBack.summary)\nlive:\n\(before.summary)")
+      #expect(
+        readBack.findingKeys == before.findingKeys,
+        "bundle:\n\(readBack.summary)\nlive:\n\(before.summary)")
       #expect(readBack.run.status == before.run.status)
-      #expect(before.findingKeys.contains { $0.hasPrefix("api-connections heartbeat-zero-connections ") }, "\(before.summary)")
+      #expect(
+        before.findingKeys.contains { $0.hasPrefix("api-connections heartbeat-zero-connections ") },
+        "\(before.summary)")
 
       let files = try Run.files(in: folder)
       let grep = try Program.run(Program.locate("grep") ?? "/bin/grep", ["-r", "s3cret", folder])
@@ -378,9 +472,12 @@ extension LiveBrokerTests {
       #expect(connectionFiles.count == 2, "\(files.keys.sorted())")
       for (name, text) in connectionFiles {
         #expect(
-          Run.connectionNames(in: text).contains("amqp://app:[scrubbed]@example/"), "\(name): \(text.prefix(2000))")
+          Run.connectionNames(in: text).contains("amqp://app:[scrubbed]@example/"),
+          "\(name): \(text.prefix(2000))")
       }
-      let entries = try Run.manifestEntries(in: folder).filter { ($0["file"] as? String ?? "").hasPrefix("api-connections-") }
+      let entries = try Run.manifestEntries(in: folder).filter {
+        ($0["file"] as? String ?? "").hasPrefix("api-connections-")
+      }
       #expect(entries.count == 2)
       for entry in entries {
         let scrubbed = entry["scrubbed"] as? [String: Int] ?? [:]
@@ -412,9 +509,12 @@ extension LiveBrokerTests {
       // A connection whose name carries the password: the API then answers with it.
       let name = "\(Run.uniqueName("pw")) \(password)"
       let port = try clients.add(Run.client(python: python, name: name)).port()
-      try #require(Run.wait(20) { Run.apiConnectionStates()[port] != nil }, "the API never listed the client \(port)")
+      try #require(
+        Run.wait(20) { Run.apiConnectionStates()[port] != nil },
+        "the API never listed the client \(port)")
 
-      let collect = try Run.collect([Run.mainURL, Run.secondURL], user: user, password: password, into: folder)
+      let collect = try Run.collect(
+        [Run.mainURL, Run.secondURL], user: user, password: password, into: folder)
       Run.deleteUser(user)
       #expect(!Run.userExists(user))
       #expect(collect.status == 0, "\(collect.stdout)\(collect.stderr)")
@@ -427,21 +527,28 @@ extension LiveBrokerTests {
       let masked = name.replacingOccurrences(of: password, with: "[scrubbed]")
       let connectionFiles = files.filter { $0.key.hasPrefix("api-connections-") }
       #expect(
-        !connectionFiles.isEmpty && connectionFiles.allSatisfy { Run.connectionNames(in: $0.value).contains(masked) },
+        !connectionFiles.isEmpty
+          && connectionFiles.allSatisfy { Run.connectionNames(in: $0.value).contains(masked) },
         "\(connectionFiles)")
       let entries = try Run.manifestEntries(in: folder)
       for entry in entries where (entry["file"] as? String ?? "").hasPrefix("api-connections-") {
-        #expect(((entry["scrubbed"] as? [String: Int])?["the management password"] ?? 0) >= 1, "\(entry)")
+        #expect(
+          ((entry["scrubbed"] as? [String: Int])?["the management password"] ?? 0) >= 1, "\(entry)")
       }
       // The monitoring user read everything: no answer is missing for want of rights.
-      #expect(entries.allSatisfy { $0["file"] is String }, "\(entries.filter { $0["file"] == nil })")
-      #expect(!files.values.contains { $0.contains("401 Unauthorized") || $0.contains("403 Forbidden") })
-      let manifest = try JSONSerialization.jsonObject(with: Data((files["manifest.json"] ?? "").utf8)) as? [String: Any]
+      #expect(
+        entries.allSatisfy { $0["file"] is String }, "\(entries.filter { $0["file"] == nil })")
+      #expect(
+        !files.values.contains { $0.contains("401 Unauthorized") || $0.contains("403 Forbidden") })
+      let manifest =
+        try JSONSerialization.jsonObject(with: Data((files["manifest.json"] ?? "").utf8))
+        as? [String: Any]
       let collectedBy = manifest?["collected_by"] as? String ?? ""
       #expect(collectedBy.contains("'\(user)'"), "\(manifest ?? [:])")
       LiveReport.record(
         "M5b. a management password that is not the user name",
-        "`RMQ_DOCTOR_PASSWORD=\(password) rmq-doctor collect --url ... --user \(user) --yes OUT` with a client named `\(name)`: `grep -r \(password) OUT` finds nothing; the name reads `\(masked)`.")
+        "`RMQ_DOCTOR_PASSWORD=\(password) rmq-doctor collect --url ... --user \(user) --yes OUT` with a client named `\(name)`: `grep -r \(password) OUT` finds nothing; the name reads `\(masked)`."
+      )
     }
   }
 }

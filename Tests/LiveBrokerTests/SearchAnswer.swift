@@ -54,6 +54,8 @@ struct SearchAnswer {
   /// A scan's count of each guide, from `rmq-doctor scan --json`.
   static func scanCounts(_ run: Program.Run) throws -> [String: Int] {
     let guides = try LiveBroker.object(run)["guides"] as? [[String: Any]] ?? []
-    return Dictionary(guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? 0) }) { $0 + $1 }
+    return Dictionary(guides.map { ($0["id"] as? String ?? "", $0["count"] as? Int ?? 0) }) {
+      $0 + $1
+    }
   }
 }

@@ -38,17 +38,21 @@ import Testing
   }
 
   static func brokerLog(_ file: String) throws -> String {
-    let log = try #require(try sections(file).last { $0.heading == "broker log" }, "\(file): no broker log")
+    let log = try #require(
+      try sections(file).last { $0.heading == "broker log" }, "\(file): no broker log")
     return log.lines.joined(separator: "\n")
   }
 
   static let index = SearchIndex(documents: ScanSupport.library?.searchDocuments ?? [])
 
-  static func expectNames(_ guide: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectNames(
+    _ guide: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let outcome = index.search(text)
     #expect(
       outcome.results.first?.id == guide && outcome.confident,
-      "\(text) -> \(outcome.results.map(\.id)), confident \(outcome.confident)", sourceLocation: sourceLocation)
+      "\(text) -> \(outcome.results.map(\.id)), confident \(outcome.confident)",
+      sourceLocation: sourceLocation)
   }
 
   @Test(arguments: captures.map(\.file))
@@ -56,7 +60,9 @@ import Testing
     let expected = try #require(Self.captures.first { $0.file == file })
     let counts = ScanSupport.counts(ScanSupport.scan(try Self.brokerLog(file)))
     for (guide, least) in expected.guides {
-      #expect((counts[guide] ?? 0) >= least, "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
+      #expect(
+        (counts[guide] ?? 0) >= least,
+        "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
     }
   }
 
@@ -82,11 +88,14 @@ import Testing
   /// A blocked publisher's exception and pika's notice of `connection.blocked`.
   @Test func theBlockedPublisherNamesPublishersBlocked() throws {
     for file in ["alarm-memory.txt", "alarm-disk.txt"] {
-      let client = try Self.sections(file).filter { $0.heading.hasPrefix("client: ") }.flatMap(\.lines)
+      let client = try Self.sections(file).filter { $0.heading.hasPrefix("client: ") }.flatMap(
+        \.lines)
       let notice = try #require(client.first { $0.contains("Connection.Blocked") }, "\(file)")
       Self.expectNames("publishers-blocked", notice)
-      let timeout = try #require(client.first { $0.contains("] pika.exceptions.ConnectionBlockedTimeout") }, "\(file)")
-      Self.expectNames("publishers-blocked", timeout.replacing(#/^\d\d:\d\d:\d\d \[\d+\] /#, with: ""))
+      let timeout = try #require(
+        client.first { $0.contains("] pika.exceptions.ConnectionBlockedTimeout") }, "\(file)")
+      Self.expectNames(
+        "publishers-blocked", timeout.replacing(#/^\d\d:\d\d:\d\d \[\d+\] /#, with: ""))
     }
   }
 
@@ -101,8 +110,10 @@ import Testing
       Self.expectNames("connection-limits", line.replacing(#/^\d\d:\d\d:\d\d \[\d+\] /#, with: ""))
     }
     let log = try Self.brokerLog("limits.txt").split(separator: "\n").map(String.init)
-    let reasons = log.enumerated().filter { $0.element.contains("[error]") && $0.element.hasSuffix(":") }
-      .compactMap { index, _ in log.indices.contains(index + 1) ? log[index + 1] : nil }
+    let reasons = log.enumerated().filter {
+      $0.element.contains("[error]") && $0.element.hasSuffix(":")
+    }
+    .compactMap { index, _ in log.indices.contains(index + 1) ? log[index + 1] : nil }
     #expect(reasons.count == 5, "\(reasons)")
     for reason in reasons { Self.expectNames("connection-limits", reason) }
   }

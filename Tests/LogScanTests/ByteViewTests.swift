@@ -9,10 +9,14 @@ import Testing
   /// The definition before: every byte read with a bounds check.
   static func checkedIsoTime(_ view: ByteView, at o: Int) -> Int? {
     guard o + 19 <= view.count, view[o + 4] == 0x2D, view[o + 7] == 0x2D, view[o + 13] == 0x3A,
-      view.isDigit(o), view.isDigit(o + 1), view.isDigit(o + 2), view.isDigit(o + 3), view.isByte(o + 4, 0x2D),
-      view.isDigit(o + 5), view.isDigit(o + 6), view.isByte(o + 7, 0x2D), view.isDigit(o + 8), view.isDigit(o + 9),
-      view.isByte(o + 10, 0x20) || view.isByte(o + 10, 0x54), view.isDigit(o + 11), view.isDigit(o + 12),
-      view.isByte(o + 13, 0x3A), view.isDigit(o + 14), view.isDigit(o + 15), view.isByte(o + 16, 0x3A),
+      view.isDigit(o), view.isDigit(o + 1), view.isDigit(o + 2), view.isDigit(o + 3),
+      view.isByte(o + 4, 0x2D),
+      view.isDigit(o + 5), view.isDigit(o + 6), view.isByte(o + 7, 0x2D), view.isDigit(o + 8),
+      view.isDigit(o + 9),
+      view.isByte(o + 10, 0x20) || view.isByte(o + 10, 0x54), view.isDigit(o + 11),
+      view.isDigit(o + 12),
+      view.isByte(o + 13, 0x3A), view.isDigit(o + 14), view.isDigit(o + 15),
+      view.isByte(o + 16, 0x3A),
       view.isDigit(o + 17), view.isDigit(o + 18)
     else { return nil }
     var end = o + 19
@@ -22,7 +26,9 @@ import Testing
     }
     if view.isByte(end, 0x5A) {
       end += 1
-    } else if view.isByte(end, 0x2B) || view.isByte(end, 0x2D), view.isDigit(end + 1), view.isDigit(end + 2) {
+    } else if view.isByte(end, 0x2B) || view.isByte(end, 0x2D), view.isDigit(end + 1),
+      view.isDigit(end + 2)
+    {
       if view.isByte(end + 3, 0x3A), view.isDigit(end + 4), view.isDigit(end + 5) {
         end += 6
       } else if view.isDigit(end + 3), view.isDigit(end + 4) {
@@ -35,10 +41,13 @@ import Testing
   @Test func isoTimeSaysWhatTheCheckedDefinitionSays() {
     let samples = [
       "2026-11-23 04:46:25.280625+00:00", "2026-11-23T04:47:03,394Z", "2019-06-10 12:00:00.123",
-      "2026-11-23 04:46:25+0000", "2026-11-23 04:46:25-05:00", "2026-11-23 04:46:25.", "2026-11-23 04:46:25",
+      "2026-11-23 04:46:25+0000", "2026-11-23 04:46:25-05:00", "2026-11-23 04:46:25.",
+      "2026-11-23 04:46:25",
     ]
     // Each byte of a sample replaced by one of the bytes that matter, then cut at every length.
-    let replacements: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0x2D, 0x20, 0x54, 0x5A, 0x2B, 0x2E, 0x2C, 0x41, 0xFF]
+    let replacements: [UInt8] = [
+      0x2F, 0x30, 0x39, 0x3A, 0x2D, 0x20, 0x54, 0x5A, 0x2B, 0x2E, 0x2C, 0x41, 0xFF,
+    ]
     var state: UInt64 = 1
     func random(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -50,7 +59,9 @@ import Testing
       var lines: [[UInt8]] = [Array(sample.utf8)]
       for _ in 0..<150 {
         var line = Array(("xx " + sample + " [info] rest").utf8)
-        for _ in 0..<(1 + random(3)) { line[random(line.count)] = replacements[random(replacements.count)] }
+        for _ in 0..<(1 + random(3)) {
+          line[random(line.count)] = replacements[random(replacements.count)]
+        }
         lines.append(line)
       }
       for line in lines {
@@ -59,7 +70,8 @@ import Testing
             let view = ByteView(raw)
             for offset in 0...max(0, length) {
               if view.isoTime(at: offset) != Self.checkedIsoTime(view, at: offset) {
-                mismatches.append("\(String(decoding: line.prefix(length), as: UTF8.self)) at \(offset)")
+                mismatches.append(
+                  "\(String(decoding: line.prefix(length), as: UTF8.self)) at \(offset)")
               }
               checked += 1
             }

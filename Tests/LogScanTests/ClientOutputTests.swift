@@ -8,10 +8,14 @@ import Testing
   @Test func aLoggedErrorKeepsItsTraceback() throws {
     let text = try ScanSupport.fixture("pika-e-missed-heartbeats.txt")
     let report = ScanSupport.scan(text)
-    let errorLines = text.split(separator: "\n").filter { $0.contains(" ERROR ") || $0.contains(" WARNING ") }.count
+    let errorLines = text.split(separator: "\n").filter {
+      $0.contains(" ERROR ") || $0.contains(" WARNING ")
+    }.count
     let bareTracebacks = text.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated().filter { index, line in
-        line.hasPrefix("Traceback") && index > 0 && !text.split(separator: "\n", omittingEmptySubsequences: false)[index - 1].hasSuffix("Caller's stack:")
+        line.hasPrefix("Traceback") && index > 0
+          && !text.split(separator: "\n", omittingEmptySubsequences: false)[index - 1].hasSuffix(
+            "Caller's stack:")
       }
     #expect(errorLines > 0)
     // Tracebacks right after a logged error belong to it; a traceback after the last

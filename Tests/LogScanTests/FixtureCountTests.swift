@@ -11,7 +11,8 @@ import Testing
   /// Lines whose message contains `needle`, at warning level or worse.
   static func problemLines(_ text: String, containing needles: [String]) -> Int {
     text.split(separator: "\n").filter { line in
-      (line.contains("[warning]") || line.contains("[error]")) && needles.contains { line.contains($0) }
+      (line.contains("[warning]") || line.contains("[error]"))
+        && needles.contains { line.contains($0) }
     }.count
   }
 
@@ -19,11 +20,14 @@ import Testing
     let text = try ScanSupport.fixture(Self.log)
     let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     let expected: [String: Int] = [
-      "connection-closed-abruptly": Self.problemLines(text, containing: ["client unexpectedly closed TCP connection"]),
+      "connection-closed-abruptly": Self.problemLines(
+        text, containing: ["client unexpectedly closed TCP connection"]),
       "missed-heartbeats": Self.problemLines(text, containing: ["missed heartbeats from client"]),
       "etimedout": Self.problemLines(text, containing: ["{inet_error,etimedout}"]),
-      "handshake-timeout": Self.problemLines(text, containing: ["{handshake_timeout,", "{bad_header,"]),
-      "connection-forced": Self.problemLines(text, containing: ["connection exception connection_forced"]),
+      "handshake-timeout": Self.problemLines(
+        text, containing: ["{handshake_timeout,", "{bad_header,"]),
+      "connection-forced": Self.problemLines(
+        text, containing: ["connection exception connection_forced"]),
       "access-refused": Self.problemLines(text, containing: ["login refused", " not found"]),
     ].filter { $0.value > 0 }
     #expect(expected.count == 6, "the fixture has all six kinds")
@@ -34,17 +38,21 @@ import Testing
   /// the warning and error lines, read with a regular expression.
   @Test func entriesAreTheDistinctTimestampAndPidPairs() throws {
     let text = try ScanSupport.fixture(Self.log)
-    let header = try NSRegularExpression(pattern: #"^(\S+ \S+) \[(warning|error|critical)\] (<[^>]+>)"#)
+    let header = try NSRegularExpression(
+      pattern: #"^(\S+ \S+) \[(warning|error|critical)\] (<[^>]+>)"#)
     var pairs = Set<String>()
     for line in text.split(separator: "\n").map(String.init) {
       guard let match = header.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-        let stamp = Range(match.range(at: 1), in: line), let pid = Range(match.range(at: 3), in: line)
+        let stamp = Range(match.range(at: 1), in: line),
+        let pid = Range(match.range(at: 3), in: line)
       else { continue }
       pairs.insert("\(line[stamp]) \(line[pid])")
     }
     let report = ScanSupport.scan(paths: [try ScanSupport.fixturePath(Self.log)])
     #expect(report.entries == pairs.count)
-    #expect(report.files.first?.lines == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+    #expect(
+      report.files.first?.lines == text.split(separator: "\n", omittingEmptySubsequences: false)
+        .count - 1)
     #expect(report.files.first?.bytes == text.utf8.count)
   }
 

@@ -25,7 +25,9 @@ import Testing
     let connectionError = ConnectionDetails(messages: entries[1])
     #expect(channelError.connection?.hasPrefix("<0.") == true)
     #expect(channelError.connection == connectionError.connection)
-    #expect(ConnectionDetails(messages: ["missed heartbeats from client, timeout: 60s"]).connection == nil)
+    #expect(
+      ConnectionDetails(messages: ["missed heartbeats from client, timeout: 60s"]).connection == nil
+    )
   }
 
   @Test func aFollowOnEntryCountsTheGuideOfTheErrorBeforeIt() throws {
@@ -34,20 +36,28 @@ import Testing
     func entry(_ messages: [String]) -> LogEntry {
       LogEntry(file: "broker.log", line: 1, level: .error, time: 0, messages: messages)
     }
-    tally.record(entry(entries[0]), guide: "not-found", shape: "a", details: ConnectionDetails(messages: entries[0]))
     tally.record(
-      entry(entries[1]), guide: "channel-closed", shape: "b", details: ConnectionDetails(messages: entries[1]),
+      entry(entries[0]), guide: "not-found", shape: "a",
+      details: ConnectionDetails(messages: entries[0]))
+    tally.record(
+      entry(entries[1]), guide: "channel-closed", shape: "b",
+      details: ConnectionDetails(messages: entries[1]),
       followOn: true)
     // The same follow-on on a connection that logged nothing before it.
     let elsewhere = entries[1].map { $0.replacingOccurrences(of: "<0.", with: "<9.") }
     tally.record(
-      entry(elsewhere), guide: "channel-closed", shape: "b", details: ConnectionDetails(messages: elsewhere),
+      entry(elsewhere), guide: "channel-closed", shape: "b",
+      details: ConnectionDetails(messages: elsewhere),
       followOn: true)
-    #expect(tally.guides["channel-closed"]?.firstErrors == ["not-found": 1, ScanTally.noFirstError: 1])
+    #expect(
+      tally.guides["channel-closed"]?.firstErrors == ["not-found": 1, ScanTally.noFirstError: 1])
     #expect(tally.guides["not-found"]?.firstErrors.isEmpty == true)
     let report = ScanReport(tally, window: ScanWindow(), titles: { $0 })
     let firstErrors = report.guides.first { $0.id == "channel-closed" }?.firstErrors ?? []
-    #expect(Dictionary(uniqueKeysWithValues: firstErrors.map { ($0.value, $0.count) }) == ["not-found": 1, ScanTally.noFirstError: 1])
+    #expect(
+      Dictionary(uniqueKeysWithValues: firstErrors.map { ($0.value, $0.count) }) == [
+        "not-found": 1, ScanTally.noFirstError: 1,
+      ])
     #expect(report.guides.first { $0.id == "not-found" }?.firstErrors == nil)
   }
 
@@ -57,7 +67,8 @@ import Testing
     let index = SearchIndex(documents: [
       SearchDocument(
         id: "closed", title: "Closed", summary: "",
-        signatures: ["caused a connection exception channel_error: \"expected 'channel.open'\""], body: "",
+        signatures: ["caused a connection exception channel_error: \"expected 'channel.open'\""],
+        body: "",
         followOn: true),
       SearchDocument(
         id: "missing", title: "Missing", summary: "",
@@ -68,6 +79,9 @@ import Testing
     scanner.scan(&source, name: "channel-reuse-channel.txt")
     let report = scanner.report()
     #expect(report.guides.map(\.id).sorted() == ["closed", "missing"])
-    #expect(report.guides.first { $0.id == "closed" }?.firstErrors == [ScanReport.Count(value: "missing", count: 1)])
+    #expect(
+      report.guides.first { $0.id == "closed" }?.firstErrors == [
+        ScanReport.Count(value: "missing", count: 1)
+      ])
   }
 }

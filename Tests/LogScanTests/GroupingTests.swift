@@ -4,7 +4,10 @@ import Testing
 
 /// Windows, hours, subnets and the shapes of unclassified entries.
 @Suite struct GroupingTests {
-  static func entry(_ time: String, peer: String, user: String = "guest", reason: String = "client unexpectedly closed TCP connection") -> String {
+  static func entry(
+    _ time: String, peer: String, user: String = "guest",
+    reason: String = "client unexpectedly closed TCP connection"
+  ) -> String {
     """
     \(time) [warning] <0.680.0> closing AMQP connection <0.680.0> (\(peer) -> 10.0.0.1:5672 - app, vhost: '/', user: '\(user)'):
     \(time) [warning] <0.680.0> \(reason)
@@ -21,7 +24,10 @@ import Testing
 
   @Test func hoursPeersSubnetsAndUsers() {
     let report = ScanSupport.scan(Self.log)
-    #expect(report.hours.map(\.hour) == ["2026-11-23T01:00:00Z", "2026-11-23T02:00:00Z", "2026-11-23T05:00:00Z"])
+    #expect(
+      report.hours.map(\.hour) == [
+        "2026-11-23T01:00:00Z", "2026-11-23T02:00:00Z", "2026-11-23T05:00:00Z",
+      ])
     #expect(report.hours.map(\.count) == [2, 1, 2])
     let guide = report.guide("connection-closed-abruptly")
     #expect(guide?.count == 5)
@@ -44,7 +50,10 @@ import Testing
   @Test func sinceAndUntil() throws {
     let since = try #require(LogTime.seconds(parsing: "2026-11-23T02:00"))
     let until = try #require(LogTime.seconds(parsing: "2026-11-23 05:15:00Z"))
-    let report = ScanSupport.scan(Self.log + "2026-11-23 04:00:00 untimed? no\nTraceback (most recent call last):\nValueError: refused\n", window: ScanWindow(since: since, until: until))
+    let report = ScanSupport.scan(
+      Self.log
+        + "2026-11-23 04:00:00 untimed? no\nTraceback (most recent call last):\nValueError: refused\n",
+      window: ScanWindow(since: since, until: until))
     #expect(report.entries == 3)
     #expect(report.outsideWindow == 3)
     #expect(report.since == "2026-11-23T02:00:00Z")
@@ -53,8 +62,11 @@ import Testing
   @Test func timesThatDoNotParse() {
     #expect(LogTime.seconds(parsing: "2026-13-01") == nil)
     #expect(LogTime.seconds(parsing: "yesterday") == nil)
-    #expect(LogTime.seconds(parsing: "2026-11-23") == LogTime.seconds(parsing: "2026-11-23T00:00:00Z"))
-    #expect(LogTime.seconds(parsing: "2026-11-23T02:00+02:00") == LogTime.seconds(parsing: "2026-11-23T00:00Z"))
+    #expect(
+      LogTime.seconds(parsing: "2026-11-23") == LogTime.seconds(parsing: "2026-11-23T00:00:00Z"))
+    #expect(
+      LogTime.seconds(parsing: "2026-11-23T02:00+02:00")
+        == LogTime.seconds(parsing: "2026-11-23T00:00Z"))
   }
 
   @Test func unclassifiedEntriesAreGroupedByShape() {
@@ -66,7 +78,8 @@ import Testing
     let report = ScanSupport.scan(log)
     #expect(report.unclassified == 3)
     #expect(report.unclassifiedShapes.map(\.count) == [2, 1])
-    #expect(report.unclassifiedShapes.first?.shape == "Queue '…' in vhost '…' crashed with reason #")
+    #expect(
+      report.unclassifiedShapes.first?.shape == "Queue '…' in vhost '…' crashed with reason #")
     #expect(report.unclassifiedShapes.first?.example.line == 1)
   }
 

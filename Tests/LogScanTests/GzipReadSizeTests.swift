@@ -65,8 +65,10 @@ import Testing
     for cut in cuts {
       let input = Array(compressed[..<cut])
       let readings = Self.readSizes.map { Self.inflate(input, readSize: $0) }
-      #expect(Set(readings.map(\.bytes)).count == 1, "cut at \(cut): the bytes depend on the read size")
-      #expect(Set(readings.map(\.error)).count == 1, "cut at \(cut): the end depends on the read size")
+      #expect(
+        Set(readings.map(\.bytes)).count == 1, "cut at \(cut): the bytes depend on the read size")
+      #expect(
+        Set(readings.map(\.error)).count == 1, "cut at \(cut): the end depends on the read size")
       let bytes = readings[0].bytes
       #expect(plain.starts(with: bytes), "cut at \(cut): the bytes are not the log's start")
       #expect(readings[0].error?.hasPrefix("gzip data ends early") == true, "cut at \(cut)")

@@ -9,19 +9,45 @@ import Testing
 /// captured output counts its entries under them.
 @Suite struct LongTailClientCaptureTests {
   static let cases: [NodeCaptureTests.Case] = [
-    .init(file: "longtail-client-pika-threads.txt", marker: "tx buffer size underflow", guide: "client-threading"),
-    .init(file: "longtail-client-pika-threads.txt", marker: "pop from an empty deque", guide: "client-threading"),
-    .init(file: "longtail-client-pika-threads.txt", marker: "got non content body frame instead", guide: "client-threading"),
-    .init(file: "longtail-client-pika-threads.txt", marker: "expected _STATE_ABORTED_BY_USER", guide: "client-threading"),
-    .init(file: "longtail-client-pika-threads.txt", marker: "but _tx_buffers is empty", guide: "client-threading"),
-    .init(file: "longtail-client-pika-ack-thread.txt", marker: "Stream connection lost: IndexError", guide: "client-threading"),
-    .init(file: "longtail-client-pika-ack-thread.txt", marker: "for unregistered channel", guide: "client-threading"),
-    .init(file: "longtail-client-pika-ack-thread.txt", marker: "Timeout closed before call", guide: "client-threading"),
-    .init(file: "longtail-client-pika-ack-thread.txt", marker: "_CallbackResult was not set", guide: "client-threading"),
-    .init(file: "longtail-client-celery-reconnect.txt", marker: "Trying again in 2.00 seconds", guide: "client-recovery"),
-    .init(file: "longtail-client-celery-reconnect.txt", marker: "late acknowledgement enabled", guide: "client-recovery"),
-    .init(file: "longtail-client-kombu-reconnect.txt", marker: "Broker connection error, trying again", guide: "client-recovery"),
-    .init(file: "longtail-client-kombu-reconnect.txt", marker: "Connection to broker lost, trying", guide: "client-recovery"),
+    .init(
+      file: "longtail-client-pika-threads.txt", marker: "tx buffer size underflow",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-threads.txt", marker: "pop from an empty deque",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-threads.txt", marker: "got non content body frame instead",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-threads.txt", marker: "expected _STATE_ABORTED_BY_USER",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-threads.txt", marker: "but _tx_buffers is empty",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-ack-thread.txt", marker: "Stream connection lost: IndexError",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-ack-thread.txt", marker: "for unregistered channel",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-ack-thread.txt", marker: "Timeout closed before call",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-pika-ack-thread.txt", marker: "_CallbackResult was not set",
+      guide: "client-threading"),
+    .init(
+      file: "longtail-client-celery-reconnect.txt", marker: "Trying again in 2.00 seconds",
+      guide: "client-recovery"),
+    .init(
+      file: "longtail-client-celery-reconnect.txt", marker: "late acknowledgement enabled",
+      guide: "client-recovery"),
+    .init(
+      file: "longtail-client-kombu-reconnect.txt", marker: "Broker connection error, trying again",
+      guide: "client-recovery"),
+    .init(
+      file: "longtail-client-kombu-reconnect.txt", marker: "Connection to broker lost, trying",
+      guide: "client-recovery"),
   ]
 
   @Test(arguments: cases)
@@ -33,11 +59,13 @@ import Testing
   /// confidence whatever the generated name: the search keeps only its `amq.gen-` prefix.
   @Test func aMissingServerNamedQueueNamesClientRecovery() throws {
     let text = try Fixtures.text("longtail-client-server-named.txt", in: Fixtures.captures)
-    let line = try #require(text.split(separator: "\n").first { $0.contains("no queue 'amq.gen-") && !$0.hasPrefix("#") })
+    let line = try #require(
+      text.split(separator: "\n").first { $0.contains("no queue 'amq.gen-") && !$0.hasPrefix("#") })
     for name in ["GekzJ20zAMWZyeGTNkXt5Q", "Qa9ZZbbYYccXXddWW11eeR"] {
       let pasted = line.replacing(/amq\.gen-[A-Za-z0-9_-]+/, with: "amq.gen-\(name)")
       let outcome = AlarmCaptureTests.index.search(String(pasted))
-      #expect(outcome.results.first?.id == "client-recovery", "\(pasted) -> \(outcome.results.map(\.id))")
+      #expect(
+        outcome.results.first?.id == "client-recovery", "\(pasted) -> \(outcome.results.map(\.id))")
       #expect(outcome.confident, "\(pasted): the generated name is not one the guide quotes")
     }
   }
@@ -50,7 +78,10 @@ import Testing
     ("longtail-client-kombu-reconnect.txt", "client-recovery", 3),
   ])
   func theScannedCaptureCountsItsGuide(_ file: String, _ guide: String, _ least: Int) throws {
-    let counts = ScanSupport.counts(ScanSupport.scan(paths: [try Fixtures.path(file, in: Fixtures.captures)]))
-    #expect((counts[guide] ?? 0) >= least, "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
+    let counts = ScanSupport.counts(
+      ScanSupport.scan(paths: [try Fixtures.path(file, in: Fixtures.captures)]))
+    #expect(
+      (counts[guide] ?? 0) >= least,
+      "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
   }
 }

@@ -9,19 +9,45 @@ import Testing
 /// entries under that guide.
 @Suite struct LongTailClusterCaptureTests {
   static let cases: [NodeCaptureTests.Case] = [
-    .init(file: "longtail-cluster-inconsistent.txt", marker: "thinks it's clustered with node", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-reset-member.txt", marker: "{:inconsistent_cluster,", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-reset-member.txt", marker: "Clustering node lt3b@localhost", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-reset-member.txt", marker: "Failed to create a tracked connection table", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-peer-down.txt", marker: "Error while waiting for Mnesia tables", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-peer-down.txt", marker: "This cluster node was shut down", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-peer-down.txt", marker: "migration function crashed", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-discovery.txt", marker: "Could not auto-cluster with node lt3z", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-discovery.txt", marker: "is not part of configured nodes", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-discovery.txt", marker: "Failed to lock with peer discovery backend", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-discovery.txt", marker: "rabbit_peer_discovery_k8s:make_request", guide: "cluster-formation"),
-    .init(file: "longtail-cluster-feature-flags.txt", marker: "must have failed to write the `feature_flags` file", guide: "upgrade-feature-flags"),
-    .init(file: "longtail-cluster-feature-flags.txt", marker: "Enabling all feature flags", guide: "upgrade-feature-flags"),
+    .init(
+      file: "longtail-cluster-inconsistent.txt", marker: "thinks it's clustered with node",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-reset-member.txt", marker: "{:inconsistent_cluster,",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-reset-member.txt", marker: "Clustering node lt3b@localhost",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-reset-member.txt",
+      marker: "Failed to create a tracked connection table", guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-peer-down.txt", marker: "Error while waiting for Mnesia tables",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-peer-down.txt", marker: "This cluster node was shut down",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-peer-down.txt", marker: "migration function crashed",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-discovery.txt", marker: "Could not auto-cluster with node lt3z",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-discovery.txt", marker: "is not part of configured nodes",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-discovery.txt", marker: "Failed to lock with peer discovery backend",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-discovery.txt", marker: "rabbit_peer_discovery_k8s:make_request",
+      guide: "cluster-formation"),
+    .init(
+      file: "longtail-cluster-feature-flags.txt",
+      marker: "must have failed to write the `feature_flags` file", guide: "upgrade-feature-flags"),
+    .init(
+      file: "longtail-cluster-feature-flags.txt", marker: "Enabling all feature flags",
+      guide: "upgrade-feature-flags"),
   ]
 
   @Test(arguments: cases)
@@ -67,7 +93,8 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let log = folder.appendingPathComponent("lt3b.log")
-    try Self.nodeLogs("longtail-cluster-inconsistent.txt").write(to: log, atomically: true, encoding: .utf8)
+    try Self.nodeLogs("longtail-cluster-inconsistent.txt").write(
+      to: log, atomically: true, encoding: .utf8)
     let report = ScanSupport.scan(paths: [log.path])
     let counts = ScanSupport.counts(report)
     #expect((counts["cluster-formation"] ?? 0) >= 2, "\(counts)")

@@ -11,22 +11,33 @@ import Testing
 @Suite struct LongTailConnectionCaptureTests {
   static let cases: [NodeCaptureTests.Case] = [
     .init(
-      file: "longtail-closed-no-reason.txt", marker: "IncompatibleProtocolError: StreamLostError: ('Transport indicated EOF',)",
+      file: "longtail-closed-no-reason.txt",
+      marker: "IncompatibleProtocolError: StreamLostError: ('Transport indicated EOF',)",
       guide: "connection-closed-no-reason"),
     .init(
       file: "longtail-closed-no-reason.txt", marker: "connection_lost: StreamLostError",
       guide: "connection-closed-no-reason"),
     .init(
-      file: "longtail-closed-no-reason.txt", marker: "OSError: Server unexpectedly closed connection",
+      file: "longtail-closed-no-reason.txt",
+      marker: "OSError: Server unexpectedly closed connection",
       guide: "connection-closed-no-reason"),
     .init(
       file: "longtail-closed-no-reason.txt", marker: "client unexpectedly closed TCP connection",
       guide: "connection-closed-abruptly"),
-    .init(file: "longtail-syn-drop.txt", marker: "AMQPConnectorSocketConnectError: TimeoutError", guide: "connect-timeout"),
-    .init(file: "longtail-syn-drop.txt", marker: "OperationalError: timed out", guide: "connect-timeout"),
-    .init(file: "longtail-syn-drop.txt", marker: "TimeoutError: [Errno 110]", guide: "connect-timeout"),
-    .init(file: "longtail-syn-drop.txt", marker: "SocketTimeoutException: Connect timed out", guide: "connect-timeout"),
-    .init(file: "longtail-syn-drop.txt", marker: "ConnectException: Connection timed out", guide: "connect-timeout"),
+    .init(
+      file: "longtail-syn-drop.txt", marker: "AMQPConnectorSocketConnectError: TimeoutError",
+      guide: "connect-timeout"),
+    .init(
+      file: "longtail-syn-drop.txt", marker: "OperationalError: timed out", guide: "connect-timeout"
+    ),
+    .init(
+      file: "longtail-syn-drop.txt", marker: "TimeoutError: [Errno 110]", guide: "connect-timeout"),
+    .init(
+      file: "longtail-syn-drop.txt", marker: "SocketTimeoutException: Connect timed out",
+      guide: "connect-timeout"),
+    .init(
+      file: "longtail-syn-drop.txt", marker: "ConnectException: Connection timed out",
+      guide: "connect-timeout"),
     .init(file: "longtail-syn-drop.txt", marker: "i/o timeout", guide: "connect-timeout"),
     .init(file: "longtail-syn-drop.txt", marker: "connect ETIMEDOUT", guide: "connect-timeout"),
   ]
@@ -46,8 +57,11 @@ import Testing
     ("longtail-syn-drop.txt", "connect-timeout", 5),
   ])
   func theScannedCaptureCountsItsGuide(_ file: String, _ guide: String, _ least: Int) throws {
-    let counts = ScanSupport.counts(ScanSupport.scan(try Fixtures.text(file, in: Fixtures.captures)))
-    #expect((counts[guide] ?? 0) >= least, "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
+    let counts = ScanSupport.counts(
+      ScanSupport.scan(try Fixtures.text(file, in: Fixtures.captures)))
+    #expect(
+      (counts[guide] ?? 0) >= least,
+      "\(file): \(guide) \(counts[guide] ?? 0) of \(least); \(counts)")
   }
 
   /// A node killed under an open connection writes nothing: its capture's log part is empty, and

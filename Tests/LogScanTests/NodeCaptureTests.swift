@@ -19,28 +19,44 @@ import Testing
     func expectNamed(sourceLocation: SourceLocation = #_sourceLocation) throws {
       let text = try Fixtures.text(file, in: Fixtures.captures)
       let line = try #require(
-        text.split(separator: "\n").first { $0.contains(marker) && !$0.hasPrefix("#") }, "no \(marker)",
+        text.split(separator: "\n").first { $0.contains(marker) && !$0.hasPrefix("#") },
+        "no \(marker)",
         sourceLocation: sourceLocation)
       AlarmCaptureTests.expectNames(guide, String(line), sourceLocation: sourceLocation)
     }
   }
 
   static let cases: [Case] = [
-    Case(file: "cli-wrong-cookie.txt", marker: "Erlang distribution failed", guide: "cli-node-unreachable"),
-    Case(file: "cli-wrong-cookie.txt", marker: "Invalid challenge reply", guide: "cli-node-unreachable"),
+    Case(
+      file: "cli-wrong-cookie.txt", marker: "Erlang distribution failed",
+      guide: "cli-node-unreachable"),
+    Case(
+      file: "cli-wrong-cookie.txt", marker: "Invalid challenge reply", guide: "cli-node-unreachable"
+    ),
     Case(file: "cli-node-stopped.txt", marker: "not running at all", guide: "cli-node-unreachable"),
     Case(file: "cli-unresolvable-host.txt", marker: "nxdomain", guide: "cli-node-unreachable"),
-    Case(file: "cli-dist-port-blocked.txt", marker: "can't establish TCP connection", guide: "cli-node-unreachable"),
-    Case(file: "startup-bad-conf.txt", marker: "Error preparing configuration", guide: "node-startup-failure"),
-    Case(file: "startup-cookie-file.txt", marker: "must be accessible by owner only", guide: "node-startup-failure"),
+    Case(
+      file: "cli-dist-port-blocked.txt", marker: "can't establish TCP connection",
+      guide: "cli-node-unreachable"),
+    Case(
+      file: "startup-bad-conf.txt", marker: "Error preparing configuration",
+      guide: "node-startup-failure"),
+    Case(
+      file: "startup-cookie-file.txt", marker: "must be accessible by owner only",
+      guide: "node-startup-failure"),
     Case(file: "startup-same-name.txt", marker: "already running", guide: "node-startup-failure"),
-    Case(file: "startup-port-amqp.txt", marker: "for reason eaddrinuse", guide: "node-startup-failure"),
+    Case(
+      file: "startup-port-amqp.txt", marker: "for reason eaddrinuse", guide: "node-startup-failure"),
     Case(file: "partition-ignore.txt", marker: "net_tick_timeout", guide: "network-partition"),
-    Case(file: "partition-ignore.txt", marker: "running_partitioned_network", guide: "network-partition"),
-    Case(file: "partition-ignore.txt", marker: "cannot communicate with", guide: "network-partition"),
+    Case(
+      file: "partition-ignore.txt", marker: "running_partitioned_network",
+      guide: "network-partition"),
+    Case(
+      file: "partition-ignore.txt", marker: "cannot communicate with", guide: "network-partition"),
     Case(file: "partition-autoheal.txt", marker: "Autoheal decision", guide: "network-partition"),
     Case(file: "tls-client-unknown-ca.txt", marker: "Fatal - Unknown CA", guide: "tls-handshake"),
-    Case(file: "tls-server-untrusted.txt", marker: "CERTIFICATE_VERIFY_FAILED", guide: "tls-handshake"),
+    Case(
+      file: "tls-server-untrusted.txt", marker: "CERTIFICATE_VERIFY_FAILED", guide: "tls-handshake"),
     Case(file: "tls-client-expired.txt", marker: "Certificate Expired", guide: "tls-handshake"),
     Case(file: "tls-no-client-cert.txt", marker: "Certificate required", guide: "tls-handshake"),
   ]
@@ -75,7 +91,9 @@ import Testing
   /// A scan of the partition capture's node logs counts the partition.
   @Test func aScanOfThePartitionCaptureCountsIt() throws {
     let text = try Fixtures.text("partition-ignore.txt", in: Fixtures.captures)
-    let logLines = text.split(separator: "\n").filter { $0.hasPrefix("20") && $0.contains("+00:00 [") }
+    let logLines = text.split(separator: "\n").filter {
+      $0.hasPrefix("20") && $0.contains("+00:00 [")
+    }
     let counts = ScanSupport.counts(ScanSupport.scan(logLines.joined(separator: "\n") + "\n"))
     #expect((counts["network-partition"] ?? 0) >= 2, "\(counts)")
   }

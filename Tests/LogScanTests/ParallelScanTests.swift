@@ -24,7 +24,8 @@ import Testing
   }
 
   static func scan(
-    _ path: String, threads: Int, chunkSize: Int = 1 << 20, readSize: Int = 1 << 20, window: ScanWindow = ScanWindow()
+    _ path: String, threads: Int, chunkSize: Int = 1 << 20, readSize: Int = 1 << 20,
+    window: ScanWindow = ScanWindow()
   ) throws -> Outcome {
     let scanner = LogScanner(classifier: ScanSupport.classifier, window: window, year: 2026)
     scanner.parallel.threads = threads
@@ -46,9 +47,11 @@ import Testing
     let single = try scan(path, threads: 1, window: window)
     for chunkSize in chunkSizes {
       for threads in threadCounts {
-        let parallel = try scan(path, threads: threads, chunkSize: chunkSize, readSize: 65_537, window: window)
+        let parallel = try scan(
+          path, threads: threads, chunkSize: chunkSize, readSize: 65_537, window: window)
         #expect(
-          parallel == single, "\((path as NSString).lastPathComponent): chunk \(chunkSize), \(threads) threads",
+          parallel == single,
+          "\((path as NSString).lastPathComponent): chunk \(chunkSize), \(threads) threads",
           sourceLocation: sourceLocation)
       }
     }
@@ -57,7 +60,8 @@ import Testing
   /// Every plain-text log and capture among the fixtures.
   static let fixturePaths: [String] = {
     let folder = Fixtures.folder
-    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    else { return [] }
     return walker.compactMap { $0 as? URL }
       .filter { ["log", "txt"].contains($0.pathExtension) || $0.path.contains("fuzz-regressions") }
       .filter { !$0.path.hasSuffix(".gz") && !$0.hasDirectoryPath }
@@ -92,7 +96,8 @@ import Testing
     let path = folder.appendingPathComponent("generated.log").path
     var generator = LogGenerator(seed: seed)
     try Data(generator.log(records: 1_500)).write(to: URL(fileURLWithPath: path))
-    try Self.expectSame(path, chunkSizes: [64, 97, 256, 1_000, 4_096, 65_536], threadCounts: [2, 4])
+    try Self.expectSame(
+      path, chunkSizes: [64, 97, 256, 1_000, 4_096, 65_536], threadCounts: [2, 4])
   }
 
   @Test func aLogWithoutAnyBoundaryIsOneChunk() throws {
@@ -102,18 +107,23 @@ import Testing
     let stderr = folder.appendingPathComponent("stderr.txt").path
     var text = ""
     for number in 0..<400 {
-      text += number % 7 == 0 ? "Traceback (most recent call last):\n  File \"app.py\", line \(number)\nConnectionResetError: [Errno 104] Connection reset by peer\n" : "connection error number \(number)\n    indented detail\n"
+      text +=
+        number % 7 == 0
+        ? "Traceback (most recent call last):\n  File \"app.py\", line \(number)\nConnectionResetError: [Errno 104] Connection reset by peer\n"
+        : "connection error number \(number)\n    indented detail\n"
     }
     try text.write(toFile: stderr, atomically: true, encoding: .utf8)
     try Self.expectSame(stderr, chunkSizes: [64, 1_000], threadCounts: [2])
     // One timestamp and pid for every line: one entry, however it is cut.
     let oneStamp = folder.appendingPathComponent("one-stamp.log").path
     let line = "2026-11-23 04:46:25.280625+00:00 [error] <0.680.0> part of one long message\n"
-    try String(repeating: line, count: 2_000).write(toFile: oneStamp, atomically: true, encoding: .utf8)
+    try String(repeating: line, count: 2_000).write(
+      toFile: oneStamp, atomically: true, encoding: .utf8)
     try Self.expectSame(oneStamp, chunkSizes: [64, 1_000], threadCounts: [2])
     // One giant line with no newline.
     let giant = folder.appendingPathComponent("giant.log").path
-    try String(repeating: "z", count: 300_000).write(toFile: giant, atomically: true, encoding: .utf8)
+    try String(repeating: "z", count: 300_000).write(
+      toFile: giant, atomically: true, encoding: .utf8)
     try Self.expectSame(giant, chunkSizes: [64, 4_096], threadCounts: [2])
   }
 
@@ -125,7 +135,8 @@ import Testing
     let plain = try Fixtures.path("broker-log-full.log")
     let text = try String(contentsOfFile: plain, encoding: .utf8)
     let carriageReturns = folder.appendingPathComponent("mac.log").path
-    try text.replacingOccurrences(of: "\n", with: "\r").write(toFile: carriageReturns, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n", with: "\r").write(
+      toFile: carriageReturns, atomically: true, encoding: .utf8)
     let zipped = folder.appendingPathComponent("zipped.log")
     try ScanSupport.run("/bin/gzip", ["-1", "-c", plain], output: zipped)
     for path in [carriageReturns, zipped.path] {
@@ -155,17 +166,24 @@ import Testing
     let bytes: [UInt8]
     let failAt: Int
 
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError) -> Int {
-      if offset + buffer.count > failAt { throw ScanInputError(file: "failing.log", reason: "Input/output error") }
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(ScanInputError)
+      -> Int
+    {
+      if offset + buffer.count > failAt {
+        throw ScanInputError(file: "failing.log", reason: "Input/output error")
+      }
       let count = min(buffer.count, bytes.count - offset)
       guard count > 0 else { return 0 }
-      bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+      bytes.withUnsafeBytes {
+        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
+      }
       return count
     }
   }
 
   @Test func aReadErrorIsKeptAndWhatWasReadBeforeTheFailedChunkCounts() throws {
-    let bytes = Array([[UInt8]](repeating: [UInt8](try Fixtures.data("broker-log-full.log")), count: 16).joined())
+    let bytes = Array(
+      [[UInt8]](repeating: [UInt8](try Fixtures.data("broker-log-full.log")), count: 16).joined())
     let failAt = bytes.count * 2 / 3
     let chunkSize = 4_096
     let scanner = LogScanner(classifier: ScanSupport.classifier, year: 2026)
@@ -175,7 +193,8 @@ import Testing
     options.readSize = 65_537
     options.searchReadSize = 65_537
     let summary = scanner.scanInParallel(
-      FailingBytes(bytes: bytes, failAt: failAt), size: bytes.count, name: "failing.log", options: options)
+      FailingBytes(bytes: bytes, failAt: failAt), size: bytes.count, name: "failing.log",
+      options: options)
     #expect(summary.error == "Input/output error")
     #expect(summary.bytes == 0)
     // Nothing at or after the failed read counts; everything before the last two regions does.
@@ -208,10 +227,14 @@ struct LogGenerator {
     if below(3) == 0 { second += 1 }
     let minute = (second / 60) % 60
     let hour = 4 + second / 3600
-    return String(format: "2026-11-23 %02d:%02d:%02d.%06d+00:00", hour, minute, second % 60, below(3) == 0 ? 0 : 280625)
+    return String(
+      format: "2026-11-23 %02d:%02d:%02d.%06d+00:00", hour, minute, second % 60,
+      below(3) == 0 ? 0 : 280625)
   }
 
-  mutating func peer() -> String { "10.\(below(4)).\(below(250)).\(below(250)):\(30000 + below(30000))" }
+  mutating func peer() -> String {
+    "10.\(below(4)).\(below(250)).\(below(250)):\(30000 + below(30000))"
+  }
 
   /// A log mixing every kind of line, with edges of every kind.
   mutating func log(records: Int) -> [UInt8] {
@@ -225,43 +248,61 @@ struct LogGenerator {
       lastStamp = current
       switch below(16) {
       case 0...4:
-        text += "\(current) [\(level)] \(pid) accepting AMQP connection \(peer()) -> 10.0.0.1:5672\(newline)"
+        text +=
+          "\(current) [\(level)] \(pid) accepting AMQP connection \(peer()) -> 10.0.0.1:5672\(newline)"
       case 5:
         // One message over several lines with the same timestamp and pid.
-        text += "\(current) [error] \(pid) closing AMQP connection \(pid) (\(peer()) -> 10.0.0.1:5672 - app):\(newline)"
+        text +=
+          "\(current) [error] \(pid) closing AMQP connection \(pid) (\(peer()) -> 10.0.0.1:5672 - app):\(newline)"
         text += "\(current) [error] \(pid) {inet_error,etimedout}\(newline)"
-        if below(2) == 0 { text += "\(current) [error] \(pid) missed heartbeats from client, timeout: 60s\(newline)" }
+        if below(2) == 0 {
+          text += "\(current) [error] \(pid) missed heartbeats from client, timeout: 60s\(newline)"
+        }
       case 6:
         // The same timestamp, another pid.
-        text += "\(current) [error] <0.1.0> Error on AMQP connection <0.1.0> (\(peer()) -> 10.0.0.1:5672, state: starting):\n"
-        text += "\(current) [error] <0.2.0> PLAIN login refused: user 'guest' - invalid credentials\n"
+        text +=
+          "\(current) [error] <0.1.0> Error on AMQP connection <0.1.0> (\(peer()) -> 10.0.0.1:5672, state: starting):\n"
+        text +=
+          "\(current) [error] <0.2.0> PLAIN login refused: user 'guest' - invalid credentials\n"
       case 7:
         text += "    continuation line without a header\(newline)"
         if below(2) == 0 { text += "error: something failed in a plain line\n  indented\n" }
       case 8:
         text += "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\n"
         text += "pika.exceptions.AMQPConnectionError: Connection to \(peer()) failed\n"
-        if below(2) == 0 { text += "During handling of the above exception, another exception occurred:\nValueError: x\n" }
+        if below(2) == 0 {
+          text +=
+            "During handling of the above exception, another exception occurred:\nValueError: x\n"
+        }
       case 9:
-        text += "=ERROR REPORT==== 23-Nov-2026::04:\(10 + below(50)):00 ===\n** Generic server terminating\n** Reason: {timeout}\n\n"
+        text +=
+          "=ERROR REPORT==== 23-Nov-2026::04:\(10 + below(50)):00 ===\n** Generic server terminating\n** Reason: {timeout}\n\n"
       case 10:
-        text += "{\"time\":\"\(current)\",\"level\":\"\(level)\",\"msg\":\"closing AMQP connection line one\\nline two\",\"pid\":\"\(pid)\"}\(newline)"
+        text +=
+          "{\"time\":\"\(current)\",\"level\":\"\(level)\",\"msg\":\"closing AMQP connection line one\\nline two\",\"pid\":\"\(pid)\"}\(newline)"
       case 11:
-        text += "Nov 23 04:45:\(10 + below(40)) host rabbitmq-server[42]: \(current) [\(level)] \(pid) via journald\n"
+        text +=
+          "Nov 23 04:45:\(10 + below(40)) host rabbitmq-server[42]: \(current) [\(level)] \(pid) via journald\n"
       case 12:
         // A run with no boundary: the same timestamp for many record lines.
-        for _ in 0..<(20 + below(60)) { text += "\(current) [\(level)] \(pid) part of a long run\n" }
+        for _ in 0..<(20 + below(60)) {
+          text += "\(current) [\(level)] \(pid) part of a long run\n"
+        }
       case 13:
         if below(8) == 0 {
           text += "\(current) [error] \(pid) " + String(repeating: "long ", count: 15_000) + newline
         } else {
-          text += "ERROR:pika.adapters.utils:Socket Error: 104\n\(current) [notice] \(pid) TLS server: In state certify generated SERVER ALERT: Fatal - Unknown CA\n"
+          text +=
+            "ERROR:pika.adapters.utils:Socket Error: 104\n\(current) [notice] \(pid) TLS server: In state certify generated SERVER ALERT: Fatal - Unknown CA\n"
         }
       case 14:
-        text += "2019-06-10 12:00:\(10 + below(49)).123 [\(level)] <0.680.0> lager style \(level)\n\n"
+        text +=
+          "2019-06-10 12:00:\(10 + below(49)).123 [\(level)] <0.680.0> lager style \(level)\n\n"
       default:
-        text += "\(current) [\(level)] \(pid) Channel error on connection <0.9.0> (\(peer()) -> 10.0.0.1:5672, vhost: '/', user: 'guest'), channel 1:\n"
-        text += "\(current) [\(level)] \(pid) operation basic.consume caused a channel exception not_found: no queue 'q\(below(100))' in vhost '/'\n"
+        text +=
+          "\(current) [\(level)] \(pid) Channel error on connection <0.9.0> (\(peer()) -> 10.0.0.1:5672, vhost: '/', user: 'guest'), channel 1:\n"
+        text +=
+          "\(current) [\(level)] \(pid) operation basic.consume caused a channel exception not_found: no queue 'q\(below(100))' in vhost '/'\n"
       }
     }
     if below(2) == 0 { text += "\(stamp()) [error] <0.3.0> the last line has no newline" }
@@ -272,25 +313,35 @@ struct LogGenerator {
   /// `ScanTally.shapeLimit`, and follow-on errors far from the errors before them.
   mutating func limitsLog() -> [UInt8] {
     var text = ""
-    let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"]
+    let words = [
+      "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+      "kilo", "lima",
+    ]
     for number in 0..<(ScanTally.valueLimit * 2 + 300) {
       let current = stamp()
       let pid = "<0.\(number).0>"
-      text += "\(current) [error] \(pid) closing AMQP connection \(pid) (172.\(number / 250).\(number % 250).9:4000 -> 10.0.0.1:5672 - app):\n"
+      text +=
+        "\(current) [error] \(pid) closing AMQP connection \(pid) (172.\(number / 250).\(number % 250).9:4000 -> 10.0.0.1:5672 - app):\n"
       text += "\(current) [error] \(pid) {inet_error,etimedout}\n"
       if number % 2 == 0 {
-        let shape = "\(words[(number / 2) % 12]) \(words[(number / 24) % 12]) \(words[(number / 288) % 12])"
-        text += "\(stamp()) [error] <0.1.\(number)> unheard-of failure zz \(shape) in the quux subsystem\n"
+        let shape =
+          "\(words[(number / 2) % 12]) \(words[(number / 24) % 12]) \(words[(number / 288) % 12])"
+        text +=
+          "\(stamp()) [error] <0.1.\(number)> unheard-of failure zz \(shape) in the quux subsystem\n"
       }
       if number % 50 == 0 {
-        text += "\(current) [error] <0.7.\(number)> Channel error on connection <0.5.\(number)> (10.9.9.9:\(number) -> 10.0.0.1:5672, vhost: '/', user: 'guest'), channel 1:\n"
-        text += "\(current) [error] <0.7.\(number)> operation basic.consume caused a channel exception not_found: no queue 'missing-queue' in vhost '/'\n"
+        text +=
+          "\(current) [error] <0.7.\(number)> Channel error on connection <0.5.\(number)> (10.9.9.9:\(number) -> 10.0.0.1:5672, vhost: '/', user: 'guest'), channel 1:\n"
+        text +=
+          "\(current) [error] <0.7.\(number)> operation basic.consume caused a channel exception not_found: no queue 'missing-queue' in vhost '/'\n"
       }
       if number % 50 == 30 {
         let first = number - 30
         let later = stamp()
-        text += "\(later) [error] <0.5.\(first)> Error on AMQP connection <0.5.\(first)> (10.9.9.9:\(first) -> 10.0.0.1:5672 - app, vhost: '/', user: 'guest', state: running), channel 1:\n"
-        text += "\(later) [error] <0.5.\(first)>  operation queue.declare caused a connection exception channel_error: \"expected 'channel.open'\"\n"
+        text +=
+          "\(later) [error] <0.5.\(first)> Error on AMQP connection <0.5.\(first)> (10.9.9.9:\(first) -> 10.0.0.1:5672 - app, vhost: '/', user: 'guest', state: running), channel 1:\n"
+        text +=
+          "\(later) [error] <0.5.\(first)>  operation queue.declare caused a connection exception channel_error: \"expected 'channel.open'\"\n"
       }
     }
     return Array(text.utf8)

@@ -18,7 +18,9 @@ import Testing
         if let error { throw error }
         return 0
       }
-      bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+      bytes.withUnsafeBytes {
+        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
+      }
       offset += count
       return count
     }
@@ -60,7 +62,8 @@ import Testing
     for bufferSize in [1, 5, 4_096, 1 << 20] {
       for count in [1, 3] {
         var source = PrefetchingSource(
-          PiecewiseSource(bytes: Self.input, piece: 10_007, error: nil), bufferSize: bufferSize, count: count)
+          PiecewiseSource(bytes: Self.input, piece: 10_007, error: nil), bufferSize: bufferSize,
+          count: count)
         let reading = Self.readAll(&source, readSize: readSize)
         #expect(reading.bytes == Self.input, "buffer \(bufferSize) × \(count)")
         #expect(reading.error == nil)
@@ -75,7 +78,8 @@ import Testing
     var inner = PiecewiseSource(bytes: Self.input, piece: 999, error: error)
     let expected = Self.readAll(&inner, readSize: readSize)
     #expect(expected.error == error)
-    var source = PrefetchingSource(PiecewiseSource(bytes: Self.input, piece: 999, error: error), bufferSize: 4_000, count: 2)
+    var source = PrefetchingSource(
+      PiecewiseSource(bytes: Self.input, piece: 999, error: error), bufferSize: 4_000, count: 2)
     let reading = Self.readAll(&source, readSize: readSize)
     #expect(reading.bytes == Self.input)
     #expect(reading.error == error)
@@ -85,7 +89,8 @@ import Testing
 
   @Test func aSourceDroppedBeforeItsEndStopsItsThread() {
     for _ in 0..<50 {
-      var source = PrefetchingSource(PiecewiseSource(bytes: Self.input, piece: 100, error: nil), bufferSize: 64, count: 2)
+      var source = PrefetchingSource(
+        PiecewiseSource(bytes: Self.input, piece: 100, error: nil), bufferSize: 64, count: 2)
       let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 10, alignment: 1)
       defer { buffer.deallocate() }
       #expect((try? source.read(into: buffer)) == 10)

@@ -15,7 +15,10 @@ import Testing
   @Test func invalidUTF8IsReadAroundNotFailedOn() {
     var bytes = Array(Self.entry.utf8)
     bytes += [0xFF, 0xFE, 0xC3, 0x28, 0x0A]
-    bytes += Array("2026-11-23 04:47:00.000000+00:00 [error] <0.1.0> \u{FFFD} odd \u{0} bytes".utf8) + [0x80, 0x0A]
+    bytes +=
+      Array("2026-11-23 04:47:00.000000+00:00 [error] <0.1.0> \u{FFFD} odd \u{0} bytes".utf8) + [
+        0x80, 0x0A,
+      ]
     bytes += Array(Self.entry.utf8)
     let report = ScanSupport.scan(bytes: bytes)
     #expect(report.guide("connection-closed-abruptly")?.count == 2)
@@ -23,14 +26,17 @@ import Testing
   }
 
   @Test func aHugeLineIsCutAndTheNextLinesStillCount() {
-    let huge = "2026-11-23 04:46:00.000000+00:00 [info] <0.1.0> " + String(repeating: "x", count: 10 << 20)
+    let huge =
+      "2026-11-23 04:46:00.000000+00:00 [info] <0.1.0> " + String(repeating: "x", count: 10 << 20)
     let report = ScanSupport.scan(Self.entry + huge + "\n" + Self.entry)
     #expect(report.guide("connection-closed-abruptly")?.count == 2)
     #expect(report.files.first?.lines == 5)
   }
 
   @Test func aHugeErrorLineIsClassifiedFromItsStart() {
-    let huge = "2026-11-23 04:46:00.000000+00:00 [error] <0.1.0> {inet_error,etimedout} " + String(repeating: "y", count: 5 << 20)
+    let huge =
+      "2026-11-23 04:46:00.000000+00:00 [error] <0.1.0> {inet_error,etimedout} "
+      + String(repeating: "y", count: 5 << 20)
     let report = ScanSupport.scan(huge)
     #expect(report.guide("etimedout")?.count == 1)
     #expect((report.guide("etimedout")?.examples.first?.text.count ?? .max) <= 1_001)
@@ -67,7 +73,8 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let one = folder.appendingPathComponent("one.gz")
-    try ScanSupport.run("/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: one)
+    try ScanSupport.run(
+      "/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: one)
     let data = try Data(contentsOf: one)
     let both = folder.appendingPathComponent("both.log.gz")
     try (data + data).write(to: both)
@@ -80,7 +87,8 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let good = folder.appendingPathComponent("good.gz")
-    try ScanSupport.run("/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: good)
+    try ScanSupport.run(
+      "/bin/gzip", ["-c", try ScanSupport.fixturePath("broker-log-full.log")], output: good)
     var data = try Data(contentsOf: good)
     let truncated = folder.appendingPathComponent("truncated.log.gz")
     try data.prefix(data.count / 2).write(to: truncated)
@@ -103,7 +111,8 @@ import Testing
     let folder = try ScanSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = ScanSupport.scan(paths: [
-      folder.appendingPathComponent("missing.log").path, folder.path, try ScanSupport.fixturePath("broker-log-full.log"),
+      folder.appendingPathComponent("missing.log").path, folder.path,
+      try ScanSupport.fixturePath("broker-log-full.log"),
     ])
     #expect(report.files.map(\.error) == ["No such file or directory", "is a directory", nil])
     #expect(report.entries > 0)

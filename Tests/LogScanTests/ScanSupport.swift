@@ -11,14 +11,19 @@ enum ScanSupport {
     directory: Fixtures.content.path
   ).library
 
-  static let classifier = LogClassifier(index: SearchIndex(documents: library?.searchDocuments ?? []))
+  static let classifier = LogClassifier(
+    index: SearchIndex(documents: library?.searchDocuments ?? []))
 
   /// The report of `text` scanned as one file.
-  static func scan(_ text: String, window: ScanWindow = ScanWindow(), year: Int = 2026) -> ScanReport {
+  static func scan(_ text: String, window: ScanWindow = ScanWindow(), year: Int = 2026)
+    -> ScanReport
+  {
     scan(bytes: Array(text.utf8), window: window, year: year)
   }
 
-  static func scan(bytes: [UInt8], window: ScanWindow = ScanWindow(), year: Int = 2026) -> ScanReport {
+  static func scan(bytes: [UInt8], window: ScanWindow = ScanWindow(), year: Int = 2026)
+    -> ScanReport
+  {
     let scanner = LogScanner(classifier: classifier, window: window, year: year)
     var source = MemorySource(bytes)
     scanner.scan(&source, name: "test.log")
@@ -47,7 +52,8 @@ enum ScanSupport {
 
   /// A new empty folder, removed by the caller.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rmq-scan-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rmq-scan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -21,7 +21,9 @@ import Testing
 
   @Test func tlsAlertsAtNoticeAreCountedAndOtherNoticesAreNot() {
     let report = ScanSupport.scan(Self.log)
-    #expect(report.entries == 3, "three TLS alerts; the logging notice and the info line are not problems")
+    #expect(
+      report.entries == 3, "three TLS alerts; the logging notice and the info line are not problems"
+    )
     #expect(ScanSupport.counts(report) == ["tls-handshake": 3], "\(ScanSupport.counts(report))")
   }
 }

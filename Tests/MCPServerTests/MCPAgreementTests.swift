@@ -21,7 +21,8 @@ struct MCPAgreementTests {
     let lines = try Fixtures.text("dev-errors.jsonl", in: Fixtures.eval).split(separator: "\n")
     var texts = try lines.map { try JSONDecoder().decode(DevLine.self, from: Data($0.utf8)).text }
     let broker = try Fixtures.text("broker-log-full.log").split(separator: "\n")
-    texts.append(String(try #require(broker.first { $0.contains("missed heartbeats from client") })))
+    texts.append(
+      String(try #require(broker.first { $0.contains("missed heartbeats from client") })))
     let capture = try Fixtures.text("connection-forced-drain.txt", in: Fixtures.captures)
     let traceback = try #require(capture.range(of: "Traceback (most recent call last):"))
     texts.append(capture[traceback.lowerBound...].components(separatedBy: "\n\n")[0])
@@ -33,7 +34,8 @@ struct MCPAgreementTests {
     try MCPClient.require()
     let texts = try Self.pastedErrors()
     #expect(texts.count == 42)
-    let results = try MCPClient.session(texts.map { MCPClient.call("search_error", ["text": $0, "limit": 5]) })
+    let results = try MCPClient.session(
+      texts.map { MCPClient.call("search_error", ["text": $0, "limit": 5]) })
     for (text, result) in zip(texts, results) {
       let cli = try Runner.cli("search", ["--json", "--limit", "5", "--", text])
       let expected = try JSONDecoder().decode(SearchReport.self, from: Data(cli.stdout.utf8))
@@ -45,10 +47,13 @@ struct MCPAgreementTests {
   @Test("list_guides, get_guide and the guide resources equal 'list --json' and 'show'")
   func guidesAgree() throws {
     try MCPClient.require()
-    let listed = try JSONDecoder().decode([GuideListEntry].self, from: Data(try Runner.cli("list", ["--json"]).stdout.utf8))
+    let listed = try JSONDecoder().decode(
+      [GuideListEntry].self, from: Data(try Runner.cli("list", ["--json"]).stdout.utf8))
     #expect(listed.count >= 10)
     let tag = try #require(listed.first?.tags.first)
-    var steps: [[String: Any]] = [MCPClient.call("list_guides"), MCPClient.call("list_guides", ["tag": tag])]
+    var steps: [[String: Any]] = [
+      MCPClient.call("list_guides"), MCPClient.call("list_guides", ["tag": tag]),
+    ]
     for guide in listed {
       steps.append(MCPClient.call("get_guide", ["id": guide.id]))
       steps.append(MCPClient.call("get_guide", ["id": guide.id, "section": "causes"]))
@@ -62,13 +67,27 @@ struct MCPAgreementTests {
 
     struct Record: Decodable {
       var faq: [FAQEntry]
-      var cause_details: [Detail]
-      struct Detail: Decodable, Equatable { var id: String; var explanation: String }
+      var causeDetails: [Detail]
+      enum CodingKeys: String, CodingKey {
+        case faq
+        case causeDetails = "cause_details"
+      }
+      struct Detail: Decodable, Equatable {
+        var id: String
+        var explanation: String
+      }
     }
-    struct Whole: Decodable { var id: String; var markdown: String; var record: JSONValue }
+    struct Whole: Decodable {
+      var id: String
+      var markdown: String
+      var record: JSONValue
+    }
     struct Causes: Decodable {
       var causes: [Cause]
-      struct Cause: Decodable { var id: String; var explanation: String }
+      struct Cause: Decodable {
+        var id: String
+        var explanation: String
+      }
     }
     struct Errors: Decodable { var errors: [ErrorSignature] }
     for (offset, guide) in listed.enumerated() {
@@ -78,8 +97,9 @@ struct MCPAgreementTests {
       let whole = try results[base].decode(Whole.self)
       #expect(whole.markdown == markdown)
       let record = try JSONDecoder().decode(JSONValue.self, from: shown)
-      #expect(whole.record == record, "get_guide \(guide.id): the record differs from show --format json")
-      let details = try JSONDecoder().decode(Record.self, from: shown).cause_details
+      #expect(
+        whole.record == record, "get_guide \(guide.id): the record differs from show --format json")
+      let details = try JSONDecoder().decode(Record.self, from: shown).causeDetails
       let causes = try results[base + 1].decode(Causes.self).causes
       #expect(causes.map { Record.Detail(id: $0.id, explanation: $0.explanation) } == details)
       let front = try JSONDecoder().decode(GuideFrontMatter.self, from: shown)
@@ -88,14 +108,20 @@ struct MCPAgreementTests {
     }
   }
 
-  @Test("troubleshoot walks a tree turn by turn, goes back by dropping answers, ends as 'wizard --json'")
+  @Test(
+    "troubleshoot walks a tree turn by turn, goes back by dropping answers, ends as 'wizard --json'"
+  )
   func troubleshootAgrees() throws {
     try MCPClient.require()
     struct Step: Decodable {
       var status: String
       var question: Question?
       var outcome: OutcomeReport?
-      struct Question: Decodable { var id: String; var why: String; var choices: [Choice] }
+      struct Question: Decodable {
+        var id: String
+        var why: String
+        var choices: [Choice]
+      }
       struct Choice: Decodable { var id: String }
     }
     for (guide, pick) in [("etimedout", 0), ("missed-heartbeats", 1), ("econnrefused", -1)] {
@@ -103,24 +129,34 @@ struct MCPAgreementTests {
       var order: [String] = []
       var outcome: OutcomeReport?
       for _ in 0..<20 where outcome == nil {
-        let step = try MCPClient.session([MCPClient.call("troubleshoot", ["guide": guide, "answers": answers])])[0]
-          .decode(Step.self)
-        if let done = step.outcome { outcome = done; break }
+        let step = try MCPClient.session([
+          MCPClient.call("troubleshoot", ["guide": guide, "answers": answers])
+        ])[0]
+        .decode(Step.self)
+        if let done = step.outcome {
+          outcome = done
+          break
+        }
         let question = try #require(step.question)
         #expect(!question.why.isEmpty && question.choices.last?.id == "unknown")
-        let choice = pick < 0 ? "unknown" : question.choices[min(pick, question.choices.count - 2)].id
+        let choice =
+          pick < 0 ? "unknown" : question.choices[min(pick, question.choices.count - 2)].id
         answers[question.id] = choice
         order.append(question.id)
       }
       let reached = try #require(outcome, "\(guide): no outcome after 20 answers")
       let script = order.map { "\($0)=\(answers[$0] ?? "")" }.joined(separator: ",")
       let cli = try Runner.cli("wizard", [guide, "--answers", script, "--json"])
-      #expect(reached == (try JSONDecoder().decode(OutcomeReport.self, from: Data(cli.stdout.utf8))), "\(guide): \(script)")
+      #expect(
+        reached == (try JSONDecoder().decode(OutcomeReport.self, from: Data(cli.stdout.utf8))),
+        "\(guide): \(script)")
       // Dropping the last answer asks its question again.
       let last = try #require(order.last)
       var fewer = answers
       fewer[last] = nil
-      let back = try MCPClient.session([MCPClient.call("troubleshoot", ["guide": guide, "answers": fewer])])[0]
+      let back = try MCPClient.session([
+        MCPClient.call("troubleshoot", ["guide": guide, "answers": fewer])
+      ])[0]
       #expect(try back.decode(Step.self).question?.id == last)
     }
   }
@@ -132,19 +168,29 @@ struct MCPAgreementTests {
     let results = try MCPClient.session([
       MCPClient.call("diagnose_evidence", ["folder": Fixtures.broker.path]),
       MCPClient.call("scan_logs", ["paths": [log]]),
-      MCPClient.call("scan_logs", ["paths": [log], "grouping": "user", "since": "2026-11-23T04:47", "until": "2026-11-23T05:00"]),
+      MCPClient.call(
+        "scan_logs",
+        [
+          "paths": [log], "grouping": "user", "since": "2026-11-23T04:47",
+          "until": "2026-11-23T05:00",
+        ]),
     ])
     let diagnosed = try Runner.cli("diagnose", ["--evidence", Fixtures.broker.path, "--json"])
-    let expected = try JSONDecoder().decode(DiagnoseReport.JSON.self, from: Data(diagnosed.stdout.utf8))
+    let expected = try JSONDecoder().decode(
+      DiagnoseReport.JSON.self, from: Data(diagnosed.stdout.utf8))
     #expect(!expected.findings.isEmpty)
     #expect(try results[0].decode(DiagnoseReport.JSON.self) == expected)
 
-    let scanned = try JSONDecoder().decode(ScanReport.self, from: Data(try Runner.cli("scan", ["--json", log]).stdout.utf8))
+    let scanned = try JSONDecoder().decode(
+      ScanReport.self, from: Data(try Runner.cli("scan", ["--json", log]).stdout.utf8))
     #expect(scanned.entries > 0)
     #expect(try results[1].decode(ScanReport.self) == scanned)
     #expect(results[1].texts?.first?.hasPrefix("Scanned 1 file") == true)
-    let windowed = try Runner.cli("scan", ["--json", "--since", "2026-11-23T04:47", "--until", "2026-11-23T05:00", log])
-    #expect(try results[2].decode(ScanReport.self) == JSONDecoder().decode(ScanReport.self, from: Data(windowed.stdout.utf8)))
+    let windowed = try Runner.cli(
+      "scan", ["--json", "--since", "2026-11-23T04:47", "--until", "2026-11-23T05:00", log])
+    #expect(
+      try results[2].decode(ScanReport.self)
+        == JSONDecoder().decode(ScanReport.self, from: Data(windowed.stdout.utf8)))
     #expect(results[2].texts?.first?.contains("Entries by user") == true)
   }
 }

@@ -8,7 +8,9 @@ import Testing
 enum MCPClient {
   static let environment = ProcessInfo.processInfo.environment
   static let underCI = ["true", "1"].contains(environment["CI"]?.lowercased() ?? "")
-  static let script = Fixtures.repository.appendingPathComponent("Tests/MCPServerTests/Client/mcp_session.py").path
+  static let script = Fixtures.repository.appendingPathComponent(
+    "Tests/MCPServerTests/Client/mcp_session.py"
+  ).path
 
   /// `RMQ_DOCTOR_MCP_PYTHON`, else `.venv-mcp/bin/python3`.
   static let python: String = {
@@ -30,7 +32,9 @@ enum MCPClient {
   /// Skips the test when the client is missing, or fails it under CI.
   static func require(sourceLocation: SourceLocation = #_sourceLocation) throws {
     guard let missing else { return }
-    if underCI { throw Runner.Failure(description: "CI=true, and the MCP client cannot run: \(missing)") }
+    if underCI {
+      throw Runner.Failure(description: "CI=true, and the MCP client cannot run: \(missing)")
+    }
     try Test.cancel("MCP client tests skipped: \(missing)", sourceLocation: sourceLocation)
   }
 
@@ -55,7 +59,8 @@ enum MCPClient {
 
     /// The structured content decoded as `type`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-      let value = try #require(structured, "no structured content; texts: \(texts ?? []), error: \(error ?? "")")
+      let value = try #require(
+        structured, "no structured content; texts: \(texts ?? []), error: \(error ?? "")")
       return try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
     }
   }
@@ -67,7 +72,9 @@ enum MCPClient {
 
   /// Starts `rmq-doctor mcp` with `serverArguments`, runs `steps` in one session, and returns
   /// one result per step.
-  static func session(_ steps: [[String: Any]], serverArguments: [String] = []) throws -> [StepResult] {
+  static func session(_ steps: [[String: Any]], serverArguments: [String] = []) throws
+    -> [StepResult]
+  {
     let plan: [String: Any] = [
       "command": [BuiltBinary.path, "mcp", "--content", Fixtures.content.path] + serverArguments,
       "env": ["RMQ_DOCTOR_CACHE": "off", "PATH": environment["PATH"] ?? "/usr/bin:/bin"],
@@ -79,7 +86,8 @@ enum MCPClient {
     defer { try? FileManager.default.removeItem(at: file) }
     let run = try Runner.run(python, [script, file.path], timeout: 300)
     guard run.status == 0 else {
-      throw Runner.Failure(description: "the MCP client failed (\(run.status)): \(run.stderr.suffix(2000))")
+      throw Runner.Failure(
+        description: "the MCP client failed (\(run.status)): \(run.stderr.suffix(2000))")
     }
     let transcript = try JSONDecoder().decode(Transcript.self, from: Data(run.stdout.utf8))
     guard transcript.server == "rmq-doctor", transcript.results.count == steps.count else {
@@ -96,16 +104,28 @@ enum MCPClient {
 
 /// Any JSON value, to carry structured content from the client's transcript.
 enum JSONValue: Codable, Equatable {
-  case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
 
   init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if container.decodeNil() { self = .null }
-    else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-    else if let number = try? container.decode(Double.self) { self = .number(number) }
-    else if let string = try? container.decode(String.self) { self = .string(string) }
-    else if let array = try? container.decode([JSONValue].self) { self = .array(array) }
-    else { self = .object(try container.decode([String: JSONValue].self)) }
+    if container.decodeNil() {
+      self = .null
+    } else if let bool = try? container.decode(Bool.self) {
+      self = .bool(bool)
+    } else if let number = try? container.decode(Double.self) {
+      self = .number(number)
+    } else if let string = try? container.decode(String.self) {
+      self = .string(string)
+    } else if let array = try? container.decode([JSONValue].self) {
+      self = .array(array)
+    } else {
+      self = .object(try container.decode([String: JSONValue].self))
+    }
   }
 
   func encode(to encoder: Encoder) throws {

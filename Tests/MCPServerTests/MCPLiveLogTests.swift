@@ -15,7 +15,9 @@ struct MCPLiveLogTests {
     let log = ProcessInfo.processInfo.environment["RMQ_DOCTOR_BROKER_LOG"] ?? ""
     if !log.isEmpty, FileManager.default.isReadableFile(atPath: log) { return log }
     let reason = log.isEmpty ? "RMQ_DOCTOR_BROKER_LOG is not set" : "cannot read \(log)"
-    if MCPClient.underCI { throw Runner.Failure(description: "CI=true, and no live broker log: \(reason)") }
+    if MCPClient.underCI {
+      throw Runner.Failure(description: "CI=true, and no live broker log: \(reason)")
+    }
     try Test.cancel("live broker log tests skipped: \(reason) (run through .ci/with-broker)")
   }
 
@@ -23,7 +25,8 @@ struct MCPLiveLogTests {
   func liveLogAgrees() throws {
     try MCPClient.require()
     let live = try Self.liveLog()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-live-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mcp-live-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let snapshot = folder.appendingPathComponent("rabbit.log")
@@ -44,6 +47,8 @@ struct MCPLiveLogTests {
     #expect(try results[0].decode(ScanReport.self) == scanned)
 
     let searched = try Runner.cli("search", ["--json", "--limit", "5", "--", String(lastLine)])
-    #expect(try results[1].decode(SearchReport.self) == JSONDecoder().decode(SearchReport.self, from: Data(searched.stdout.utf8)))
+    #expect(
+      try results[1].decode(SearchReport.self)
+        == JSONDecoder().decode(SearchReport.self, from: Data(searched.stdout.utf8)))
   }
 }

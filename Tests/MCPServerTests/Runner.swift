@@ -13,22 +13,31 @@ enum Runner {
     var description: String
   }
 
-  static func run(_ path: String, _ arguments: [String], input: Data? = nil, timeout: TimeInterval = 120) throws -> Run {
+  static func run(
+    _ path: String, _ arguments: [String], input: Data? = nil, timeout: TimeInterval = 120
+  ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["RMQ_DOCTOR_CACHE"] = "off"
     process.environment = environment
-    let out = Pipe(), err = Pipe(), inPipe = Pipe()
+    let out = Pipe()
+    let err = Pipe()
+    let inPipe = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-    do { try process.run() } catch { throw Failure(description: "could not start \(path): \(error)") }
+    do { try process.run() } catch {
+      throw Failure(description: "could not start \(path): \(error)")
+    }
     let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-    let errData = Box(), writer = DispatchGroup()
-    DispatchQueue.global().async(group: writer) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+    let errData = Box()
+    let writer = DispatchGroup()
+    DispatchQueue.global().async(group: writer) {
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
+    }
     if let input {
       DispatchQueue.global().async(group: writer) {
         try? inPipe.fileHandleForWriting.write(contentsOf: input)
@@ -40,7 +49,8 @@ enum Runner {
     process.waitUntilExit()
     timer.cancel()
     return Run(
-      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self),
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData.data, as: UTF8.self),
       status: process.terminationStatus)
   }
 

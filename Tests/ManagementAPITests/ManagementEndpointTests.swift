@@ -79,7 +79,10 @@ import Testing
     #expect(why.hasSuffix(String(url.prefix { $0 != ":" })))
   }
 
-  @Test(arguments: ["http://127.0.0.1:15672/?columns=name", "http://127.0.0.1:15672/api?x", "http://127.0.0.1:15672/#top"])
+  @Test(arguments: [
+    "http://127.0.0.1:15672/?columns=name", "http://127.0.0.1:15672/api?x",
+    "http://127.0.0.1:15672/#top",
+  ])
   func aQueryOrFragmentIsRefused(url: String) throws {
     let why = try #require(reason(url), "\(url) was accepted")
     #expect(why == "give the API's base URL, without a query or fragment")
@@ -106,8 +109,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("http://127.0.0.1:15672/api", ""), ("http://127.0.0.1:15672/api/", ""), ("http://127.0.0.1:15672/", ""),
-    ("https://proxy.example/rabbitmq/api/", "/rabbitmq"), ("https://proxy.example/rabbitmq", "/rabbitmq"),
+    ("http://127.0.0.1:15672/api", ""), ("http://127.0.0.1:15672/api/", ""),
+    ("http://127.0.0.1:15672/", ""),
+    ("https://proxy.example/rabbitmq/api/", "/rabbitmq"),
+    ("https://proxy.example/rabbitmq", "/rabbitmq"),
     ("https://proxy.example/rabbitmq//", "/rabbitmq"),
   ])
   func aTrailingAPIAndSlashesAreStripped(url: String, prefix: String) throws {
@@ -118,10 +123,13 @@ import Testing
   }
 
   @Test func anotherHostKeepsSchemePortPrefixAndUser() throws {
-    let endpoint = try ManagementEndpoint(parsing: "https://monitor@rabbit-1.example:15999/rabbitmq")
+    let endpoint = try ManagementEndpoint(
+      parsing: "https://monitor@rabbit-1.example:15999/rabbitmq")
     let other = endpoint.onHost("rabbit-2.example")
     #expect(other.host == "rabbit-2.example")
-    #expect(other.scheme == "https" && other.port == 15999 && other.pathPrefix == "/rabbitmq" && other.user == "monitor")
+    #expect(
+      other.scheme == "https" && other.port == 15999 && other.pathPrefix == "/rabbitmq"
+        && other.user == "monitor")
     #expect(other.description == "https://rabbit-2.example:15999/rabbitmq")
     #expect(endpoint.onHost("fd00::7").label == "[fd00::7]:15999")
   }

@@ -26,7 +26,8 @@ import Testing
   }
 
   static func index() throws -> SearchIndex {
-    let loaded = try ContentLoader.load(directory: repository.appendingPathComponent("Content").path)
+    let loaded = try ContentLoader.load(
+      directory: repository.appendingPathComponent("Content").path)
     return SearchIndex(documents: loaded.library.searchDocuments)
   }
 
@@ -40,7 +41,9 @@ import Testing
       if top != line.family { misses.append("\(line.id): expected \(line.family), got \(top)") }
     }
     let accuracy = Double(labelled.count - misses.count) / Double(labelled.count)
-    #expect(accuracy >= 0.95, "top-1 \(accuracy) on \(labelled.count) lines:\n\(misses.joined(separator: "\n"))")
+    #expect(
+      accuracy >= 0.95,
+      "top-1 \(accuracy) on \(labelled.count) lines:\n\(misses.joined(separator: "\n"))")
   }
 
   @Test func noUncoveredErrorIsClaimedWithConfidence() throws {

@@ -46,7 +46,8 @@ import Testing
     let index = try Self.index.get()
     let text = try Fixtures.text("connection-forced-vhost-deleted.txt", in: Fixtures.captures)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let start = try #require(lines.firstIndex { $0.contains("Unexpected connection close detected") })
+    let start = try #require(
+      lines.firstIndex { $0.contains("Unexpected connection close detected") })
     let end = try #require(lines.firstIndex { $0.contains("Stopping message store") })
     let paste = lines[start...end].filter { !$0.hasPrefix("=====") }
     try #require(paste.filter { $0.contains("[info]") }.count >= 8)

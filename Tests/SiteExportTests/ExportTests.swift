@@ -9,7 +9,10 @@ import Testing
   @Test func hasEveryKindOfPageForEveryGuideAndTag() throws {
     let library = try TestSite.library(TestSite.shippedContent)
     let paths = Set(try SiteExporter(library: library).files().map(\.path))
-    for page in ["index.html", "search.html", "errors.html", "404.html", "sitemap.xml", "assets/search-data.js"] {
+    for page in [
+      "index.html", "search.html", "errors.html", "404.html", "sitemap.xml",
+      "assets/search-data.js",
+    ] {
       #expect(paths.contains(page), "\(page)")
     }
     for guide in library.guides {
@@ -45,7 +48,9 @@ import Testing
       #expect(html.contains("id=\"node-\(node.id)\""))
       for (answer, target) in node.answers {
         let anchor = target.next.map { "node-" + $0 } ?? "cause-" + (target.cause ?? "")
-        #expect(html.contains("<a class=\"answer\" href=\"#\(anchor)\" data-answer=\"\(answer)\">"), "\(node.id) \(answer)")
+        #expect(
+          html.contains("<a class=\"answer\" href=\"#\(anchor)\" data-answer=\"\(answer)\">"),
+          "\(node.id) \(answer)")
       }
     }
     for cause in guide.frontMatter.causes { #expect(html.contains("id=\"cause-\(cause.id)\"")) }
@@ -60,7 +65,8 @@ import Testing
 
   @Test func linkCheckerFindsABrokenLinkAndAMissingFragment() throws {
     let site = try TestSite.temporaryDirectory()
-    try "<a href=\"b.html#nowhere\">x</a> <img src=\"missing.png\"> <a href=\"https://example.org/\">e</a>"
+    try
+      "<a href=\"b.html#nowhere\">x</a> <img src=\"missing.png\"> <a href=\"https://example.org/\">e</a>"
       .write(toFile: site + "/a.html", atomically: true, encoding: .utf8)
     try "<p id=\"here\">b</p>".write(toFile: site + "/b.html", atomically: true, encoding: .utf8)
     let broken = LinkChecker.check(site: site)
@@ -71,9 +77,15 @@ import Testing
     let library = try TestSite.library(TestSite.shippedContent)
     for file in try SiteExporter(library: library).files() where file.path.hasSuffix(".html") {
       let html = String(decoding: file.contents, as: UTF8.self)
-      #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"), "\(file.path)")
+      #expect(
+        html.contains(
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"
+        ), "\(file.path)")
       // Scripts, style sheets, fonts and images come from the site itself.
-      #expect(html.range(of: #"<(script|img|link)\s[^>]*(src|href)="(https?:)?//"#, options: .regularExpression) == nil, "\(file.path)")
+      #expect(
+        html.range(
+          of: #"<(script|img|link)\s[^>]*(src|href)="(https?:)?//"#, options: .regularExpression)
+          == nil, "\(file.path)")
       #expect(!html.contains("@import") && !html.contains("<style"), "\(file.path)")
     }
   }
@@ -83,7 +95,8 @@ import Testing
     let parent = try TestSite.temporaryDirectory()
     try SiteExporter(library: library).export(to: parent + "/one")
     // A second load and index in the same process: nothing may depend on hashing order.
-    try SiteExporter(library: try TestSite.library(TestSite.shippedContent)).export(to: parent + "/two")
+    try SiteExporter(library: try TestSite.library(TestSite.shippedContent)).export(
+      to: parent + "/two")
     let one = TestSite.snapshot(parent + "/one")
     let two = TestSite.snapshot(parent + "/two")
     #expect(one.keys.sorted() == two.keys.sorted())
@@ -92,9 +105,13 @@ import Testing
 
   @Test func baseURLAndTitleReachTheSitemapThe404PageAndEveryTitle() throws {
     let library = try TestSite.library(TestSite.fixtureContent)
-    let files = try SiteExporter(library: library, options: ExportOptions(baseURL: "/docs/rmq", title: "Our <KB>"))
-      .files()
-    let text = { (path: String) in String(decoding: files.first { $0.path == path }?.contents ?? [], as: UTF8.self) }
+    let files = try SiteExporter(
+      library: library, options: ExportOptions(baseURL: "/docs/rmq", title: "Our <KB>")
+    )
+    .files()
+    let text = { (path: String) in
+      String(decoding: files.first { $0.path == path }?.contents ?? [], as: UTF8.self)
+    }
     #expect(text("sitemap.xml").contains("<loc>/docs/rmq/guides/alpha.html</loc>"))
     #expect(text("404.html").contains("href=\"/docs/rmq/search.html\""))
     #expect(text("index.html").contains("<title>Guides · Our &lt;KB&gt;</title>"))

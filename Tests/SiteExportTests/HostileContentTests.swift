@@ -154,7 +154,8 @@ import Testing
     let pages = try Self.hostileSite().filter { $0.path.hasSuffix(".html") }
     #expect(pages.count > 5)
     let ownScript = try NSRegularExpression(
-      pattern: #"^<script src="(\.\./|/)?assets/(site|search-data|search|troubleshooter)\.js"></script>$"#)
+      pattern:
+        #"^<script src="(\.\./|/)?assets/(site|search-data|search|troubleshooter)\.js"></script>$"#)
     for page in pages {
       let html = String(decoding: page.contents, as: UTF8.self)
       #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\""), "\(page.path)")
@@ -162,31 +163,48 @@ import Testing
         let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
         #expect(Self.allowedTags.contains(name), "\(page.path): <\(name)> in \(tag)")
         // Attribute names only: quoted values are text.
-        let names = tag.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
-        #expect(names.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) == nil, "\(page.path): \(tag)")
+        let names = tag.replacingOccurrences(
+          of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+        #expect(
+          names.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive])
+            == nil, "\(page.path): \(tag)")
         #expect(!names.contains("'") && !names.contains("style="), "\(page.path): \(tag)")
         for value in Self.urlAttributes(in: tag) {
           let scheme = value.trimmingCharacters(in: .whitespaces).lowercased()
-          #expect(!scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:") && !scheme.hasPrefix("vbscript:"), "\(page.path): \(tag)")
+          #expect(
+            !scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:")
+              && !scheme.hasPrefix("vbscript:"), "\(page.path): \(tag)")
         }
       }
       for script in html.components(separatedBy: "<script").dropFirst() {
-        let tag = "<script" + (script.components(separatedBy: "</script>").first ?? "") + "</script>"
-        #expect(ownScript.firstMatch(in: tag, range: NSRange(tag.startIndex..., in: tag)) != nil, "\(page.path): \(tag)")
+        let tag =
+          "<script" + (script.components(separatedBy: "</script>").first ?? "") + "</script>"
+        #expect(
+          ownScript.firstMatch(in: tag, range: NSRange(tag.startIndex..., in: tag)) != nil,
+          "\(page.path): \(tag)")
       }
     }
   }
 
   @Test func hostileTextIsShownEscapedNotDropped() throws {
     let files = try Self.hostileSite()
-    let guide = String(decoding: try #require(files.first { $0.path == "guides/alpha.html" }).contents, as: UTF8.self)
-    #expect(guide.contains("<h1>Alpha &lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;alert(2)&quot; &#39; x=&#39;</h1>"))
+    let guide = String(
+      decoding: try #require(files.first { $0.path == "guides/alpha.html" }).contents, as: UTF8.self
+    )
+    #expect(
+      guide.contains(
+        "<h1>Alpha &lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;alert(2)&quot; &#39; x=&#39;</h1>"
+      ))
     #expect(guide.contains("&lt;/code&gt;&lt;script&gt;alert(4)&lt;/script&gt;&lt;code&gt;"))
     // The FAQ question comes from a heading, whose raw HTML cmark's text leaves out.
     #expect(guide.contains("<summary>Is alert(27) &quot;bad&quot; or &#39;worse&#39;?</summary>"))
     #expect(guide.contains("Source &quot; onclick=&quot;alert(9) (javascript:alert(10))"))
-    let tree = String(decoding: try #require(files.first { $0.path == "troubleshoot/alpha.html" }).contents, as: UTF8.self)
-    #expect(tree.contains("Do &lt;script&gt;alert(30)&lt;/script&gt; negotiate &quot; onclick=&quot;alert(31)?"))
+    let tree = String(
+      decoding: try #require(files.first { $0.path == "troubleshoot/alpha.html" }).contents,
+      as: UTF8.self)
+    #expect(
+      tree.contains(
+        "Do &lt;script&gt;alert(30)&lt;/script&gt; negotiate &quot; onclick=&quot;alert(31)?"))
     #expect(tree.contains("No &quot; onclick=&quot;alert(16)"))
   }
 
@@ -201,11 +219,14 @@ import Testing
 
   /// The values of `href`, `src`, `action` and `formaction` in `tag`, entities undone.
   static func urlAttributes(in tag: String) -> [String] {
-    let expression = try? NSRegularExpression(pattern: #"\s(?:href|src|action|formaction)\s*=\s*"([^"]*)""#, options: .caseInsensitive)
+    let expression = try? NSRegularExpression(
+      pattern: #"\s(?:href|src|action|formaction)\s*=\s*"([^"]*)""#, options: .caseInsensitive)
     return expression?.matches(in: tag, range: NSRange(tag.startIndex..., in: tag)).compactMap {
       Range($0.range(at: 1), in: tag).map {
-        String(tag[$0]).replacingOccurrences(of: "&#58;", with: ":").replacingOccurrences(of: "&amp;", with: "&")
-          .replacingOccurrences(of: "&#x3A;", with: ":")
+        String(tag[$0]).replacingOccurrences(of: "&#58;", with: ":").replacingOccurrences(
+          of: "&amp;", with: "&"
+        )
+        .replacingOccurrences(of: "&#x3A;", with: ":")
       }
     } ?? []
   }

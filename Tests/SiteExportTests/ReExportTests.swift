@@ -32,7 +32,9 @@ import Testing
     FileManager.default.createFile(atPath: parent + "/out/.nojekyll", contents: Data())
     try "mine".write(toFile: parent + "/out/guides/notes.txt", atomically: true, encoding: .utf8)
     // The next site no longer has guides/b.html.
-    let report = try writer.write([SiteFile("index.html", text: "<p>new</p>"), SiteFile("guides/a.html", text: "a2")])
+    let report = try writer.write([
+      SiteFile("index.html", text: "<p>new</p>"), SiteFile("guides/a.html", text: "a2"),
+    ])
     #expect(report.kept == [".nojekyll", "CNAME", "guides/notes.txt"])
     #expect(report.changedKept.isEmpty && report.changedReplaced.isEmpty)
     #expect(text(parent + "/out/CNAME") == "docs.example.org\n")
@@ -63,9 +65,12 @@ import Testing
     let other = parent + "/other"
     try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: false)
     try "my page".write(toFile: other + "/index.html", atomically: true, encoding: .utf8)
-    try FileManager.default.copyItem(atPath: parent + "/out/" + SiteWriter.markerName, toPath: other + "/" + SiteWriter.markerName)
+    try FileManager.default.copyItem(
+      atPath: parent + "/out/" + SiteWriter.markerName, toPath: other + "/" + SiteWriter.markerName)
     let before = TestSite.snapshot(other)
-    let error = try #require(throws: ExportError.self) { try SiteWriter(output: other).write(Self.site) }
+    let error = try #require(throws: ExportError.self) {
+      try SiteWriter(output: other).write(Self.site)
+    }
     #expect(error.reason == .markerDoesNotMatch(listed: 3))
     #expect(error.description.contains("none of them is there as the export wrote it"), "\(error)")
     #expect(TestSite.snapshot(other) == before)
@@ -73,10 +78,14 @@ import Testing
 
   @Test func aMarkerThatIsNotOneIsRefused() throws {
     let parent = try TestSite.temporaryDirectory()
-    try FileManager.default.createDirectory(atPath: parent + "/out", withIntermediateDirectories: false)
-    try "{}".write(toFile: parent + "/out/" + SiteWriter.markerName, atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: parent + "/out", withIntermediateDirectories: false)
+    try "{}".write(
+      toFile: parent + "/out/" + SiteWriter.markerName, atomically: true, encoding: .utf8)
     try "mine".write(toFile: parent + "/out/index.html", atomically: true, encoding: .utf8)
-    let error = try #require(throws: ExportError.self) { try SiteWriter(output: parent + "/out").write(Self.site) }
+    let error = try #require(throws: ExportError.self) {
+      try SiteWriter(output: parent + "/out").write(Self.site)
+    }
     #expect(error.reason == .markerDoesNotMatch(listed: 0))
     #expect(text(parent + "/out/index.html") == "mine")
   }
@@ -86,8 +95,10 @@ import Testing
   @Test func anExportWithTheFormerMarkerIsReplacedAndItsOtherFilesKept() throws {
     let parent = try TestSite.temporaryDirectory()
     let out = parent + "/out"
-    try FileManager.default.createDirectory(atPath: out + "/guides", withIntermediateDirectories: true)
-    try "This directory was written by 'rmq-doctor export html' and is replaced by the next export.\n"
+    try FileManager.default.createDirectory(
+      atPath: out + "/guides", withIntermediateDirectories: true)
+    try
+      "This directory was written by 'rmq-doctor export html' and is replaced by the next export.\n"
       .write(toFile: out + "/" + SiteWriter.markerName, atomically: true, encoding: .utf8)
     try "old".write(toFile: out + "/index.html", atomically: true, encoding: .utf8)
     try "old c".write(toFile: out + "/guides/c.html", atomically: true, encoding: .utf8)
@@ -104,7 +115,9 @@ import Testing
     let first = TestSite.snapshot(parent + "/out")
     try writer.write(Self.site)
     #expect(TestSite.snapshot(parent + "/out") == first)
-    #expect(first[SiteWriter.markerName].map { String(decoding: $0, as: UTF8.self) }?.contains("\"guides/a.html\" : \"ca978112") == true)
+    #expect(
+      first[SiteWriter.markerName].map { String(decoding: $0, as: UTF8.self) }?.contains(
+        "\"guides/a.html\" : \"ca978112") == true)
   }
 
   @Test func anExportWhileAnotherHoldsTheLockSaysSoAndTouchesNothing() throws {
@@ -113,9 +126,13 @@ import Testing
     let descriptor = open(writer.lockPath, O_RDWR | O_CREAT, 0o644)
     #expect(descriptor >= 0)
     #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
-    let error = try #require(throws: ExportError.self) { try writer.write([SiteFile("index.html", text: "other")]) }
+    let error = try #require(throws: ExportError.self) {
+      try writer.write([SiteFile("index.html", text: "other")])
+    }
     #expect(error.reason == .busy)
-    #expect(error.description == "\(parent)/out: another export into it is running; try again when it has finished")
+    #expect(
+      error.description
+        == "\(parent)/out: another export into it is running; try again when it has finished")
     _ = unlink(writer.lockPath)
     close(descriptor)
     #expect(TestSite.snapshot(parent + "/out") == before)
@@ -126,12 +143,15 @@ import Testing
   @Test func racingExportsLoseNothing() async throws {
     let (parent, _) = try exported()
     try "docs.example.org".write(toFile: parent + "/out/CNAME", atomically: true, encoding: .utf8)
-    let big = (0..<3000).map { SiteFile("guides/g\($0).html", text: String(repeating: "x", count: 512)) }
+    let big = (0..<3000).map {
+      SiteFile("guides/g\($0).html", text: String(repeating: "x", count: 512))
+    }
     let outcomes = await withTaskGroup(of: String.self) { group in
       for label in ["one", "two"] {
         group.addTask {
           do {
-            try SiteWriter(output: parent + "/out").write(big + [SiteFile("index.html", text: label)])
+            try SiteWriter(output: parent + "/out").write(
+              big + [SiteFile("index.html", text: label)])
             return "written"
           } catch let error as ExportError {
             return error.reason == .busy ? "busy" : "failed: \(error)"
@@ -148,7 +168,8 @@ import Testing
     #expect(outcomes.allSatisfy { $0 == "written" || $0 == "busy" }, "\(outcomes)")
     #expect(["one", "two"].contains(text(parent + "/out/index.html") ?? ""))
     #expect(text(parent + "/out/CNAME") == "docs.example.org")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/out/guides").count == 3000)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent + "/out/guides").count == 3000)
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
   }
 

@@ -16,7 +16,9 @@ import Testing
 
   static func folder(_ path: String, holding names: [String]) throws {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    for name in names { FileManager.default.createFile(atPath: path + "/" + name, contents: Data("x".utf8)) }
+    for name in names {
+      FileManager.default.createFile(atPath: path + "/" + name, contents: Data("x".utf8))
+    }
   }
 
   @Test func staleStagingFoldersGoAndOthersStay() throws {

@@ -8,7 +8,9 @@ enum TestSite {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   static let shippedContent = repository.appendingPathComponent("Content").path
-  static let fixtureContent = repository.appendingPathComponent("Tests/GuideKitTests/Fixtures/content").path
+  static let fixtureContent = repository.appendingPathComponent(
+    "Tests/GuideKitTests/Fixtures/content"
+  ).path
 
   /// A new, empty temporary directory, not yet created below it: `<dir>/parent`.
   static func temporaryDirectory() throws -> String {
@@ -19,7 +21,9 @@ enum TestSite {
   }
 
   /// The content in `directory`, which must load without errors.
-  static func library(_ directory: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ContentLibrary {
+  static func library(_ directory: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> ContentLibrary
+  {
     let result = try ContentLoader.load(directory: directory)
     #expect(result.errors.isEmpty, "\(result.errors)", sourceLocation: sourceLocation)
     return result.library
@@ -39,7 +43,9 @@ enum TestSite {
     for case let path as String in walker {
       var isDirectory: ObjCBool = false
       let full = directory + "/" + path
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         files[path] = FileManager.default.contents(atPath: full)
       } else {
         files[path + "/"] = Data()

@@ -2,7 +2,9 @@
 /// text, yielding one fact `<id>-lines`.
 public enum DiagnosticYAML {
   /// The YAML of diagnostic `id` running `argv` (each argument quoted as given).
-  public static func make(id: String, title: String = "A diagnostic made by a test", argv: [String]) -> String {
+  public static func make(id: String, title: String = "A diagnostic made by a test", argv: [String])
+    -> String
+  {
     """
     schema: 1
     id: \(id)

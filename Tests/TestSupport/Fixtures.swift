@@ -52,6 +52,8 @@ public enum Fixtures {
   public struct Missing: Error, CustomStringConvertible {
     /// The path that was looked for.
     public let path: String
-    public var description: String { "missing fixture \(path) (every fixture lives in Tests/Fixtures)" }
+    public var description: String {
+      "missing fixture \(path) (every fixture lives in Tests/Fixtures)"
+    }
   }
 }

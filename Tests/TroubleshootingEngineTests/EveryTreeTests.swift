@@ -26,7 +26,10 @@ import Testing
     var stack = [try TroubleshootingSession(guide: guide, library: library)]
     while let session = stack.popLast() {
       if let outcome = session.outcome {
-        #expect(outcome.isConclusive, "\(guide.id): \(outcome.trail.map(\.answer.id)) ends in \(outcome.candidates.count) causes")
+        #expect(
+          outcome.isConclusive,
+          "\(guide.id): \(outcome.trail.map(\.answer.id)) ends in \(outcome.candidates.count) causes"
+        )
         causes.formUnion(outcome.candidates.map(\.cause.id))
         paths += 1
         longest = max(longest, outcome.trail.count)
@@ -67,7 +70,9 @@ import Testing
     #expect(Set(outcome.candidates.map(\.cause.id)) == Set(guide.frontMatter.causes.map(\.id)))
     for candidate in outcome.candidates {
       #expect(!candidate.explanation.isEmpty, "\(id): \(candidate.cause.id) has no explanation")
-      #expect(!candidate.steps.isEmpty && candidate.steps.allSatisfy { !$0.markdown.isEmpty }, "\(id): \(candidate.cause.id) steps")
+      #expect(
+        !candidate.steps.isEmpty && candidate.steps.allSatisfy { !$0.markdown.isEmpty },
+        "\(id): \(candidate.cause.id) steps")
     }
   }
 

@@ -8,8 +8,12 @@ import Testing
 
   init() throws { library = try ContentPaths.library(ContentPaths.fixture) }
 
-  func fact(_ value: Double, source: String = "list-connections:rabbitmqctl-list_connections.txt") -> Fact {
-    Fact(id: "heartbeat-zero-connections", value: value, evidence: ["conn\t0\trunning"], source: source)
+  func fact(_ value: Double, source: String = "list-connections:rabbitmqctl-list_connections.txt")
+    -> Fact
+  {
+    Fact(
+      id: "heartbeat-zero-connections", value: value, evidence: ["conn\t0\trunning"], source: source
+    )
   }
 
   @Test func aNotableValueBecomesAFindingWithItsGuideAndCause() {
@@ -26,6 +30,7 @@ import Testing
   }
 
   @Test func aFactFromAnotherDiagnosticIsNotReadAgainstThisRule() {
-    #expect(Finding.findings(in: [fact(5, source: "other-diagnostic:live")], library: library).isEmpty)
+    #expect(
+      Finding.findings(in: [fact(5, source: "other-diagnostic:live")], library: library).isEmpty)
   }
 }

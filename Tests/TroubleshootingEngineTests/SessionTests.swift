@@ -65,7 +65,8 @@ import Testing
   }
 
   @Test func factsSuggestAnAnswerWithEvidenceAndCanBeOverridden() throws {
-    var session = try TroubleshootingSession(guide: alpha, library: library, facts: [heartbeatFact(3)])
+    var session = try TroubleshootingSession(
+      guide: alpha, library: library, facts: [heartbeatFact(3)])
     let suggestion = try #require(session.pending?.suggestion)
     #expect(suggestion.answer == "yes")
     #expect(suggestion.rule == "heartbeat-zero-connections > 0")
@@ -82,14 +83,18 @@ import Testing
   }
 
   @Test func aFactThatDoesNotHoldSuggestsNothing() throws {
-    var session = try TroubleshootingSession(guide: alpha, library: library, facts: [heartbeatFact(0)])
+    var session = try TroubleshootingSession(
+      guide: alpha, library: library, facts: [heartbeatFact(0)])
     #expect(session.pending?.suggestion == nil)
     #expect(try session.acceptSuggestion() == false)
   }
 
   @Test func wrongAnswersAreRefusedWithTheChoices() throws {
     var session = try TroubleshootingSession(guide: alpha, library: library)
-    #expect(throws: SessionError.unknownChoice(question: "heartbeat-off", answer: "maybe", choices: ["yes", "no"])) {
+    #expect(
+      throws: SessionError.unknownChoice(
+        question: "heartbeat-off", answer: "maybe", choices: ["yes", "no"])
+    ) {
       try session.answer("maybe")
     }
     try session.answer("yes")
@@ -98,7 +103,8 @@ import Testing
 
   @Test func theSameAnswersGiveTheSameOutcome() throws {
     func run() throws -> [String] {
-      var session = try TroubleshootingSession(guide: alpha, library: library, facts: [heartbeatFact(1)])
+      var session = try TroubleshootingSession(
+        guide: alpha, library: library, facts: [heartbeatFact(1)])
       try session.answer("unknown")
       try session.answer("unknown")
       return session.outcome?.candidates.map(\.cause.id) ?? []

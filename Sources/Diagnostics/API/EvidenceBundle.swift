@@ -54,13 +54,17 @@ public struct EvidenceBundle: Sendable {
   public func texts(for command: DiagnosticCommand) -> [(source: String, text: String)] {
     files(for: command).compactMap { name in
       let path = (directory as NSString).appendingPathComponent(name)
-      return FileManager.default.contents(atPath: path).map { (name, String(decoding: $0, as: UTF8.self)) }
+      return FileManager.default.contents(atPath: path).map {
+        (name, String(decoding: $0, as: UTF8.self))
+      }
     }
   }
 
   /// One reading per file that `files(for:)` names, each with the file name as its source. A
   /// file that cannot be read gives a reading whose problem says so.
-  public func readings(for command: DiagnosticCommand, classifier: LogClassifier) -> [DiagnosticReading] {
+  public func readings(for command: DiagnosticCommand, classifier: LogClassifier)
+    -> [DiagnosticReading]
+  {
     files(for: command).map { name in
       let path = (directory as NSString).appendingPathComponent(name)
       guard let data = FileManager.default.contents(atPath: path) else {

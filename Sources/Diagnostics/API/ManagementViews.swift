@@ -10,7 +10,9 @@ public enum ManagementViews {
   /// The members an `/api/nodes` answer lists, each with whether it runs; empty when the text
   /// is not such an answer.
   public static func members(in text: String) -> [String: Bool] {
-    guard case .success(let value) = ManagementJSON.parse(text), let nodes = ManagementJSON.items(value) else {
+    guard case .success(let value) = ManagementJSON.parse(text),
+      let nodes = ManagementJSON.items(value)
+    else {
       return [:]
     }
     var running: [String: Bool] = [:]

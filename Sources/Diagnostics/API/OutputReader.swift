@@ -25,7 +25,9 @@ public enum OutputReader {
       let outcome = parseManagementAnswer(output, of: command)
       if let problem = outcome.problem { return reading([], problem) }
       let facts = declared(outcome, of: command, source: source)
-      if facts.isEmpty { return reading([], "the answer holds none of the facts \(command.id) reads") }
+      if facts.isEmpty {
+        return reading([], "the answer holds none of the facts \(command.id) reads")
+      }
       return reading(facts, nil)
     }
     // The reachability parser reads the CLI's failure report as its result.
@@ -42,7 +44,9 @@ public enum OutputReader {
     let outcome = parse(kept, of: command, classifier: classifier)
     let facts = declared(outcome, of: command, source: source)
     if let problem = outcome.problem { return reading([], problem) }
-    if facts.isEmpty, readsFailures, let problem = ProblemDetector.problem(in: lines, program: command.program) {
+    if facts.isEmpty, readsFailures,
+      let problem = ProblemDetector.problem(in: lines, program: command.program)
+    {
       return reading([], problem)
     }
     if facts.isEmpty { return reading([], lines.isBlank ? "empty output" : unrecognised(lines)) }
@@ -50,7 +54,9 @@ public enum OutputReader {
   }
 
   /// The facts of `outcome` that `command` declares, in its order, named by their source.
-  static func declared(_ outcome: ParseOutcome, of command: DiagnosticCommand, source: String) -> [Fact] {
+  static func declared(_ outcome: ParseOutcome, of command: DiagnosticCommand, source: String)
+    -> [Fact]
+  {
     command.yields.map(\.fact).compactMap { id in
       outcome.findings.first { $0.id == id }.map {
         Fact(id: id, value: $0.value, evidence: $0.evidence, source: "\(command.id):\(source)")

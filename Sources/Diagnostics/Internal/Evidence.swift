@@ -22,7 +22,8 @@ enum Evidence {
   /// applications put URLs in connection names, and evidence is printed and passed on.
   static func maskingURLPasswords(_ text: String) -> String {
     let range = NSRange(text.startIndex..., in: text)
-    return urlPassword.stringByReplacingMatches(in: text, range: range, withTemplate: "$1:[scrubbed]@")
+    return urlPassword.stringByReplacingMatches(
+      in: text, range: range, withTemplate: "$1:[scrubbed]@")
   }
 
   nonisolated(unsafe) private static let urlPassword = try! NSRegularExpression(

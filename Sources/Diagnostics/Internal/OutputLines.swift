@@ -11,7 +11,9 @@ struct OutputLines: Sendable {
   init(_ output: String) {
     // Split on bytes: splitting on Characters is several times slower on large logs. A lone
     // `\r` ends a line too (old Mac line endings), and `\r\n` is one line end.
-    let text = output.utf8.contains(0x0D) && !output.utf8.contains(0x0A) ? output.withUnixLineEndings : output
+    let text =
+      output.utf8.contains(0x0D) && !output.utf8.contains(0x0A)
+      ? output.withUnixLineEndings : output
     var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
       slice in
       let end = slice.last == 0x0D ? slice.index(before: slice.endIndex) : slice.endIndex

@@ -22,7 +22,9 @@ extension Linter {
         report.error("'\(option)' is not an option name ('-x' or '--name')", at: at("options"))
       }
       for option in allowed.intersection(rules.forbidden).sorted() {
-        report.error("'\(option)' is both allowed and forbidden for '\(entry.program)'", at: at("forbidden_arguments"))
+        report.error(
+          "'\(option)' is both allowed and forbidden for '\(entry.program)'",
+          at: at("forbidden_arguments"))
       }
       for required in rules.required where !allowed.contains(required) {
         report.error(
@@ -38,8 +40,11 @@ extension Linter {
       let at = located.yaml.location(at: ["http_get", "paths", .index(index)])
       if let problem = HTTPGetPolicy.shapeProblem(path) {
         report.error(problem, at: at)
-      } else if HTTPGetPolicy.actingPaths.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
-        report.error("\(path) acts on the broker (it declares and publishes); only reading paths may be listed", at: at)
+      } else if HTTPGetPolicy.actingPaths.contains(where: { path == $0 || path.hasPrefix($0 + "/") }
+      ) {
+        report.error(
+          "\(path) acts on the broker (it declares and publishes); only reading paths may be listed",
+          at: at)
       }
     }
   }

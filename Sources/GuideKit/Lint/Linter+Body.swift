@@ -1,17 +1,22 @@
 import CommonMark
+import Foundation
 
 extension Linter {
   func checkCausesAndSteps(_ guide: Guide, into report: inout LintReport) {
     let fm = guide.frontMatter
     let yaml = guide.yaml
-    if fm.causes.isEmpty { report.error("a guide needs at least one cause", at: yaml.location(at: ["causes"])) }
+    if fm.causes.isEmpty {
+      report.error("a guide needs at least one cause", at: yaml.location(at: ["causes"]))
+    }
     checkUnique(fm.causes.map(\.id), kind: "cause", path: "causes", yaml: yaml, into: &report)
     checkUnique(fm.steps.map(\.id), kind: "step", path: "steps", yaml: yaml, into: &report)
     let stepIDs = fm.steps.map(\.id)
     var usedSteps: Set<String> = []
     for (index, cause) in fm.causes.enumerated() {
       if cause.steps.isEmpty {
-        report.error("cause '\(cause.id)' has no resolution steps", at: yaml.location(at: ["causes", .index(index), "steps"]))
+        report.error(
+          "cause '\(cause.id)' has no resolution steps",
+          at: yaml.location(at: ["causes", .index(index), "steps"]))
       }
       for (stepIndex, step) in cause.steps.enumerated() {
         usedSteps.insert(step)
@@ -23,7 +28,9 @@ extension Linter {
       }
     }
     for (index, step) in fm.steps.enumerated() where !usedSteps.contains(step.id) {
-      report.warning("step '\(step.id)' is not used by any cause", at: yaml.location(at: ["steps", .index(index)]))
+      report.warning(
+        "step '\(step.id)' is not used by any cause",
+        at: yaml.location(at: ["steps", .index(index)]))
     }
     checkHeadings(
       titles: fm.causes.map(\.title), kind: "cause", path: "causes", section: "Common causes",
@@ -78,10 +85,15 @@ extension Linter {
       cursor = max(cursor, index)
     }
     if guide.body.section("FAQ") != nil && guide.body.faq.isEmpty {
-      report.error("the FAQ has no '### question' entries", at: location(of: guide.body.section("FAQ")?.heading, in: guide))
+      report.error(
+        "the FAQ has no '### question' entries",
+        at: location(of: guide.body.section("FAQ")?.heading, in: guide))
     }
-    for entry in guide.body.faq where entry.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      report.error("FAQ question '\(entry.question)' has no answer", at: FileLocation(path: guide.path, line: entry.line))
+    for entry in guide.body.faq
+    where entry.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      report.error(
+        "FAQ question '\(entry.question)' has no answer",
+        at: FileLocation(path: guide.path, line: entry.line))
     }
     if guide.body.section("Diagnostic commands") != nil && guide.body.commandBlocks.isEmpty {
       report.error(
@@ -96,7 +108,8 @@ extension Linter {
     for block in blocks {
       switch block.kind {
       case .htmlBlock:
-        report.warning("raw HTML is not rendered; write Markdown instead", at: location(of: block, in: guide))
+        report.warning(
+          "raw HTML is not rendered; write Markdown instead", at: location(of: block, in: guide))
       case .blockQuote(let inner):
         checkUnsafeMarkdown(inner, guide: guide, into: &report)
       case .list(_, _, let items):
@@ -110,10 +123,13 @@ extension Linter {
   func location(of block: Block?, in guide: Guide) -> FileLocation {
     guard let block else { return FileLocation(path: guide.path, line: guide.body.lineOffset + 1) }
     return FileLocation(
-      path: guide.path, line: guide.body.fileLine(block.range.startLine), column: block.range.startColumn)
+      path: guide.path, line: guide.body.fileLine(block.range.startLine),
+      column: block.range.startColumn)
   }
 
-  func checkUnique(_ ids: [String], kind: String, path: String, yaml: YAMLDocument, into report: inout LintReport) {
+  func checkUnique(
+    _ ids: [String], kind: String, path: String, yaml: YAMLDocument, into report: inout LintReport
+  ) {
     var seen: Set<String> = []
     for (index, id) in ids.enumerated() {
       let at = yaml.location(at: [.key(path), .index(index), "id"])
@@ -122,5 +138,3 @@ extension Linter {
     }
   }
 }
-
-import Foundation

@@ -4,7 +4,9 @@ import RequestPolicy
 
 extension Linter {
   /// Arguments that only mean something to a shell.
-  static let shellOperators: Set<String> = ["|", "||", "&&", "&", ";", ">", ">>", "<", "<<", "2>", "2>&1", "|&"]
+  static let shellOperators: Set<String> = [
+    "|", "||", "&&", "&", ";", ">", ">>", "<", "<<", "2>", "2>&1", "|&",
+  ]
 
   func checkDiagnostics(_ library: ContentLibrary, into report: inout LintReport) {
     if let allowList = library.allowList { checkAllowList(allowList, into: &report) }
@@ -15,12 +17,15 @@ extension Linter {
   }
 
   /// A finding must point to a guide that exists, and to one of its causes when it names one.
-  private func checkFindings(_ located: Located<DiagnosticCommand>, library: ContentLibrary, into report: inout LintReport) {
+  private func checkFindings(
+    _ located: Located<DiagnosticCommand>, library: ContentLibrary, into report: inout LintReport
+  ) {
     for (index, declaration) in located.value.yields.enumerated() {
       guard let finding = declaration.finding else { continue }
       let path: [YAMLPathComponent] = ["yields", .index(index), "finding"]
       let declared = Set(library.diagnostics.flatMap { $0.value.yields.map(\.fact) })
-      for (number, companion) in (finding.with ?? []).enumerated() where !declared.contains(companion.fact) {
+      for (number, companion) in (finding.with ?? []).enumerated()
+      where !declared.contains(companion.fact) {
         report.error(
           "finding shows fact '\(companion.fact)', which no diagnostic yields\(Self.suggest(companion.fact, declared.sorted()))",
           at: located.yaml.location(at: path + ["with", .index(number), "fact"]))
@@ -53,14 +58,17 @@ extension Linter {
         at: yaml.location(at: ["id"]))
     }
     if !diagnostic.readOnly {
-      report.error("the catalogue holds read-only commands only", at: yaml.location(at: ["read_only"]))
+      report.error(
+        "the catalogue holds read-only commands only", at: yaml.location(at: ["read_only"]))
     }
     if !(1...300).contains(diagnostic.timeoutSeconds) {
-      report.error("timeout_seconds must be from 1 to 300", at: yaml.location(at: ["timeout_seconds"]))
+      report.error(
+        "timeout_seconds must be from 1 to 300", at: yaml.location(at: ["timeout_seconds"]))
     }
     if !(1024...(64 << 20)).contains(diagnostic.outputLimitBytes) {
       report.error(
-        "output_limit_bytes must be from 1024 to 67108864", at: yaml.location(at: ["output_limit_bytes"]))
+        "output_limit_bytes must be from 1024 to 67108864",
+        at: yaml.location(at: ["output_limit_bytes"]))
     }
     if let filter = diagnostic.filter, (try? NSRegularExpression(pattern: filter)) == nil {
       report.error("filter is not a valid regular expression", at: yaml.location(at: ["filter"]))
@@ -69,16 +77,22 @@ extension Linter {
       report.warning("the diagnostic yields no facts", at: yaml.location(at: ["yields"]))
     }
     for (index, fact) in diagnostic.yields.enumerated() where !Self.isKebabCase(fact.fact) {
-      report.error("fact id '\(fact.fact)' is not kebab-case", at: yaml.location(at: ["yields", .index(index), "fact"]))
+      report.error(
+        "fact id '\(fact.fact)' is not kebab-case",
+        at: yaml.location(at: ["yields", .index(index), "fact"]))
     }
     if let target = diagnostic.httpGet {
       checkRequest(target, of: diagnostic, yaml: yaml, allowList: allowList, into: &report)
     } else {
       if diagnostic.runsOn == .managementAPI {
-        report.error("runs_on management-api needs http_get, the API path to read", at: yaml.location(at: ["runs_on"]))
+        report.error(
+          "runs_on management-api needs http_get, the API path to read",
+          at: yaml.location(at: ["runs_on"]))
       }
       if diagnostic.parser.readsManagementAPI {
-        report.error("parser \(diagnostic.parser.rawValue) reads management API answers; give http_get", at: yaml.location(at: ["parser"]))
+        report.error(
+          "parser \(diagnostic.parser.rawValue) reads management API answers; give http_get",
+          at: yaml.location(at: ["parser"]))
       }
       checkArgv(diagnostic.argv, yaml: yaml, allowList: allowList, into: &report)
     }
@@ -94,16 +108,21 @@ extension Linter {
       report.error("give argv or http_get, not both", at: yaml.location(at: ["argv"]))
     }
     if diagnostic.runsOn != .managementAPI {
-      report.error("a diagnostic with http_get runs_on management-api", at: yaml.location(at: ["runs_on"]))
+      report.error(
+        "a diagnostic with http_get runs_on management-api", at: yaml.location(at: ["runs_on"]))
     }
     if diagnostic.needsRoot {
-      report.error("reading the management API needs no root", at: yaml.location(at: ["needs_root"]))
+      report.error(
+        "reading the management API needs no root", at: yaml.location(at: ["needs_root"]))
     }
     if !diagnostic.parser.readsManagementAPI {
-      report.error("http_get answers are read by a management-* parser", at: yaml.location(at: ["parser"]))
+      report.error(
+        "http_get answers are read by a management-* parser", at: yaml.location(at: ["parser"]))
     }
     if diagnostic.filter != nil {
-      report.error("a management API answer is JSON, read whole: filter does not apply", at: yaml.location(at: ["filter"]))
+      report.error(
+        "a management API answer is JSON, read whole: filter does not apply",
+        at: yaml.location(at: ["filter"]))
     }
     let policy = allowList?.requestPolicy ?? HTTPGetPolicy(paths: [], queryKeys: [])
     if let refusal = policy.refusal(of: target) {
@@ -126,8 +145,9 @@ extension Linter {
         at: yaml.location(at: ["argv", .index(index)]))
     }
     let violations =
-      if let allowList { ArgvPolicy.violations(of: argv, rules: allowList.rules) }
-      else { ArgvPolicy.programViolation(program).map { [$0] } ?? [] }
+      if let allowList { ArgvPolicy.violations(of: argv, rules: allowList.rules) } else {
+        ArgvPolicy.programViolation(program).map { [$0] } ?? []
+      }
     for violation in violations {
       report.error(violation.message, at: yaml.location(at: ["argv", .index(violation.index)]))
     }

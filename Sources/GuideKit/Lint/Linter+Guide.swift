@@ -1,9 +1,13 @@
+import Foundation
+
 extension Linter {
   func checkGuide(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
     let fm = guide.frontMatter
     let yaml = guide.yaml
     if fm.schema != 1 {
-      report.error("unsupported schema \(fm.schema); this tool reads schema 1", at: yaml.location(at: ["schema"]))
+      report.error(
+        "unsupported schema \(fm.schema); this tool reads schema 1",
+        at: yaml.location(at: ["schema"]))
     }
     if fm.id != Self.baseName(guide.path) {
       report.error(
@@ -17,9 +21,12 @@ extension Linter {
       report.error("the title is empty", at: yaml.location(at: ["title"]))
     }
     checkSummary(fm.summary, yaml: yaml, into: &report)
-    if fm.tags.isEmpty { report.error("a guide needs at least one tag", at: yaml.location(at: ["tags"])) }
+    if fm.tags.isEmpty {
+      report.error("a guide needs at least one tag", at: yaml.location(at: ["tags"]))
+    }
     for (index, tag) in fm.tags.enumerated() where !Self.isKebabCase(tag) {
-      report.error("tag '\(tag)' is not kebab-case", at: yaml.location(at: ["tags", .index(index)]))
+      report.error(
+        "tag '\(tag)' is not kebab-case", at: yaml.location(at: ["tags", .index(index)]))
     }
     checkErrors(guide, in: library, into: &report)
     checkRelated(guide, in: library, into: &report)
@@ -39,16 +46,22 @@ extension Linter {
     let trimmed = summary.trimmingCharacters(in: .whitespacesAndNewlines)
     let sentenceEnds = trimmed.filter { ".!?".contains($0) }.count
     if trimmed.isEmpty || !".!?".contains(trimmed.last ?? " ") || trimmed.contains("\n") {
-      report.error("the summary must be one sentence ending with a full stop", at: yaml.location(at: ["summary"]))
+      report.error(
+        "the summary must be one sentence ending with a full stop",
+        at: yaml.location(at: ["summary"]))
     } else if sentenceEnds > 1 && trimmed.contains(". ") {
-      report.warning("the summary looks like more than one sentence", at: yaml.location(at: ["summary"]))
+      report.warning(
+        "the summary looks like more than one sentence", at: yaml.location(at: ["summary"]))
     }
   }
 
-  private func checkErrors(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+  private func checkErrors(
+    _ guide: Guide, in library: ContentLibrary, into report: inout LintReport
+  ) {
     let yaml = guide.yaml
     if guide.frontMatter.errors.isEmpty {
-      report.error("a guide must list at least one error message", at: yaml.location(at: ["errors"]))
+      report.error(
+        "a guide must list at least one error message", at: yaml.location(at: ["errors"]))
     }
     var seen: Set<String> = []
     for (index, signature) in guide.frontMatter.errors.enumerated() {
@@ -62,11 +75,15 @@ extension Linter {
       if let origin = signature.origin {
         let kind = origin.prefix { $0 != ":" }
         let place = origin.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
-        if !ErrorSignature.originKinds.contains(String(kind)) || place.isEmpty || !origin.contains(":") {
+        if !ErrorSignature.originKinds.contains(String(kind)) || place.isEmpty
+          || !origin.contains(":")
+        {
           report.error(
             "origin must be 'capture: FILE', 'source: REPO PATH', 'docs: URL' or 'thread: REPO#N', not '\(origin)'",
             at: yaml.location(at: ["errors", .index(index), "origin"]))
-        } else if kind == "capture", place.hasPrefix("/") || place.split(separator: "/").contains("..") {
+        } else if kind == "capture",
+          place.hasPrefix("/") || place.split(separator: "/").contains("..")
+        {
           report.error(
             "a capture is named by its path under Tests/Fixtures, not '\(place)'",
             at: yaml.location(at: ["errors", .index(index), "origin"]))
@@ -76,23 +93,30 @@ extension Linter {
       case .client where signature.library == nil:
         report.error("a client-side message needs 'library'", at: at)
       case .broker where signature.library != nil:
-        report.error("a broker-side message takes no 'library'", at: yaml.location(at: ["errors", .index(index), "library"]))
+        report.error(
+          "a broker-side message takes no 'library'",
+          at: yaml.location(at: ["errors", .index(index), "library"]))
       case .client where signature.format != nil:
-        report.error("'format' is for broker log lines only", at: yaml.location(at: ["errors", .index(index), "format"]))
+        report.error(
+          "'format' is for broker log lines only",
+          at: yaml.location(at: ["errors", .index(index), "format"]))
       default:
         break
       }
     }
   }
 
-  private func checkRelated(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+  private func checkRelated(
+    _ guide: Guide, in library: ContentLibrary, into report: inout LintReport
+  ) {
     let ids = library.guides.map(\.id)
     for (index, related) in guide.frontMatter.related.enumerated() {
       let at = guide.yaml.location(at: ["related", .index(index), "id"])
       if related.id == guide.id {
         report.error("a guide cannot be related to itself", at: at)
       } else if !ids.contains(related.id) {
-        report.warning("related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))", at: at)
+        report.warning(
+          "related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))", at: at)
       }
       if related.how.trimmingCharacters(in: .whitespaces).isEmpty {
         report.error("say in 'how' how '\(related.id)' differs", at: at)
@@ -102,9 +126,11 @@ extension Linter {
 
   private func checkSources(_ guide: Guide, into report: inout LintReport) {
     if guide.frontMatter.sources.isEmpty {
-      report.error("a guide must cite at least one source", at: guide.yaml.location(at: ["sources"]))
+      report.error(
+        "a guide must cite at least one source", at: guide.yaml.location(at: ["sources"]))
     }
-    for (index, source) in guide.frontMatter.sources.enumerated() where !source.url.hasPrefix("https://") {
+    for (index, source) in guide.frontMatter.sources.enumerated()
+    where !source.url.hasPrefix("https://") {
       report.error(
         "source URL '\(source.url)' must start with https://",
         at: guide.yaml.location(at: ["sources", .index(index), "url"]))
@@ -115,5 +141,3 @@ extension Linter {
     Suggestion.closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }
-
-import Foundation

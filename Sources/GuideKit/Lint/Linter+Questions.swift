@@ -15,7 +15,9 @@ extension Linter {
     checkQuestion(question, yaml: yaml, path: [], library: library, into: &report)
   }
 
-  func checkLocalQuestions(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+  func checkLocalQuestions(
+    _ guide: Guide, in library: ContentLibrary, into report: inout LintReport
+  ) {
     let shared = Set(library.sharedQuestions.map(\.value.id))
     var seen: Set<String> = []
     for (index, question) in (guide.frontMatter.questions ?? []).enumerated() {
@@ -26,10 +28,13 @@ extension Linter {
           at: guide.yaml.location(at: path + ["id"]))
       }
       if !seen.insert(question.id).inserted {
-        report.error("duplicate question id '\(question.id)'", at: guide.yaml.location(at: path + ["id"]))
+        report.error(
+          "duplicate question id '\(question.id)'", at: guide.yaml.location(at: path + ["id"]))
       }
       if question.schema != nil {
-        report.error("'schema' belongs in shared question files only", at: guide.yaml.location(at: path + ["schema"]))
+        report.error(
+          "'schema' belongs in shared question files only",
+          at: guide.yaml.location(at: path + ["schema"]))
       }
       checkQuestion(question, yaml: guide.yaml, path: path, library: library, into: &report)
     }
@@ -40,18 +45,22 @@ extension Linter {
     into report: inout LintReport
   ) {
     if !Self.isKebabCase(question.id) {
-      report.error("question id '\(question.id)' is not kebab-case", at: yaml.location(at: path + ["id"]))
+      report.error(
+        "question id '\(question.id)' is not kebab-case", at: yaml.location(at: path + ["id"]))
     }
     if question.answers.count < 2 {
       report.error(
-        "question '\(question.id)' needs at least two answers", at: yaml.location(at: path + ["answers"]))
+        "question '\(question.id)' needs at least two answers",
+        at: yaml.location(at: path + ["answers"]))
     }
     var seen: Set<String> = []
     for (index, answer) in question.answers.enumerated() where !seen.insert(answer.id).inserted {
       report.error(
-        "duplicate answer id '\(answer.id)'", at: yaml.location(at: path + ["answers", .index(index), "id"]))
+        "duplicate answer id '\(answer.id)'",
+        at: yaml.location(at: path + ["answers", .index(index), "id"]))
     }
-    for (index, id) in (question.diagnostics ?? []).enumerated() where library.diagnostic(id) == nil {
+    for (index, id) in (question.diagnostics ?? []).enumerated() where library.diagnostic(id) == nil
+    {
       report.error(
         "unknown diagnostic '\(id)'\(Self.suggest(id, library.diagnostics.map(\.value.id)))",
         at: yaml.location(at: path + ["diagnostics", .index(index)]))
@@ -61,7 +70,8 @@ extension Linter {
       let rulePath = path + ["auto", .index(index)]
       if !seen.contains(rule.answer) {
         report.error(
-          "auto rule picks unknown answer '\(rule.answer)'", at: yaml.location(at: rulePath + ["answer"]))
+          "auto rule picks unknown answer '\(rule.answer)'",
+          at: yaml.location(at: rulePath + ["answer"]))
       }
       if !facts.contains(rule.fact) {
         report.error(

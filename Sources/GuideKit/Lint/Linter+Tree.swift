@@ -13,7 +13,8 @@ extension Linter {
     for (index, node) in tree.nodes.enumerated() {
       let nodePath: [YAMLPathComponent] = ["tree", "nodes", .index(index)]
       guard let question = library.question(node.question, in: guide) else {
-        let known = (guide.frontMatter.questions ?? []).map(\.id) + library.sharedQuestions.map(\.value.id)
+        let known =
+          (guide.frontMatter.questions ?? []).map(\.id) + library.sharedQuestions.map(\.value.id)
         report.error(
           "node '\(node.id)' asks unknown question '\(node.question)'\(Self.suggest(node.question, known))",
           at: yaml.location(at: nodePath + ["question"]))

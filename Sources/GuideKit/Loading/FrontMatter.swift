@@ -16,14 +16,18 @@ struct FrontMatterSplit: Sendable {
   init(text: String, path: String) throws(ContentError) {
     let starts = Self.lineStarts(text)
     func line(_ number: Int) -> Substring {
-      let end = number + 1 < starts.count ? text.utf8.index(before: starts[number + 1]) : text.endIndex
+      let end =
+        number + 1 < starts.count ? text.utf8.index(before: starts[number + 1]) : text.endIndex
       let line = text[starts[number]..<end]
       return line.hasSuffix("\r") ? line.dropLast() : line
     }
     guard line(0).trimmingTrailingSpaces == "---" else {
       throw ContentError(.missingFrontMatter, at: FileLocation(path: path))
     }
-    guard let close = starts.indices.dropFirst().first(where: { line($0).trimmingTrailingSpaces == "---" })
+    guard
+      let close = starts.indices.dropFirst().first(where: {
+        line($0).trimmingTrailingSpaces == "---"
+      })
     else {
       throw ContentError(
         .unterminatedFrontMatter, at: FileLocation(path: path, line: starts.count, column: 1))

@@ -24,11 +24,18 @@ final class KeyShape {
   func child(_ key: String) -> KeyShape? { children[key] }
 
   fileprivate func becomeMapping() {
-    if kind != .mapping { kind = .mapping; keys = []; children = [:] }
+    if kind != .mapping {
+      kind = .mapping
+      keys = []
+      children = [:]
+    }
   }
 
   fileprivate func becomeSequence() {
-    if kind != .sequence { kind = .sequence; items = [] }
+    if kind != .sequence {
+      kind = .sequence
+      items = []
+    }
   }
 
   fileprivate func becomeScalar() { kind = .scalar }
@@ -92,26 +99,56 @@ private struct KeyedShapeContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
   let codingPath: [any CodingKey]
 
   mutating func encodeNil(forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Bool, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: String, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Double, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Float, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Int, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Int8, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Int16, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Int32, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: Int64, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: UInt, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: UInt8, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: UInt16, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: UInt32, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
-  mutating func encode(_ value: UInt64, forKey key: Key) throws { shape.addChild(key.stringValue).becomeScalar() }
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Float, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Int8, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Int16, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Int32, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: Int64, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: UInt, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws {
+    shape.addChild(key.stringValue).becomeScalar()
+  }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     try KeyShapeEncoder.encode(value, into: shape.addChild(key.stringValue), at: codingPath + [key])
   }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type, forKey key: Key
+  )
     -> KeyedEncodingContainer<NestedKey>
   {
     KeyShapeEncoder(shape: shape.addChild(key.stringValue), codingPath: codingPath + [key])
@@ -164,12 +201,14 @@ private struct UnkeyedShapeContainer: UnkeyedEncodingContainer {
     -> KeyedEncodingContainer<NestedKey>
   {
     let key = nextKey
-    return KeyShapeEncoder(shape: shape.addItem(), codingPath: codingPath + [key]).container(keyedBy: keyType)
+    return KeyShapeEncoder(shape: shape.addItem(), codingPath: codingPath + [key]).container(
+      keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
     let key = nextKey
-    return KeyShapeEncoder(shape: shape.addItem(), codingPath: codingPath + [key]).unkeyedContainer()
+    return KeyShapeEncoder(shape: shape.addItem(), codingPath: codingPath + [key])
+      .unkeyedContainer()
   }
 
   mutating func superEncoder() -> any Encoder {

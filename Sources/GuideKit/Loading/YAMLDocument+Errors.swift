@@ -43,7 +43,8 @@ extension YAMLDocument {
     guard let known = try? KeyShape.of(value) else { return }
     if let unknown = Self.firstUnknownKey(original: root, known: known) {
       let vocabulary = Array(Set(unknown.knownKeys + Self.vocabulary(of: value)))
-      let suggestion = Suggestion.closest(to: unknown.key, among: vocabulary)
+      let suggestion =
+        Suggestion.closest(to: unknown.key, among: vocabulary)
         .map { "; did you mean '\($0)'?" } ?? ""
       throw ContentError(
         .schema("unknown key '\(unknown.key)'\(suggestion)"), at: location(of: unknown.mark))

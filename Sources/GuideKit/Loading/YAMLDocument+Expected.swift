@@ -49,7 +49,9 @@ extension YAMLDocument {
   }
 
   /// `node` with the value at `path` replaced by `replacement`.
-  private static func replacing(_ path: ArraySlice<YAMLPathComponent>, in node: Node, with replacement: Node)
+  private static func replacing(
+    _ path: ArraySlice<YAMLPathComponent>, in node: Node, with replacement: Node
+  )
     -> Node
   {
     guard let first = path.first else { return replacement }

@@ -3,7 +3,10 @@ import Yams
 extension YAMLDocument {
   /// The tags a content file may carry: YAML's own core types, written or resolved.
   static let coreTags: Set<String> = Set(
-    ([.implicit, .nonSpecific, .str, .seq, .map, .bool, .float, .null, .int, .merge, .timestamp, .value]
+    ([
+      .implicit, .nonSpecific, .str, .seq, .map, .bool, .float, .null, .int, .merge, .timestamp,
+      .value,
+    ]
       as [Tag.Name]).map(\.rawValue))
 
   /// What stands at `path`, for an error: `a mapping`, `a list`, `'text'`, `null`, with the tag

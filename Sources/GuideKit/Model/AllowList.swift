@@ -79,8 +79,10 @@ public struct AllowedProgram: Codable, Sendable, Hashable {
   /// The entry as ``ArgvPolicy`` reads it.
   public var rules: ProgramRules {
     ProgramRules(
-      program: program, syntax: syntax ?? .getopt, flags: Set(options ?? []), valueOptions: Set(valueOptions ?? []),
+      program: program, syntax: syntax ?? .getopt, flags: Set(options ?? []),
+      valueOptions: Set(valueOptions ?? []),
       subcommands: subcommands.map(Set.init), forbidden: Set(forbiddenArguments ?? []),
-      required: requiredArguments ?? [], assignmentsWrite: assignmentsWrite ?? false, shapes: argvShapes)
+      required: requiredArguments ?? [], assignmentsWrite: assignmentsWrite ?? false,
+      shapes: argvShapes)
   }
 }

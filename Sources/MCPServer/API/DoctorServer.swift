@@ -1,6 +1,6 @@
 import ErrorSearch
-import GuideKit
 import Foundation
+import GuideKit
 import MCP
 
 /// The Model Context Protocol server of `rmq-doctor mcp`: the guides, the search, the
@@ -44,11 +44,13 @@ public struct DoctorServer: Sendable {
     let server = Server(
       name: "rmq-doctor", version: toolbox.configuration.version,
       instructions: Self.instructions,
-      capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+      capabilities: .init(
+        resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
     await register(on: server)
     let transport = LineTransport(input: STDIN_FILENO, output: output)
     try await server.start(transport: transport)
-    ServerLog.note("serving \(toolbox.tools.count) tools and \(toolbox.library.guides.count) guides over stdio")
+    ServerLog.note(
+      "serving \(toolbox.tools.count) tools and \(toolbox.library.guides.count) guides over stdio")
     await server.waitUntilCompleted()
   }
 

@@ -14,16 +14,25 @@ extension DoctorTool {
       wrong, each finding pointing to a guide and cause (what 'rmq-doctor diagnose --evidence \
       DIR --json' prints). Nothing is run.
       """,
-    properties: ["folder": .object(["type": "string", "description": "The evidence folder, on the server's host."])],
+    properties: [
+      "folder": .object([
+        "type": "string", "description": "The evidence folder, on the server's host.",
+      ])
+    ],
     required: ["folder"]
   ) { arguments, toolbox in
     let folder = try arguments.requiredString("folder")
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ToolError(tool: arguments.tool, argument: "folder", "\(folder.prefix(200)) is not a folder that can be read")
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw ToolError(
+        tool: arguments.tool, argument: "folder",
+        "\(folder.prefix(200)) is not a folder that can be read")
     }
     do {
-      let report = try DiagnoseReport.fromEvidence(folder, library: toolbox.library, classifier: toolbox.classifier)
+      let report = try DiagnoseReport.fromEvidence(
+        folder, library: toolbox.library, classifier: toolbox.classifier)
       return ToolAnswer(report.json)
     } catch {
       throw ToolError(tool: arguments.tool, argument: "folder", "\(error)")
@@ -39,9 +48,16 @@ extension DoctorTool {
       as asked, then the whole report (what 'rmq-doctor scan --json' prints).
       """,
     properties: [
-      "paths": .object(["type": "array", "items": .object(["type": "string"]), "minItems": 1, "maxItems": 100]),
-      "grouping": .object(["type": "string", "enum": .array(ScanGrouping.allCases.map { .string($0.rawValue) })]),
-      "since": .object(["type": "string", "description": "YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age: 90m, 6h, 2d."]),
+      "paths": .object([
+        "type": "array", "items": .object(["type": "string"]), "minItems": 1, "maxItems": 100,
+      ]),
+      "grouping": .object([
+        "type": "string", "enum": .array(ScanGrouping.allCases.map { .string($0.rawValue) }),
+      ]),
+      "since": .object([
+        "type": "string",
+        "description": "YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age: 90m, 6h, 2d.",
+      ]),
       "until": .object(["type": "string", "description": "Same forms as since."]),
     ],
     required: ["paths"]
@@ -51,16 +67,19 @@ extension DoctorTool {
       throw ToolError(tool: arguments.tool, argument: "paths", "give from 1 to 100 log files")
     }
     for path in paths { try readableFile(path, tool: arguments.tool) }
-    let grouping = try arguments.choice("grouping", among: ScanGrouping.allCases.map(\.rawValue))
+    let grouping =
+      try arguments.choice("grouping", among: ScanGrouping.allCases.map(\.rawValue))
       .flatMap(ScanGrouping.init(rawValue:)) ?? .guide
-    let window = ScanWindow(since: try time(arguments, "since"), until: try time(arguments, "until"))
+    let window = ScanWindow(
+      since: try time(arguments, "since"), until: try time(arguments, "until"))
     if let since = window.since, let until = window.until, since >= until {
       throw ToolError(tool: arguments.tool, argument: "since", "since must be before until")
     }
     let scanner = LogScanner(classifier: toolbox.classifier, window: window)
     for path in paths { scanner.scan(path: path) }
     let report = scanner.report()
-    return ToolAnswer(report, summary: ScanPresentation(report: report, width: 100).text(by: grouping))
+    return ToolAnswer(
+      report, summary: ScanPresentation(report: report, width: 100).text(by: grouping))
   }
 
   /// Fails unless `path` is a regular file this process can read (never a device or a pipe,
@@ -68,13 +87,16 @@ extension DoctorTool {
   private static func readableFile(_ path: String, tool: String) throws {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw ToolError(tool: tool, argument: "paths", "cannot read \(path.prefix(200)): \(String(cString: strerror(errno)))")
+      throw ToolError(
+        tool: tool, argument: "paths",
+        "cannot read \(path.prefix(200)): \(String(cString: strerror(errno)))")
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
       throw ToolError(tool: tool, argument: "paths", "\(path.prefix(200)) is not a regular file")
     }
     guard access(path, R_OK) == 0 else {
-      throw ToolError(tool: tool, argument: "paths", "cannot read \(path.prefix(200)): permission denied")
+      throw ToolError(
+        tool: tool, argument: "paths", "cannot read \(path.prefix(200)): permission denied")
     }
   }
 
@@ -83,7 +105,8 @@ extension DoctorTool {
     guard let seconds = ScanWindow.time(parsing: text) else {
       throw ToolError(
         tool: arguments.tool, argument: name,
-        "cannot read '\(text.prefix(60))' as a time; use YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age such as 6h")
+        "cannot read '\(text.prefix(60))' as a time; use YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM] or an age such as 6h"
+      )
     }
     return seconds
   }

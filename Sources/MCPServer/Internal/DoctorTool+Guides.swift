@@ -5,11 +5,14 @@ extension DoctorTool {
   /// `list_guides`: `rmq-doctor list --json`, optionally of one tag.
   static let listGuides = DoctorTool(
     name: "list_guides",
-    description: "List the guides: id, title, summary and tags of each, optionally only those with a tag.",
+    description:
+      "List the guides: id, title, summary and tags of each, optionally only those with a tag.",
     properties: ["tag": .object(["type": "string", "description": "Only guides with this tag."])]
   ) { arguments, toolbox in
     let tag = try arguments.string("tag")
-    let guides = toolbox.library.guides.filter { tag == nil || $0.frontMatter.tags.contains(tag ?? "") }
+    let guides = toolbox.library.guides.filter {
+      tag == nil || $0.frontMatter.tags.contains(tag ?? "")
+    }
     return ToolAnswer(GuideList(guides: guides.map(GuideListEntry.init)))
   }
 
@@ -24,7 +27,9 @@ extension DoctorTool {
       """,
     properties: [
       "id": .object(["type": "string", "description": "The guide's id, as list_guides gives it."]),
-      "section": .object(["type": "string", "enum": .array(GuideSection.allCases.map { .string($0.rawValue) })]),
+      "section": .object([
+        "type": "string", "enum": .array(GuideSection.allCases.map { .string($0.rawValue) }),
+      ]),
       "cause": .object(["type": "string", "description": "With section steps: the cause's id."]),
     ],
     required: ["id"]
@@ -37,9 +42,11 @@ extension DoctorTool {
       throw ToolError(tool: arguments.tool, argument: "cause", "give cause only with section steps")
     }
     guard let section else {
-      return ToolAnswer(GuideAnswer(id: guide.id, markdown: guide.markdownDocument, record: GuideRecord(guide)))
+      return ToolAnswer(
+        GuideAnswer(id: guide.id, markdown: guide.markdownDocument, record: GuideRecord(guide)))
     }
-    return ToolAnswer(try section.answer(for: guide, cause: cause, library: toolbox.library, tool: arguments.tool))
+    return ToolAnswer(
+      try section.answer(for: guide, cause: cause, library: toolbox.library, tool: arguments.tool))
   }
 }
 
@@ -47,7 +54,8 @@ extension Toolbox {
   /// The guide `id`, or an error that names the closest id.
   func guide(_ id: String, tool: String, argument: String = "id") throws -> Guide {
     if let guide = library.guide(id) { return guide }
-    let hint = Suggestion.closest(to: id, among: library.guides.map(\.id)).map { "; did you mean '\($0)'?" }
+    let hint =
+      Suggestion.closest(to: id, among: library.guides.map(\.id)).map { "; did you mean '\($0)'?" }
       ?? "; list_guides gives the ids"
     throw ToolError(tool: tool, argument: argument, "there is no guide '\(id.prefix(80))'\(hint)")
   }

@@ -12,17 +12,27 @@ extension DoctorTool {
       With confirm true, they run (each one program, no shell, with its time limit and output \
       cap) and the findings come back, as 'rmq-doctor diagnose --yes --json' prints them.
       """,
-    properties: ["confirm": .object(["type": "boolean", "description": "True only after the user saw the commands and agreed."])]
+    properties: [
+      "confirm": .object([
+        "type": "boolean", "description": "True only after the user saw the commands and agreed.",
+      ])
+    ]
   ) { arguments, toolbox in
     let plan = DiagnosticPlan(library: toolbox.library)
     guard try arguments.bool("confirm") == true else {
-      return ToolAnswer(LivePlan(
-        commands: plan.runnable.map { .init(diagnostic: $0.id, command: $0.commandLine, timeoutSeconds: $0.timeoutSeconds) },
-        skipped: plan.skipped,
-        note: "Nothing has run. Show these commands to the user; call run_diagnostics with confirm true only if they agree."),
+      return ToolAnswer(
+        LivePlan(
+          commands: plan.runnable.map {
+            .init(diagnostic: $0.id, command: $0.commandLine, timeoutSeconds: $0.timeoutSeconds)
+          },
+          skipped: plan.skipped,
+          note:
+            "Nothing has run. Show these commands to the user; call run_diagnostics with confirm true only if they agree."
+        ),
         summary: plan.preview)
     }
-    return ToolAnswer(DiagnoseReport.live(plan, library: toolbox.library, classifier: toolbox.classifier).json)
+    return ToolAnswer(
+      DiagnoseReport.live(plan, library: toolbox.library, classifier: toolbox.classifier).json)
   }
 }
 

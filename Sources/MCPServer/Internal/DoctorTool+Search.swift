@@ -17,7 +17,8 @@ extension DoctorTool {
     properties: [
       "text": .object(["type": "string", "description": "The error text, as pasted."]),
       "limit": .object([
-        "type": "integer", "minimum": 1, "maximum": 50, "description": "How many guides to list at most (5).",
+        "type": "integer", "minimum": 1, "maximum": 50,
+        "description": "How many guides to list at most (5).",
       ]),
     ],
     required: ["text"]
@@ -27,7 +28,8 @@ extension DoctorTool {
     guard text.utf8.count <= searchTextLimit else {
       throw ToolError(
         tool: arguments.tool, argument: "text",
-        "the text is \(text.utf8.count) bytes and the search takes at most \(searchTextLimit); paste the error lines, or give the log file to scan_logs")
+        "the text is \(text.utf8.count) bytes and the search takes at most \(searchTextLimit); paste the error lines, or give the log file to scan_logs"
+      )
     }
     return ToolAnswer(SearchReport(toolbox.index.search(text, limit: limit)))
   }

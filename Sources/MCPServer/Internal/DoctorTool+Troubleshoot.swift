@@ -22,7 +22,8 @@ extension DoctorTool {
     ],
     required: ["guide"]
   ) { arguments, toolbox in
-    let guide = try toolbox.guide(try arguments.requiredString("guide"), tool: arguments.tool, argument: "guide")
+    let guide = try toolbox.guide(
+      try arguments.requiredString("guide"), tool: arguments.tool, argument: "guide")
     let answers = ScriptedAnswers(try arguments.stringMap("answers") ?? [:])
     var session: TroubleshootingSession
     do {
@@ -33,19 +34,23 @@ extension DoctorTool {
       throw ToolError(tool: arguments.tool, argument: "answers", "\(error)")
     }
     if let outcome = session.outcome {
-      return ToolAnswer(TroubleshootStep(guide: guide.id, status: "outcome", outcome: OutcomeReport(outcome)))
+      return ToolAnswer(
+        TroubleshootStep(guide: guide.id, status: "outcome", outcome: OutcomeReport(outcome)))
     }
     guard let pending = session.pending else {
       throw ToolError(tool: arguments.tool, "the session has neither a question nor an outcome")
     }
     let question = pending.question
-    return ToolAnswer(TroubleshootStep(
-      guide: guide.id, status: "question",
-      question: .init(
-        id: question.id, text: question.text, why: question.why, number: pending.number + 1,
-        choices: question.answers.map { .init(id: $0.id, label: $0.label) }
-          + [.init(id: Answer.unknownID, label: "I don't know")]),
-      answered: session.trail.map { .init(question: $0.question, answer: $0.answer.id, label: $0.answerLabel) }))
+    return ToolAnswer(
+      TroubleshootStep(
+        guide: guide.id, status: "question",
+        question: .init(
+          id: question.id, text: question.text, why: question.why, number: pending.number + 1,
+          choices: question.answers.map { .init(id: $0.id, label: $0.label) }
+            + [.init(id: Answer.unknownID, label: "I don't know")]),
+        answered: session.trail.map {
+          .init(question: $0.question, answer: $0.answer.id, label: $0.answerLabel)
+        }))
   }
 }
 

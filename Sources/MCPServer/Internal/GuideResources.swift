@@ -7,11 +7,14 @@ enum GuideResources {
 
   static func list(_ library: ContentLibrary) -> [Resource] {
     library.guides.map {
-      Resource(name: $0.id, uri: "guide://\($0.id)", title: $0.title, description: $0.frontMatter.summary, mimeType: "text/markdown")
+      Resource(
+        name: $0.id, uri: "guide://\($0.id)", title: $0.title, description: $0.frontMatter.summary,
+        mimeType: "text/markdown")
     } + [
       Resource(
         name: "errors", uri: errorIndexURI, title: "Error-string index",
-        description: "Every exact error message the guides explain, with its guide.", mimeType: "application/json")
+        description: "Every exact error message the guides explain, with its guide.",
+        mimeType: "application/json")
     ]
   }
 
@@ -35,16 +38,22 @@ enum GuideResources {
         guide.frontMatter.errors.map { IndexEntry(guide: guide.id, signature: $0) }
       }
       let answer = try ToolOutput.result(ToolAnswer(entries), limit: Int.max)
-      guard case .text(let json, _, _) = answer.content.last else { throw MCPError.internalError("no JSON") }
+      guard case .text(let json, _, _) = answer.content.last else {
+        throw MCPError.internalError("no JSON")
+      }
       return .init(contents: [.text(json, uri: uri, mimeType: "application/json")])
     }
     let prefix = "guide://"
     guard uri.hasPrefix(prefix) else {
-      throw MCPError.invalidParams("no resource '\(uri.prefix(120))'; the resources are guide://<id> and \(errorIndexURI)")
+      throw MCPError.invalidParams(
+        "no resource '\(uri.prefix(120))'; the resources are guide://<id> and \(errorIndexURI)")
     }
     let id = String(uri.dropFirst(prefix.count))
     guard let guide = toolbox.library.guide(id) else {
-      let hint = Suggestion.closest(to: id, among: toolbox.library.guides.map(\.id)).map { "; did you mean guide://\($0)?" } ?? ""
+      let hint =
+        Suggestion.closest(to: id, among: toolbox.library.guides.map(\.id)).map {
+          "; did you mean guide://\($0)?"
+        } ?? ""
       throw MCPError.invalidParams("no guide '\(id.prefix(80))'\(hint)")
     }
     return .init(contents: [.text(guide.markdownDocument, uri: uri, mimeType: "text/markdown")])

@@ -32,28 +32,37 @@ enum GuideSection: String, CaseIterable {
     var commands: [CommandBlock]?
   }
 
-  func answer(for guide: Guide, cause causeID: String?, library: ContentLibrary, tool: String) throws -> Answer {
+  func answer(for guide: Guide, cause causeID: String?, library: ContentLibrary, tool: String)
+    throws -> Answer
+  {
     var answer = Answer(id: guide.id, section: rawValue)
     let front = guide.frontMatter
     switch self {
     case .causes:
       answer.causes = front.causes.map {
-        CauseAnswer(id: $0.id, title: $0.title, steps: $0.steps, explanation: guide.explanation(of: $0) ?? "")
+        CauseAnswer(
+          id: $0.id, title: $0.title, steps: $0.steps, explanation: guide.explanation(of: $0) ?? "")
       }
     case .steps:
       let ids = front.causes.map(\.id)
       guard let causeID else {
-        throw ToolError(tool: tool, argument: "cause", "section steps needs a cause: one of \(ids.joined(separator: ", "))")
-      }
-      guard let cause = front.causes.first(where: { $0.id == causeID }) else {
-        let hint = Suggestion.closest(to: causeID, among: ids).map { "did you mean '\($0)'? " } ?? ""
         throw ToolError(
           tool: tool, argument: "cause",
-          "guide '\(guide.id)' has no cause '\(causeID.prefix(80))'; \(hint)the causes are \(ids.joined(separator: ", "))")
+          "section steps needs a cause: one of \(ids.joined(separator: ", "))")
+      }
+      guard let cause = front.causes.first(where: { $0.id == causeID }) else {
+        let hint =
+          Suggestion.closest(to: causeID, among: ids).map { "did you mean '\($0)'? " } ?? ""
+        throw ToolError(
+          tool: tool, argument: "cause",
+          "guide '\(guide.id)' has no cause '\(causeID.prefix(80))'; \(hint)the causes are \(ids.joined(separator: ", "))"
+        )
       }
       answer.cause = cause.id
       answer.steps = cause.steps.compactMap { id in
-        front.steps.first { $0.id == id }.map { StepAnswer(id: $0.id, title: $0.title, markdown: guide.text(of: $0) ?? "") }
+        front.steps.first { $0.id == id }.map {
+          StepAnswer(id: $0.id, title: $0.title, markdown: guide.text(of: $0) ?? "")
+        }
       }
     case .faq: answer.faq = guide.body.faq
     case .errors: answer.errors = front.errors

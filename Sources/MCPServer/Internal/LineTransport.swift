@@ -9,7 +9,8 @@ import MCP
 /// When the client closes its end, requests already read are still answered (for up to 30 s)
 /// before the stream ends.
 actor LineTransport: Transport {
-  nonisolated let logger = Logger(label: "rmq-doctor.mcp", factory: { _ in SwiftLogNoOpLogHandler() })
+  nonisolated let logger = Logger(
+    label: "rmq-doctor.mcp", factory: { _ in SwiftLogNoOpLogHandler() })
   private let input: Int32
   private let output: Int32
   private let maximumMessage: Int
@@ -58,7 +59,11 @@ actor LineTransport: Transport {
   }
 
   /// A message's kind, with its id as JSON text (`1`, `"a"`) for requests and responses.
-  private enum Kind: Equatable { case request(String), response(String), other }
+  private enum Kind: Equatable {
+    case request(String)
+    case response(String)
+    case other
+  }
 
   private static func kind(of message: Data) -> Kind {
     guard let object = try? JSONSerialization.jsonObject(with: message) as? [String: Any],

@@ -44,7 +44,8 @@ struct ToolArguments {
     let number: Int?
     switch value {
     case .int(let int): number = int
-    case .double(let double) where double.rounded() == double && abs(double) < 1e15: number = Int(double)
+    case .double(let double) where double.rounded() == double && abs(double) < 1e15:
+      number = Int(double)
     default: number = nil
     }
     guard let number, range.contains(number) else {
@@ -75,7 +76,9 @@ struct ToolArguments {
     guard let object = value.objectValue else { throw fail(name, "must be an object of strings") }
     var result: [String: String] = [:]
     for (key, item) in object {
-      guard let text = item.stringValue else { throw fail(name, "the value of '\(key)' must be a string") }
+      guard let text = item.stringValue else {
+        throw fail(name, "the value of '\(key)' must be a string")
+      }
       result[key] = text
     }
     return result

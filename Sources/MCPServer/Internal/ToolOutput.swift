@@ -20,11 +20,15 @@ enum ToolOutput {
         """
       let room = max(0, limit - note.utf8.count)
       let text = (answer.summary ?? "") + json
-      let cut: [Tool.Content] = [.text(text: prefix(text, bytes: room) + note, annotations: nil, _meta: nil)]
+      let cut: [Tool.Content] = [
+        .text(text: prefix(text, bytes: room) + note, annotations: nil, _meta: nil)
+      ]
       return CallTool.Result(content: cut, structuredContent: Value?.none)
     }
     var content: [Tool.Content] = []
-    if let summary = answer.summary { content.append(.text(text: summary, annotations: nil, _meta: nil)) }
+    if let summary = answer.summary {
+      content.append(.text(text: summary, annotations: nil, _meta: nil))
+    }
     content.append(.text(text: json, annotations: nil, _meta: nil))
     let structured = try JSONDecoder().decode(Value.self, from: data)
     return CallTool.Result(content: content, structuredContent: Value?.some(structured))

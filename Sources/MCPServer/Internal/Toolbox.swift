@@ -27,7 +27,9 @@ struct Toolbox: Sendable {
       let names = tools.map(\.definition.name)
       let hint = Suggestion.closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
       return ToolOutput.failure(
-        ToolError(tool: name, "there is no tool '\(name)'; the tools are \(names.joined(separator: ", ")).\(hint)"))
+        ToolError(
+          tool: name,
+          "there is no tool '\(name)'; the tools are \(names.joined(separator: ", ")).\(hint)"))
     }
     do {
       let checked = try ToolArguments(tool: tool, values: arguments)

@@ -55,7 +55,8 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
           + "the marker does not belong to this folder; refusing to replace anything in it"
     case .busy:
       "another export into it is running; try again when it has finished"
-    case .unsafeName(let name): "'\(name)' cannot be used in a file name: ids and tags are kebab-case"
+    case .unsafeName(let name):
+      "'\(name)' cannot be used in a file name: ids and tags are kebab-case"
     case .cannotWrite(let detail): "cannot write: \(detail)"
     case .cannotMove(let detail): "cannot move the new site into place: \(detail)"
     case .template(let detail): "template error: \(detail)"

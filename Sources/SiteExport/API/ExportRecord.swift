@@ -33,7 +33,8 @@ public struct ExportRecord: Codable, Sendable, Hashable {
 
   /// The record in a marker's bytes; `nil` when they are not one.
   static func decode(_ data: Data) -> ExportRecord? {
-    guard let record = try? JSONDecoder().decode(ExportRecord.self, from: data), record.format == 2 else { return nil }
+    guard let record = try? JSONDecoder().decode(ExportRecord.self, from: data), record.format == 2
+    else { return nil }
     return record
   }
 }

@@ -30,10 +30,13 @@ public enum LinkChecker {
     }
     var broken: [BrokenLink] = []
     for page in pages {
-      guard let text = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8) else { continue }
+      guard let text = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+      else { continue }
       for raw in matches(of: #"\s(?:href|src|action)="([^"]*)""#, in: text) {
         let link = unescape(raw)
-        if link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil { continue }
+        if link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil {
+          continue
+        }
         var target = link
         var fragment: String?
         if let hash = target.firstIndex(of: "#") {
@@ -47,12 +50,15 @@ public enum LinkChecker {
         } else if target.hasPrefix(basePath) && basePath.hasPrefix("/") {
           resolved = String(target.dropFirst(basePath.count))
         } else if target.hasPrefix("/") {
-          broken.append(BrokenLink(page: page, link: link, problem: "absolute path outside the base path"))
+          broken.append(
+            BrokenLink(page: page, link: link, problem: "absolute path outside the base path"))
           continue
         } else {
           let folder = URL(fileURLWithPath: page, relativeTo: root).deletingLastPathComponent()
-          let url = URL(fileURLWithPath: target.removingPercentEncoding ?? target, relativeTo: folder)
-            .standardizedFileURL
+          let url = URL(
+            fileURLWithPath: target.removingPercentEncoding ?? target, relativeTo: folder
+          )
+          .standardizedFileURL
           guard url.path.hasPrefix(root.path + "/") else {
             broken.append(BrokenLink(page: page, link: link, problem: "leaves the site"))
             continue
@@ -60,7 +66,9 @@ public enum LinkChecker {
           resolved = String(url.path.dropFirst(root.path.count + 1))
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory),
+        guard
+          FileManager.default.fileExists(
+            atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory),
           !isDirectory.boolValue
         else {
           broken.append(BrokenLink(page: page, link: link, problem: "no such file \(resolved)"))
@@ -69,7 +77,8 @@ public enum LinkChecker {
         if let fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
           !(ids(resolved)?.contains(fragment.removingPercentEncoding ?? fragment) ?? false)
         {
-          broken.append(BrokenLink(page: page, link: link, problem: "no id '\(fragment)' in \(resolved)"))
+          broken.append(
+            BrokenLink(page: page, link: link, problem: "no id '\(fragment)' in \(resolved)"))
         }
       }
     }
@@ -92,8 +101,10 @@ public enum LinkChecker {
 
   /// Undoes the escaping Mustache applies to attribute values.
   private static func unescape(_ value: String) -> String {
-    value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-      .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&amp;", with: "&")
+    value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+      of: "&#39;", with: "'"
+    )
+    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    .replacingOccurrences(of: "&amp;", with: "&")
   }
 }

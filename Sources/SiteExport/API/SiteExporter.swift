@@ -52,6 +52,8 @@ public struct SiteExporter: Sendable {
     _ = try writer.checkOutput()
     let files = try files()
     let report = try writer.write(files, force: force)
-    return Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1, report: report)
+    return Summary(
+      pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1,
+      report: report)
   }
 }

@@ -12,7 +12,9 @@ extension SiteWriter {
       let source = output + "/" + path
       let target = root + "/" + path
       let folder = (target as NSString).deletingLastPathComponent
-      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
         throw ExportError(.cannotWrite("cannot create the folder"), path: folder)
       }
       var info = stat()
@@ -33,7 +35,8 @@ extension SiteWriter {
   /// The SHA-256 of a regular file's bytes; `nil` for anything else.
   static func hashOfFile(_ path: String) -> String? {
     var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: path)
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+      let data = FileManager.default.contents(atPath: path)
     else { return nil }
     return ExportRecord.hash(data)
   }

@@ -8,7 +8,8 @@ extension SiteWriter {
   /// What an export writes at the top of a site; a staging folder holding anything else was not
   /// made by rmq-doctor and is never removed.
   static let topLevelNames: Set<String> = [
-    markerName, "index.html", "search.html", "errors.html", "404.html", "sitemap.xml", "assets", "guides",
+    markerName, "index.html", "search.html", "errors.html", "404.html", "sitemap.xml", "assets",
+    "guides",
     "tags", "troubleshoot",
   ]
 
@@ -20,10 +21,13 @@ extension SiteWriter {
   /// Returns the paths removed or put back.
   @discardableResult
   func removeStaleStaging(parent: String, name: String) -> [String] {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else {
+      return []
+    }
     var removed: [String] = []
     for entry in entries.sorted() {
-      guard let pid = Self.stagingProcess(entry, name: name), pid != getpid(), !Self.isRunning(pid) else { continue }
+      guard let pid = Self.stagingProcess(entry, name: name), pid != getpid(), !Self.isRunning(pid)
+      else { continue }
       let path = parent + "/" + entry
       var info = stat()
       guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
@@ -32,14 +36,18 @@ extension SiteWriter {
       // An export killed between its two renames left the earlier site aside and no output:
       // it goes back into place.
       var outputInfo = stat()
-      if entry.hasPrefix("." + name + ".old-"), contents.contains(Self.markerName), lstat(output, &outputInfo) != 0,
+      if entry.hasPrefix("." + name + ".old-"), contents.contains(Self.markerName),
+        lstat(output, &outputInfo) != 0,
         errno == ENOENT
       {
         if rename(path, output) == 0 { removed.append(path) }
         continue
       }
       // A staging folder still marked as one, or holding nothing an export does not write.
-      guard contents.contains(Self.stagingMarkerName) || contents.allSatisfy(Self.topLevelNames.contains) else { continue }
+      guard
+        contents.contains(Self.stagingMarkerName)
+          || contents.allSatisfy(Self.topLevelNames.contains)
+      else { continue }
       if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
     }
     return removed
@@ -50,8 +58,10 @@ extension SiteWriter {
     for kind in [".new-", ".old-"] {
       let prefix = "." + name + kind
       guard entry.hasPrefix(prefix) else { continue }
-      let parts = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
-      guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let parts = entry.dropFirst(prefix.count).split(
+        separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2,
+        parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
         let pid = pid_t(parts[0]), pid > 0
       else { return nil }
       return pid

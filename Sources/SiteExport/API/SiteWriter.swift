@@ -20,7 +20,8 @@ public struct SiteWriter: Sendable {
   /// The file that marks a directory as an rmq-doctor export.
   public static let markerName = ".rmq-doctor-export"
   /// The marker of format 1 (before the marker recorded the files), still recognised.
-  static let markerText = "This directory was written by 'rmq-doctor export html' and is replaced by the next export.\n"
+  static let markerText =
+    "This directory was written by 'rmq-doctor export html' and is replaced by the next export.\n"
   /// The file that marks a temporary directory as this writer's while it fills it.
   static let stagingMarkerName = ".rmq-doctor-staging"
 
@@ -74,13 +75,17 @@ public struct SiteWriter: Sendable {
     if info.st_mode & S_IFMT == S_IFLNK {
       throw ExportError(.outputIsASymlink(target: linkTarget()), path: output)
     }
-    guard info.st_mode & S_IFMT == S_IFDIR else { throw ExportError(.outputIsNotADirectory, path: output) }
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw ExportError(.outputIsNotADirectory, path: output)
+    }
     let names: [String]
     do { names = try FileManager.default.contentsOfDirectory(atPath: output) } catch {
       throw ExportError(.cannotWrite("cannot list it"), path: output)
     }
     if names.isEmpty { return .empty }
-    guard names.contains(Self.markerName) else { throw ExportError(.outputNotAnExport, path: output) }
+    guard names.contains(Self.markerName) else {
+      throw ExportError(.outputNotAnExport, path: output)
+    }
     _ = try earlierRecord()
     return .earlierExport
   }
@@ -96,7 +101,9 @@ public struct SiteWriter: Sendable {
       throw ExportError(.cannotWrite("cannot read \(Self.markerName)"), path: output)
     }
     if let record = ExportRecord.decode(data) {
-      let matching = record.files.filter { path, hash in Self.hashOfFile(output + "/" + path) == hash }
+      let matching = record.files.filter { path, hash in
+        Self.hashOfFile(output + "/" + path) == hash
+      }
       guard !matching.isEmpty || record.files.isEmpty else {
         throw ExportError(.markerDoesNotMatch(listed: record.files.count), path: output)
       }
@@ -108,7 +115,8 @@ public struct SiteWriter: Sendable {
     var files: [String: String] = [:]
     for path in Self.walk(output) where !path.isDirectory {
       let top = String(path.relative.prefix { $0 != "/" })
-      guard Self.topLevelNames.contains(top), top != Self.markerName, let hash = Self.hashOfFile(output + "/" + path.relative)
+      guard Self.topLevelNames.contains(top), top != Self.markerName,
+        let hash = Self.hashOfFile(output + "/" + path.relative)
       else { continue }
       files[path.relative] = hash
     }
@@ -171,18 +179,25 @@ public struct SiteWriter: Sendable {
     }
     for file in written { record[file.path] = ExportRecord.hash(file.contents) }
     let marker = SiteFile(Self.markerName, bytes: ExportRecord(files: record).encoded())
-    let staging = parent + "/." + name + ".new-" + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let staging =
+      parent + "/." + name + ".new-" + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     guard mkdir(staging, 0o755) == 0 else {
       throw ExportError(.cannotWrite(String(cString: strerror(errno))), path: staging)
     }
     do throws(ExportError) {
-      guard FileManager.default.createFile(atPath: staging + "/" + Self.stagingMarkerName, contents: Data()) else {
-        throw ExportError(.cannotWrite("cannot create the file"), path: staging + "/" + Self.stagingMarkerName)
+      guard
+        FileManager.default.createFile(
+          atPath: staging + "/" + Self.stagingMarkerName, contents: Data())
+      else {
+        throw ExportError(
+          .cannotWrite("cannot create the file"), path: staging + "/" + Self.stagingMarkerName)
       }
       try writeAll(written + [marker], into: staging)
       try carry(carried, into: staging)
       _ = unlink(staging + "/" + Self.stagingMarkerName)
-      try moveIntoPlace(staging, replacing: state, suffix: String(staging.split(separator: "-").suffix(2).joined(separator: "-")))
+      try moveIntoPlace(
+        staging, replacing: state,
+        suffix: String(staging.split(separator: "-").suffix(2).joined(separator: "-")))
     } catch {
       try? FileManager.default.removeItem(atPath: staging)
       throw error
@@ -196,14 +211,18 @@ public struct SiteWriter: Sendable {
   private func takeLock() throws(ExportError) -> Int32 {
     for _ in 0..<10 {
       let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-      guard descriptor >= 0 else { throw ExportError(.cannotWrite(String(cString: strerror(errno))), path: lockPath) }
+      guard descriptor >= 0 else {
+        throw ExportError(.cannotWrite(String(cString: strerror(errno))), path: lockPath)
+      }
       guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
         close(descriptor)
         throw ExportError(.busy, path: output)
       }
       var held = stat()
       var named = stat()
-      if fstat(descriptor, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+      if fstat(descriptor, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino,
+        held.st_dev == named.st_dev
+      {
         return descriptor
       }
       close(descriptor)
@@ -227,7 +246,9 @@ public struct SiteWriter: Sendable {
     for (index, path) in paths.enumerated() {
       let folder = (path as NSString).deletingLastPathComponent
       if !made.contains(folder) {
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        do {
+          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
           folderError = (index, ExportError(.cannotWrite("cannot create the folder"), path: folder))
           break
         }
@@ -248,7 +269,9 @@ public struct SiteWriter: Sendable {
 
   /// Renames `staging` to `output`. An existing output is first renamed aside, and renamed
   /// back if the second rename fails; it is deleted only once the new site is in place.
-  private func moveIntoPlace(_ staging: String, replacing state: OutputState, suffix: String) throws(ExportError) {
+  private func moveIntoPlace(_ staging: String, replacing state: OutputState, suffix: String)
+    throws(ExportError)
+  {
     if state == .missing {
       guard rename(staging, output) == 0 else {
         throw ExportError(.cannotMove(String(cString: strerror(errno))), path: output)

@@ -5,7 +5,8 @@ import _Parallel
 
 extension ExportStep {
   /// Refuses ids and tags that cannot be file names.
-  static let checkNames = ExportStep(name: "checking guide ids and tags") { build throws(ExportError) in
+  static let checkNames = ExportStep(name: "checking guide ids and tags") {
+    build throws(ExportError) in
     for guide in build.library.guides {
       for name in [guide.id] + guide.frontMatter.tags where !SafeURL.isSafeName(name) {
         throw ExportError(.unsafeName(name), path: guide.path)
@@ -32,7 +33,8 @@ extension ExportStep {
     let pages = build.library.guides.concurrentMap { guide in
       shared.renderer.page(
         "troubleshooter", TroubleshooterPage.context(guide, in: shared),
-        title: "Troubleshoot: " + guide.title, root: "../", scripts: ["site.js", "troubleshooter.js"],
+        title: "Troubleshoot: " + guide.title, root: "../",
+        scripts: ["site.js", "troubleshooter.js"],
         bodyClass: "troubleshooter-page")
     }
     for (guide, html) in zip(build.library.guides, pages) {
@@ -46,24 +48,31 @@ extension ExportStep {
     let shared = build
     let library = build.library
     var lists: [ListPage] = [
-      ListPage(path: "index.html", render: { $0.page("index", ListPages.index(library), title: "Guides", root: "") })
+      ListPage(
+        path: "index.html",
+        render: { $0.page("index", ListPages.index(library), title: "Guides", root: "") })
     ]
     for (tag, guides) in ListPages.tags(library) {
-      lists.append(ListPage(path: "tags/\(tag).html") {
-        $0.page("tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../")
-      })
+      lists.append(
+        ListPage(path: "tags/\(tag).html") {
+          $0.page("tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../")
+        })
     }
-    lists.append(ListPage(path: "errors.html") {
-      $0.page("errors", ListPages.errors(library), title: "Error strings", root: "")
-    })
-    lists.append(ListPage(path: "search.html") {
-      $0.page(
-        "search", [:], title: "Search", root: "", scripts: ["site.js", "search-data.js", "search.js"],
-        bodyClass: "search-page")
-    })
-    lists.append(ListPage(path: "404.html", listed: false) {
-      $0.page("notFound", [:], title: "Page not found", root: shared.options.baseURL)
-    })
+    lists.append(
+      ListPage(path: "errors.html") {
+        $0.page("errors", ListPages.errors(library), title: "Error strings", root: "")
+      })
+    lists.append(
+      ListPage(path: "search.html") {
+        $0.page(
+          "search", [:], title: "Search", root: "",
+          scripts: ["site.js", "search-data.js", "search.js"],
+          bodyClass: "search-page")
+      })
+    lists.append(
+      ListPage(path: "404.html", listed: false) {
+        $0.page("notFound", [:], title: "Page not found", root: shared.options.baseURL)
+      })
     let pages = lists.concurrentMap { $0.render(shared.renderer) }
     for (list, html) in zip(lists, pages) {
       build.addPage(list.path, html: html, listed: list.listed)
@@ -71,16 +80,19 @@ extension ExportStep {
   }
 
   /// The search index as a script that assigns one global, since `fetch` fails under file://.
-  static let searchData = ExportStep(name: "writing the search index") { build throws(ExportError) in
+  static let searchData = ExportStep(name: "writing the search index") {
+    build throws(ExportError) in
     let data = SearchIndex(documents: build.library.searchDocuments).browserData
     let json: String
     do { json = try SearchDataJSON.encode(data) } catch {
-      throw ExportError(.cannotWrite("cannot encode the search index: \(error)"), path: "assets/search-data.js")
+      throw ExportError(
+        .cannotWrite("cannot encode the search index: \(error)"), path: "assets/search-data.js")
     }
-    build.add(SiteFile(
-      "assets/search-data.js",
-      text: "// The search index of rmq-doctor, made at export time.\nwindow.RMQ_SEARCH_DATA = "
-        + json + ";\n"))
+    build.add(
+      SiteFile(
+        "assets/search-data.js",
+        text: "// The search index of rmq-doctor, made at export time.\nwindow.RMQ_SEARCH_DATA = "
+          + json + ";\n"))
   }
 
   /// Style sheet and scripts.
@@ -93,7 +105,9 @@ extension ExportStep {
 
   /// The sitemap of every listed page.
   static let sitemap = ExportStep(name: "writing the sitemap") { build in
-    build.add(SiteFile("sitemap.xml", text: Sitemap.xml(paths: build.pages, baseURL: build.options.baseURL)))
+    build.add(
+      SiteFile("sitemap.xml", text: Sitemap.xml(paths: build.pages, baseURL: build.options.baseURL))
+    )
   }
 }
 

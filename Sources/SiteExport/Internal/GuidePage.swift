@@ -10,7 +10,9 @@ enum GuidePage {
     let front = guide.frontMatter
     let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "")
     let errors: [[String: Any]] = front.errors.enumerated().map { index, error in
-      var item: [String: Any] = ["number": index + 1, "text": error.text, "side": error.side.rawValue]
+      var item: [String: Any] = [
+        "number": index + 1, "text": error.text, "side": error.side.rawValue,
+      ]
       if let library = error.library { item["library"] = library.rawValue }
       if let format = error.format { item["format"] = format.rawValue }
       if let versions = error.versions { item["versions"] = versions }
@@ -27,7 +29,9 @@ enum GuidePage {
     }
     let related: [[String: Any]] = front.related.map { related in
       let title = build.guideTitles[related.id]
-      return ["id": related.id, "how": related.how, "exists": title != nil, "title": title ?? related.id]
+      return [
+        "id": related.id, "how": related.how, "exists": title != nil, "title": title ?? related.id,
+      ]
     }
     let sources: [[String: Any]] = front.sources.map { source in
       var item: [String: Any] = ["title": source.title, "url": source.url]

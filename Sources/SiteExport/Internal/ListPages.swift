@@ -4,7 +4,9 @@ import GuideKit
 enum ListPages {
   /// A guide as a list item.
   static func item(_ guide: Guide) -> [String: Any] {
-    var item: [String: Any] = ["id": guide.id, "title": guide.title, "summary": guide.frontMatter.summary]
+    var item: [String: Any] = [
+      "id": guide.id, "title": guide.title, "summary": guide.frontMatter.summary,
+    ]
     if let first = guide.frontMatter.errors.first { item["mainError"] = first.text }
     return item
   }
@@ -40,7 +42,9 @@ enum ListPages {
     }
     rows.sort { ($0.key, $0.text, $0.id, $0.number) < ($1.key, $1.text, $1.id, $1.number) }
     return [
-      "rows": rows.map { ["text": $0.text, "id": $0.id, "number": $0.number, "printedBy": $0.printedBy] }
+      "rows": rows.map {
+        ["text": $0.text, "id": $0.id, "number": $0.number, "printedBy": $0.printedBy]
+      }
     ]
   }
 }

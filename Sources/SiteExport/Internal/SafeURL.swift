@@ -9,7 +9,9 @@ enum SafeURL {
   /// Whether `name` can be part of a file name: kebab-case letters and digits.
   static func isSafeName(_ name: String) -> Bool {
     !name.isEmpty && !name.hasPrefix("-") && !name.hasSuffix("-")
-      && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+      && name.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      }
   }
 }
 

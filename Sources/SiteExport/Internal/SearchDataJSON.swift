@@ -27,19 +27,22 @@ enum SearchDataJSON {
 
   /// Replaces `"key":[]` in `json` with `items` encoded. The key is one of the top-level
   /// object's, and a string value cannot hold `"key":[]` (its quotes would be escaped).
-  private static func splice<Item: Encodable>(_ items: [Item], as key: String, into json: inout String)
+  private static func splice<Item: Encodable>(
+    _ items: [Item], as key: String, into json: inout String
+  )
     throws
   {
     guard !items.isEmpty else { return }
     let marker = "\"\(key)\":[]"
     guard let place = json.utf8.firstRange(of: marker.utf8) else {
-      throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "no \(marker) in the JSON"))
+      throw EncodingError.invalidValue(
+        key, .init(codingPath: [], debugDescription: "no \(marker) in the JSON"))
     }
     let sliceCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
     let bounds = (0..<sliceCount).map { slice in
       (items.count * slice / sliceCount)..<(items.count * (slice + 1) / sliceCount)
     }
-    let encoded = try bounds.concurrentMap(throwing: { range throws(any Error) -> String in
+    let encoded = try bounds.concurrentMapThrowing({ range throws(any Error) -> String in
       let text = String(decoding: try encoder().encode(Array(items[range])), as: UTF8.self)
       return String(text.dropFirst().dropLast())  // without the brackets
     })

@@ -20,7 +20,8 @@ struct SiteBuild {
     renderer = try PageRenderer(options: options)
     // Ids are unique (lint checks it); should two guides share one, the first keeps it, as
     // `ContentLibrary.guide(_:)` finds it.
-    guideTitles = Dictionary(library.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    guideTitles = Dictionary(
+      library.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     guideIDs = Set(guideTitles.keys)
   }
 

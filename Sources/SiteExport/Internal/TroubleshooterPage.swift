@@ -11,7 +11,8 @@ enum TroubleshooterPage {
     let tree = front.tree
     let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "../guides/")
     // The start first, then the others as the tree lists them.
-    let ordered = tree.nodes.filter { $0.id == tree.start } + tree.nodes.filter { $0.id != tree.start }
+    let ordered =
+      tree.nodes.filter { $0.id == tree.start } + tree.nodes.filter { $0.id != tree.start }
     let nodes: [[String: Any]] = ordered.map { node in
       let question = library.question(node.question, in: guide)
       let answers: [[String: Any]] = (question?.answers ?? []).compactMap { choice in

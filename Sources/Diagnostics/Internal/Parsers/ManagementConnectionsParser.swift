@@ -9,7 +9,9 @@ enum ManagementConnectionsParser {
     switch ManagementJSON.parse(text) {
     case .failure(let problem): return .problem(problem.text)
     case .success(let value):
-      guard let items = ManagementJSON.items(value, eachHolding: ["peer_host", "timeout", "state", "client_properties"])
+      guard
+        let items = ManagementJSON.items(
+          value, eachHolding: ["peer_host", "timeout", "state", "client_properties"])
       else {
         return .problem("not an /api/connections answer: expected a list of connections")
       }
@@ -19,27 +21,40 @@ enum ManagementConnectionsParser {
       let peer = "\(connection["peer_host"] ?? "?"):\(connection["peer_port"] ?? "?")"
       let node = connection["node"] as? String ?? "?"
       let properties = connection["client_properties"] as? [String: Any] ?? [:]
-      let name = (properties["connection_name"] as? String).map { " '\(Evidence.maskingURLPasswords($0))'" } ?? ""
+      let name =
+        (properties["connection_name"] as? String).map { " '\(Evidence.maskingURLPasswords($0))'" }
+        ?? ""
       return "\(peer)\(name) -> \(node) (\(Self.library(connection)))"
     }
     let heartbeatOff = connections.filter { ManagementJSON.number($0, "timeout") == 0 }
-    let blocked = connections.filter { ["blocked", "blocking"].contains($0["state"] as? String ?? "") }
+    let blocked = connections.filter {
+      ["blocked", "blocking"].contains($0["state"] as? String ?? "")
+    }
     var libraries: [String: Int] = [:]
     for connection in connections { libraries[Self.library(connection), default: 0] += 1 }
     return ParseOutcome(findings: [
       Finding(
         id: "connection-count", value: Double(connections.count),
-        evidence: [connections.isEmpty ? "no client connections" : "\(connections.count) connection(s) listed"]),
+        evidence: [
+          connections.isEmpty
+            ? "no client connections" : "\(connections.count) connection(s) listed"
+        ]),
       .count(
-        "heartbeat-zero-connections", heartbeatOff, noun: "connections", none: "every connection negotiated a heartbeat"
+        "heartbeat-zero-connections", heartbeatOff, noun: "connections",
+        none: "every connection negotiated a heartbeat"
       ) { "timeout 0: \(describe($0))" },
-      .count("blocked-connections", blocked, noun: "connections", none: "no connection is blocked or blocking") {
+      .count(
+        "blocked-connections", blocked, noun: "connections",
+        none: "no connection is blocked or blocking"
+      ) {
         "\($0["state"] ?? ""): \(describe($0))"
       },
       Finding(
         id: "client-libraries", value: Double(libraries.count),
         evidence: Evidence.lines(
-          libraries.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key): \($0.value) connection(s)" },
+          libraries.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            "\($0.key): \($0.value) connection(s)"
+          },
           noun: "libraries")),
     ])
   }

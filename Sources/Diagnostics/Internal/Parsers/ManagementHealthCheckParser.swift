@@ -10,21 +10,30 @@ enum ManagementHealthCheckParser {
       guard let found = value as? [String: Any], let status = found["status"] as? String else {
         return .problem("not a health check answer: no status")
       }
-      guard status == "ok" || status == "failed" else { return .problem("unknown health check status '\(status)'") }
+      guard status == "ok" || status == "failed" else {
+        return .problem("unknown health check status '\(status)'")
+      }
       object = found
     }
     guard object["status"] as? String == "failed" else {
-      return ParseOutcome(findings: [Finding(id: "health-check-failed", value: 0, evidence: ["status ok"])])
+      return ParseOutcome(findings: [
+        Finding(id: "health-check-failed", value: 0, evidence: ["status ok"])
+      ])
     }
     var evidence = ["status failed: \(object["reason"] as? String ?? "no reason given")"]
-    for (key, value) in object.sorted(by: { $0.key < $1.key }) where !["status", "reason"].contains(key) {
+    for (key, value) in object.sorted(by: { $0.key < $1.key })
+    where !["status", "reason"].contains(key) {
       let items = (value as? [Any]) ?? [value]
       let shown = items.prefix(3).map { item -> String in
         guard let fields = item as? [String: Any] else { return "\(item)" }
-        return fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        return fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+          separator: " ")
       }
       evidence += shown.map { "\(key): \($0)" }
     }
-    return ParseOutcome(findings: [Finding(id: "health-check-failed", value: 1, evidence: Evidence.lines(evidence, noun: "lines"))])
+    return ParseOutcome(findings: [
+      Finding(
+        id: "health-check-failed", value: 1, evidence: Evidence.lines(evidence, noun: "lines"))
+    ])
   }
 }

@@ -37,7 +37,9 @@ enum ManagementJSON {
       return nil
     }
     let objects = raw.compactMap { $0 as? [String: Any] }
-    guard objects.count == raw.count, objects.allSatisfy({ object in keys.contains { object[$0] != nil } }) else {
+    guard objects.count == raw.count,
+      objects.allSatisfy({ object in keys.contains { object[$0] != nil } })
+    else {
       return nil
     }
     return objects

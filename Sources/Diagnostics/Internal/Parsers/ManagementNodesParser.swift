@@ -11,7 +11,8 @@ enum ManagementNodesParser {
     switch ManagementJSON.parse(text) {
     case .failure(let problem): return .problem(problem.text)
     case .success(let value):
-      guard let items = ManagementJSON.items(value, eachHolding: ["running"]), items.allSatisfy({ $0["name"] is String })
+      guard let items = ManagementJSON.items(value, eachHolding: ["running"]),
+        items.allSatisfy({ $0["name"] is String })
       else {
         return .problem("not an /api/nodes answer: expected a list of nodes with names")
       }
@@ -28,10 +29,18 @@ enum ManagementNodesParser {
       return "\(name(node)): partitions [\(others)]"
     }
     var findings = [
-      Finding(id: "cluster-nodes", value: Double(nodes.count), evidence: Evidence.lines(nodes.map(name), noun: "nodes")),
-      .count("cluster-nodes-down", down, noun: "nodes", none: "every member is running") { "\(name($0)): running false" },
-      .count("network-partitions", partitioned, noun: "nodes", none: "no member lists a partition", line: partitionLine),
-      .count("memory-alarms", memory, noun: "nodes", none: "mem_alarm false on every node") { "\(name($0)): mem_alarm true" },
+      Finding(
+        id: "cluster-nodes", value: Double(nodes.count),
+        evidence: Evidence.lines(nodes.map(name), noun: "nodes")),
+      .count("cluster-nodes-down", down, noun: "nodes", none: "every member is running") {
+        "\(name($0)): running false"
+      },
+      .count(
+        "network-partitions", partitioned, noun: "nodes", none: "no member lists a partition",
+        line: partitionLine),
+      .count("memory-alarms", memory, noun: "nodes", none: "mem_alarm false on every node") {
+        "\(name($0)): mem_alarm true"
+      },
       .count("disk-alarms", disk, noun: "nodes", none: "disk_free_alarm false on every node") {
         "\(name($0)): disk_free_alarm true"
       },
@@ -44,21 +53,29 @@ enum ManagementNodesParser {
     ]
     for extreme in extremes {
       let values = running.compactMap { node -> (String, Double, Double, Double)? in
-        guard let used = ManagementJSON.number(node, extreme.used), let total = ManagementJSON.number(node, extreme.total),
+        guard let used = ManagementJSON.number(node, extreme.used),
+          let total = ManagementJSON.number(node, extreme.total),
           let percent = ManagementJSON.percent(used, of: total)
         else { return nil }
         return (name(node), percent, used, total)
       }
       let pick = extreme.highest ? values.max { $0.1 < $1.1 } : values.min { $0.1 < $1.1 }
       guard let (node, percent, used, total) = pick else { continue }
-      findings.append(Finding(
-        id: extreme.id, value: percent,
-        evidence: ["\(node): \(extreme.used) \(Int(used)) of \(extreme.total) \(Int(total)) (\(percent)%)"]))
+      findings.append(
+        Finding(
+          id: extreme.id, value: percent,
+          evidence: [
+            "\(node): \(extreme.used) \(Int(used)) of \(extreme.total) \(Int(total)) (\(percent)%)"
+          ]))
     }
-    let uptimes = running.compactMap { node in ManagementJSON.number(node, "uptime").map { (name(node), $0 / 1000) } }
+    let uptimes = running.compactMap { node in
+      ManagementJSON.number(node, "uptime").map { (name(node), $0 / 1000) }
+    }
     if let (node, seconds) = uptimes.min(by: { $0.1 < $1.1 }) {
-      findings.append(Finding(
-        id: "node-uptime-seconds", value: seconds.rounded(), evidence: ["\(node): up \(Int(seconds)) s"]))
+      findings.append(
+        Finding(
+          id: "node-uptime-seconds", value: seconds.rounded(),
+          evidence: ["\(node): up \(Int(seconds)) s"]))
     }
     return ParseOutcome(findings: findings)
   }

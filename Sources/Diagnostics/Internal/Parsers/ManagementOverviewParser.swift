@@ -6,13 +6,16 @@ enum ManagementOverviewParser {
     switch ManagementJSON.parse(text) {
     case .failure(let problem): return .problem(problem.text)
     case .success(let value):
-      guard let found = value as? [String: Any], found["rabbitmq_version"] != nil || found["management_version"] != nil else {
+      guard let found = value as? [String: Any],
+        found["rabbitmq_version"] != nil || found["management_version"] != nil
+      else {
         return .problem("not an /api/overview answer: no rabbitmq_version")
       }
       object = found
     }
     let node = object["node"] as? String ?? "an unnamed node"
-    let version = object["rabbitmq_version"] as? String ?? object["management_version"] as? String ?? "?"
+    let version =
+      object["rabbitmq_version"] as? String ?? object["management_version"] as? String ?? "?"
     let erlang = object["erlang_version"] as? String ?? "?"
     let cluster = object["cluster_name"] as? String ?? "?"
     let about = "\(node) answered: RabbitMQ \(version), Erlang \(erlang), cluster \(cluster)"
@@ -28,9 +31,11 @@ enum ManagementOverviewParser {
       else { continue }
       let total = ManagementJSON.value(object, path: "churn_rates.\(key)").map { "\($0)" } ?? "?"
       let rounded = (value * 10).rounded() / 10
-      findings.append(Finding(
-        id: id, value: rounded,
-        evidence: [about, "churn_rates.\(key): \(total) since start, \(rounded)/s now (\(noun))"]))
+      findings.append(
+        Finding(
+          id: id, value: rounded,
+          evidence: [about, "churn_rates.\(key): \(total) since start, \(rounded)/s now (\(noun))"])
+      )
     }
     return ParseOutcome(findings: findings)
   }

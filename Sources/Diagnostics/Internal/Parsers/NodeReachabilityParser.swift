@@ -30,7 +30,9 @@ enum NodeReachabilityParser {
     if let line = text.first(where: { $0.contains("is not running or has not fully booted yet") }) {
       return ParseOutcome(findings: [
         Finding(id: "node-app-running", value: 0, evidence: [line]),
-        Finding(id: "cli-node-unreachable", value: 0, evidence: ["the CLI reached the node; the RabbitMQ application is not running"]),
+        Finding(
+          id: "cli-node-unreachable", value: 0,
+          evidence: ["the CLI reached the node; the RabbitMQ application is not running"]),
       ])
     }
     let hashes = text.filter(isCookieHash)
@@ -38,7 +40,9 @@ enum NodeReachabilityParser {
       return ParseOutcome(findings: [
         Finding(
           id: "cookie-hash-mismatch", value: 0,
-          evidence: ["the node answered with its cookie hash \(hashes[0]): the CLI's cookie is the same"]),
+          evidence: [
+            "the node answered with its cookie hash \(hashes[0]): the CLI's cookie is the same"
+          ]),
         Finding(id: "cli-node-unreachable", value: 0, evidence: ["the CLI reached the node"]),
       ])
     }
@@ -48,29 +52,39 @@ enum NodeReachabilityParser {
   /// The facts of a report that the CLI could not reach the node, or `nil` for other output.
   static func report(_ text: [String]) -> [Finding]? {
     let unreachable = text.first { line in
-      line.contains("unable to perform an operation on node") || line.contains("unable to connect to node")
+      line.contains("unable to perform an operation on node")
+        || line.contains("unable to connect to node")
         || line.hasPrefix("Failed to connect and authenticate to ")
     }
     let invalidName = text.first { $0.contains("failed due to invalid node name") }
     guard let headline = unreachable ?? invalidName else {
       // 3.10's erlang_cookie_hash crashes instead of printing the report; it says only that the
       // node did not answer, whatever the reason.
-      guard let crash = text.first(where: { $0.contains("{:badrpc, :nodedown}") }) else { return nil }
+      guard let crash = text.first(where: { $0.contains("{:badrpc, :nodedown}") }) else {
+        return nil
+      }
       return [Finding(id: "cli-node-unreachable", value: 1, evidence: [crash])]
     }
     let cliHash = text.first { $0.hasPrefix("* Erlang cookie hash:") }
     func fact(_ id: String, _ matching: [String], _ otherwise: String) -> Finding {
       let hit = text.filter { line in matching.contains { line.contains($0) } }
-      return Finding(id: id, value: hit.isEmpty ? 0 : 1, evidence: hit.isEmpty ? [otherwise] : Array(hit.prefix(3)))
+      return Finding(
+        id: id, value: hit.isEmpty ? 0 : 1,
+        evidence: hit.isEmpty ? [otherwise] : Array(hit.prefix(3)))
     }
     let distribution = ["Erlang distribution failed", "Authentication failed"]
-    var rejectedFact = fact("cli-cookie-rejected", distribution, "the report does not say authentication failed")
+    var rejectedFact = fact(
+      "cli-cookie-rejected", distribution, "the report does not say authentication failed")
     if rejectedFact.value > 0, let cliHash {
-      rejectedFact.evidence.append("the CLI's \(cliHash.dropFirst(2)) (compare with the node's: erlang_cookie_hash as the node's user)")
+      rejectedFact.evidence.append(
+        "the CLI's \(cliHash.dropFirst(2)) (compare with the node's: erlang_cookie_hash as the node's user)"
+      )
     }
     var found = [
       Finding(id: "cli-node-unreachable", value: 1, evidence: [headline]),
-      fact("cli-node-not-running", ["not running at all", ": nodedown"], "epmd did not say the node is not running"),
+      fact(
+        "cli-node-not-running", ["not running at all", ": nodedown"],
+        "epmd did not say the node is not running"),
       rejectedFact,
       fact("cli-epmd-unreachable", ["unable to connect to epmd"], "the CLI reached epmd"),
       fact("cli-host-unresolved", ["nxdomain", "non-existing domain"], "the host name resolved"),
@@ -84,7 +98,10 @@ enum NodeReachabilityParser {
       Finding(
         id: "cookie-hash-mismatch", value: rejected ? 1 : 0,
         evidence: rejected
-          ? ["the node rejected the CLI's cookie" + (cliHash.map { "; the CLI's \($0.dropFirst(2))" } ?? "")]
+          ? [
+            "the node rejected the CLI's cookie"
+              + (cliHash.map { "; the CLI's \($0.dropFirst(2))" } ?? "")
+          ]
           : ["the report does not say the node rejected the CLI's cookie"]))
     return found
   }
@@ -92,6 +109,8 @@ enum NodeReachabilityParser {
   /// A line that is only a cookie hash: base64 of an MD5 digest (24 characters ending `==`).
   static func isCookieHash(_ line: String) -> Bool {
     line.count == 24 && line.hasSuffix("==")
-      && line.dropLast(2).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/") }
+      && line.dropLast(2).allSatisfy {
+        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/")
+      }
   }
 }

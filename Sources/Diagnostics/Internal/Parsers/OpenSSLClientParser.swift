@@ -17,15 +17,21 @@ enum OpenSSLClientParser {
   static func parse(_ lines: OutputLines) -> ParseOutcome {
     let text = lines.nonBlank.map(\.trimmed)
     guard text.contains(where: isOpenSSL) else { return ParseOutcome() }
-    if let refused = text.first(where: { $0.hasPrefix("connect:errno=") || $0.contains("Connection refused") }) {
+    if let refused = text.first(where: {
+      $0.hasPrefix("connect:errno=") || $0.contains("Connection refused")
+    }) {
       return ParseOutcome(findings: [Finding(id: "tls-port-open", value: 0, evidence: [refused])])
     }
     let verifyLines = text.filter { $0.hasPrefix("verify error:num=") }
     let code = verifyLines.first.flatMap(verifyErrorCode) ?? text.lazy.compactMap(returnCode).first
     let errors = text.filter { $0.contains(":error:") || $0.contains("SSL routines") }
     let alert = errors.filter { $0.contains(" alert ") }
-    let notTLS = errors.filter { $0.contains("wrong version number") || $0.contains("packet length too long") }
-    let cipher = text.first { $0.hasPrefix("New, ") && $0.contains("Cipher is ") && !$0.contains("(NONE)") }
+    let notTLS = errors.filter {
+      $0.contains("wrong version number") || $0.contains("packet length too long")
+    }
+    let cipher = text.first {
+      $0.hasPrefix("New, ") && $0.contains("Cipher is ") && !$0.contains("(NONE)")
+    }
     let completed = cipher != nil && errors.isEmpty && (code ?? 0) == 0
     let chain = text.filter { $0.hasPrefix("depth=") }
     let verifyEvidence = Array((chain.suffix(1) + verifyLines).prefix(3))
@@ -45,7 +51,8 @@ enum OpenSSLClientParser {
       let evidence = verifyEvidence.isEmpty ? ["Verify return code: \(code)"] : verifyEvidence
       found += [
         Finding(id: "tls-verify-error", value: Double(code), evidence: evidence),
-        Finding(id: "tls-chain-untrusted", value: untrusted.contains(code) ? 1 : 0, evidence: evidence),
+        Finding(
+          id: "tls-chain-untrusted", value: untrusted.contains(code) ? 1 : 0, evidence: evidence),
         Finding(id: "tls-certificate-expired", value: code == 10 ? 1 : 0, evidence: evidence),
       ]
     }
@@ -59,7 +66,8 @@ enum OpenSSLClientParser {
 
   static func isOpenSSL(_ line: String) -> Bool {
     line.hasPrefix("CONNECTED(") || line.hasPrefix("depth=") || line.hasPrefix("verify error:num=")
-      || line.hasPrefix("connect:errno=") || line.contains("SSL routines") || line.contains("BIO routines")
+      || line.hasPrefix("connect:errno=") || line.contains("SSL routines")
+      || line.contains("BIO routines")
       || line.hasPrefix("Verify return code:")
   }
 

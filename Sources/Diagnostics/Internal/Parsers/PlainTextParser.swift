@@ -8,9 +8,11 @@ enum PlainTextParser {
     let asksForAlarms = argv.contains { $0 == "alarms" || $0 == "check_local_alarms" }
     return ParseOutcome(
       findings: RabbitEnvironment.findings(lines) + RabbitListeners.findings(lines)
-        + RabbitNodeStatus.findings(lines) + RabbitAlarms.findings(lines, blankMeansNone: asksForAlarms)
+        + RabbitNodeStatus.findings(lines)
+        + RabbitAlarms.findings(lines, blankMeansNone: asksForAlarms)
         + RabbitResourceFigures.findings(lines) + RabbitMemoryBreakdown.findings(lines)
         + RabbitClusterStatus.findings(lines) + RabbitCertificateExpiry.findings(lines)
-        + RabbitTLSVersions.findings(lines) + RabbitPlugins.findings(lines) + RabbitLinkStatus.findings(lines))
+        + RabbitTLSVersions.findings(lines) + RabbitPlugins.findings(lines)
+        + RabbitLinkStatus.findings(lines))
   }
 }

@@ -50,7 +50,8 @@ enum RabbitAlarms {
       found.append(
         Finding(
           id: kind.factID, value: Double(matching.count),
-          evidence: matching.isEmpty ? ["no \(kind.name) alarm listed"] : Evidence.lines(matching, noun: "alarms")))
+          evidence: matching.isEmpty
+            ? ["no \(kind.name) alarm listed"] : Evidence.lines(matching, noun: "alarms")))
     }
     found.append(
       Finding(

@@ -27,7 +27,9 @@ enum RabbitCertificateExpiry {
     guard !expiring.isEmpty else { return [] }
     let past = expiring.filter { $0.date <= now }
     var found = [
-      Finding(id: "certificates-expiring", value: Double(expiring.count), evidence: Evidence.lines(expiring.map(\.line))),
+      Finding(
+        id: "certificates-expiring", value: Double(expiring.count),
+        evidence: Evidence.lines(expiring.map(\.line))),
       Finding(
         id: "certificates-expired", value: Double(past.count),
         evidence: past.isEmpty ? ["none has expired yet"] : Evidence.lines(past.map(\.line))),
@@ -45,7 +47,8 @@ enum RabbitCertificateExpiry {
     var result: [(String, Date)] = []
     let matches = expiresOn.matches(in: line, range: NSRange(line.startIndex..., in: line))
     for match in matches {
-      guard let keyRange = Range(match.range(at: 1), in: line), let listRange = Range(match.range(at: 2), in: line)
+      guard let keyRange = Range(match.range(at: 1), in: line),
+        let listRange = Range(match.range(at: 2), in: line)
       else { continue }
       let file = path(of: String(line[keyRange]), in: line) ?? String(line[keyRange])
       for stamp in line[listRange].split(separator: ",") {
@@ -58,7 +61,9 @@ enum RabbitCertificateExpiry {
 
   /// The quoted path of `key` (`certfile: "/etc/..."`) in the same map.
   static func path(of key: String, in line: String) -> String? {
-    guard let range = line.range(of: " \(key): \"") ?? line.range(of: "{\(key): \"") else { return nil }
+    guard let range = line.range(of: " \(key): \"") ?? line.range(of: "{\(key): \"") else {
+      return nil
+    }
     let rest = line[range.upperBound...]
     return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
   }
@@ -77,12 +82,15 @@ enum RabbitCertificateExpiry {
 
   /// `YYYY-MM-DD HH:MM:SS` in UTC.
   static func date(_ stamp: String) -> Date? {
-    let numbers = stamp.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
+    let numbers = stamp.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap {
+      Int($0)
+    }
     guard numbers.count == 6 else { return nil }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = DateComponents(
-      year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4], second: numbers[5])
+      year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4],
+      second: numbers[5])
     return calendar.date(from: parts)
   }
 

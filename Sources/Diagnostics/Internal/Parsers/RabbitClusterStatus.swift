@@ -18,21 +18,29 @@ enum RabbitClusterStatus {
     let partitions = RabbitNodeStatus.section("Network Partitions", in: lines.all)?
       .map(\.trimmed).filter { $0 != "(none)" }
     // A member on the other side of a listed partition is reported as the partition, not as down.
-    let partitioned = Set(members.filter { member in partitions?.contains { $0.hasSuffix(" " + member) } ?? false })
+    let partitioned = Set(
+      members.filter { member in partitions?.contains { $0.hasSuffix(" " + member) } ?? false })
     let down = members.filter { !up.contains($0) && !partitioned.contains($0) }
     var found = [
-      Finding(id: "cluster-nodes", value: Double(members.count), evidence: Evidence.lines(members, noun: "nodes")),
+      Finding(
+        id: "cluster-nodes", value: Double(members.count),
+        evidence: Evidence.lines(members, noun: "nodes")),
       Finding(
         id: "cluster-nodes-down", value: Double(down.count),
         evidence: down.isEmpty
-          ? [partitioned.isEmpty ? "every member is running" : "every member runs, or is on the other side of a partition"]
+          ? [
+            partitioned.isEmpty
+              ? "every member is running"
+              : "every member runs, or is on the other side of a partition"
+          ]
           : Evidence.lines(down.map { "\($0) is a member but not running" }, noun: "nodes")),
     ]
     if let partitions {
       found.append(
         Finding(
           id: "network-partitions", value: Double(partitions.count),
-          evidence: partitions.isEmpty ? ["Network Partitions: (none)"] : Evidence.lines(partitions, noun: "partitions")))
+          evidence: partitions.isEmpty
+            ? ["Network Partitions: (none)"] : Evidence.lines(partitions, noun: "partitions")))
     }
     return found
   }

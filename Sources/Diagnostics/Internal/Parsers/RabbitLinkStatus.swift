@@ -15,9 +15,13 @@ enum RabbitLinkStatus {
   }
 
   static func shovels(_ lines: OutputLines) -> [Finding] {
-    guard lines.nonBlank.contains(where: { $0.hasPrefix("Shovel status on node") }) else { return [] }
+    guard lines.nonBlank.contains(where: { $0.hasPrefix("Shovel status on node") }) else {
+      return []
+    }
     let rows = lines.nonBlank.filter { $0.contains("\t") }
-    guard let header = rows.first?.components(separatedBy: "\t"), let state = header.firstIndex(of: "state") else {
+    guard let header = rows.first?.components(separatedBy: "\t"),
+      let state = header.firstIndex(of: "state")
+    else {
       return [
         Finding(id: "shovels", value: 0, evidence: ["no shovel on this node"]),
         Finding(id: "shovels-down", value: 0, evidence: ["no shovel on this node"]),
@@ -33,15 +37,20 @@ enum RabbitLinkStatus {
       return "shovel \(named) is \(row.count > state ? row[state] : "?")\(why)"
     }
     return [
-      Finding(id: "shovels", value: Double(shovels.count), evidence: Evidence.lines(shovels.map(describe), noun: "shovels")),
+      Finding(
+        id: "shovels", value: Double(shovels.count),
+        evidence: Evidence.lines(shovels.map(describe), noun: "shovels")),
       Finding(
         id: "shovels-down", value: Double(down.count),
-        evidence: down.isEmpty ? ["every shovel is running"] : Evidence.lines(down.map(describe), noun: "shovels")),
+        evidence: down.isEmpty
+          ? ["every shovel is running"] : Evidence.lines(down.map(describe), noun: "shovels")),
     ]
   }
 
   static func federationLinks(_ lines: OutputLines) -> [Finding] {
-    guard lines.nonBlank.contains(where: { $0.hasPrefix("Listing federation links") }) else { return [] }
+    guard lines.nonBlank.contains(where: { $0.hasPrefix("Listing federation links") }) else {
+      return []
+    }
     let text = lines.nonBlank.map(\.trimmed)
     let statuses = text.flatMap(statuses)
     let down = statuses.filter { $0 != "running" }
@@ -52,9 +61,13 @@ enum RabbitLinkStatus {
       errors.append(line + next)
     }
     let upstreams = text.filter { $0.contains("upstream => ") }
-    let summary = statuses.isEmpty ? ["no federation link on this node"] : ["statuses: " + statuses.joined(separator: ", ")]
+    let summary =
+      statuses.isEmpty
+      ? ["no federation link on this node"] : ["statuses: " + statuses.joined(separator: ", ")]
     return [
-      Finding(id: "federation-links", value: Double(statuses.count), evidence: summary + Evidence.lines(upstreams, limit: 3)),
+      Finding(
+        id: "federation-links", value: Double(statuses.count),
+        evidence: summary + Evidence.lines(upstreams, limit: 3)),
       Finding(
         id: "federation-links-down", value: Double(down.count),
         evidence: down.isEmpty ? summary : Evidence.lines(summary + errors, noun: "lines")),

@@ -32,7 +32,8 @@ enum RabbitMemoryBreakdown {
       return Finding(
         id: group.id, value: (total * 100).rounded() / 100,
         evidence: shown.isEmpty
-          ? ["\(group.categories.sorted().joined(separator: ", ")): 0%"] : Evidence.lines(shown, noun: "categories"))
+          ? ["\(group.categories.sorted().joined(separator: ", ")): 0%"]
+          : Evidence.lines(shown, noun: "categories"))
     }
   }
 
@@ -43,7 +44,9 @@ enum RabbitMemoryBreakdown {
       let open = line.lastIndex(of: "(")
     else { return nil }
     let category = String(line[..<colon])
-    guard !category.isEmpty, category.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+    guard !category.isEmpty, category.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+      return nil
+    }
     let number = line[line.index(after: open)...].dropLast(2).trimmingCharacters(in: .whitespaces)
     guard let percent = Double(number) else { return nil }
     return (category, percent, line)

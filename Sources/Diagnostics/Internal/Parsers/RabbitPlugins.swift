@@ -22,20 +22,25 @@ enum RabbitPlugins {
     let plugins = text.compactMap(plugin)
     let enabled = plugins.filter(\.enabled)
     let stopped = enabled.filter { !$0.running }
-    let missing = text.filter { $0.contains("enabled but missing") || $0.contains("plugins_not_found") }
+    let missing = text.filter {
+      $0.contains("enabled but missing") || $0.contains("plugins_not_found")
+    }
     func running(_ name: String) -> Finding {
       let line = plugins.first { $0.name == name }
       return Finding(
-        id: name.replacing("rabbitmq_", with: "") + "-plugin-running", value: line?.running == true ? 1 : 0,
+        id: name.replacing("rabbitmq_", with: "") + "-plugin-running",
+        value: line?.running == true ? 1 : 0,
         evidence: [line?.line ?? "\(name) is not installed"])
     }
     return [
       Finding(
         id: "plugins-enabled", value: Double(enabled.count),
-        evidence: enabled.isEmpty ? ["no plugin enabled"] : Evidence.lines(enabled.map(\.line), noun: "plugins")),
+        evidence: enabled.isEmpty
+          ? ["no plugin enabled"] : Evidence.lines(enabled.map(\.line), noun: "plugins")),
       Finding(
         id: "plugins-not-running", value: Double(stopped.count),
-        evidence: stopped.isEmpty ? ["every enabled plugin runs"] : Evidence.lines(stopped.map(\.line), noun: "plugins")),
+        evidence: stopped.isEmpty
+          ? ["every enabled plugin runs"] : Evidence.lines(stopped.map(\.line), noun: "plugins")),
       Finding(
         id: "plugins-missing", value: missing.isEmpty ? 0 : 1,
         evidence: missing.isEmpty ? ["no enabled plugin is missing"] : Evidence.lines(missing)),
@@ -50,6 +55,7 @@ enum RabbitPlugins {
     let name = line.dropFirst(4).split(separator: " ").first.map(String.init) ?? ""
     guard !name.isEmpty else { return nil }
     return Plugin(
-      name: name, enabled: characters[1] == "E" || characters[1] == "e", running: characters[2] == "*", line: line)
+      name: name, enabled: characters[1] == "E" || characters[1] == "e",
+      running: characters[2] == "*", line: line)
   }
 }

@@ -29,11 +29,15 @@ enum RabbitResourceFigures {
     {
       found.append(
         Finding(
-          id: "disk-free-percent-of-limit", value: percent(freeBytes, of: limitBytes), evidence: [limit, free]))
+          id: "disk-free-percent-of-limit", value: percent(freeBytes, of: limitBytes),
+          evidence: [limit, free]))
     }
     if let section = RabbitNodeStatus.section("File Descriptors", in: lines.all)?.map(\.trimmed) {
-      for (prefix, id) in [("Total:", "file-descriptors-used-percent"), ("Sockets:", "sockets-used-percent")] {
-        guard let line = section.first(where: { $0.hasPrefix(prefix) }), let (used, limit) = usedAndLimit(line),
+      for (prefix, id) in [
+        ("Total:", "file-descriptors-used-percent"), ("Sockets:", "sockets-used-percent"),
+      ] {
+        guard let line = section.first(where: { $0.hasPrefix(prefix) }),
+          let (used, limit) = usedAndLimit(line),
           limit > 0
         else { continue }
         found.append(Finding(id: id, value: percent(used, of: limit), evidence: [line]))
@@ -63,7 +67,8 @@ enum RabbitResourceFigures {
 
   /// The units `--unit` accepts, as RabbitMQ's CLI prints them.
   static let unitBytes: [String: Double] = [
-    "bytes": 1, "kb": 1e3, "kib": 1024, "mb": 1e6, "mib": 1_048_576, "gb": 1e9, "gib": 1_073_741_824,
+    "bytes": 1, "kb": 1e3, "kib": 1024, "mb": 1e6, "mib": 1_048_576, "gb": 1e9,
+    "gib": 1_073_741_824,
     "tb": 1e12, "tib": 1_099_511_627_776,
   ]
 

@@ -6,10 +6,14 @@
 enum RabbitTLSVersions {
   static func findings(_ lines: OutputLines) -> [Finding] {
     let text = lines.nonBlank.map(\.trimmed)
-    let versions = text.filter { $0 == "tlsv1.3" || $0 == "tlsv1.2" || $0 == "tlsv1.1" || $0 == "tlsv1" }
+    let versions = text.filter {
+      $0 == "tlsv1.3" || $0 == "tlsv1.2" || $0 == "tlsv1.1" || $0 == "tlsv1"
+    }
     let announced = text.contains { $0.hasPrefix("Listing all TLS versions") }
     guard announced || !versions.isEmpty else { return [] }
-    let summary = versions.isEmpty ? ["no TLS version listed"] : ["TLS versions: " + versions.joined(separator: ", ")]
+    let summary =
+      versions.isEmpty
+      ? ["no TLS version listed"] : ["TLS versions: " + versions.joined(separator: ", ")]
     return [
       Finding(id: "tls-versions-enabled", value: Double(versions.count), evidence: summary),
       Finding(id: "tls13-enabled", value: versions.contains("tlsv1.3") ? 1 : 0, evidence: summary),

@@ -18,7 +18,8 @@ import Foundation
 ///   `user-channel-limits` (`max-connections`, `max-channels`).
 /// - `list_connections`: see ``RabbitmqctlTableParser``.
 enum RabbitmqctlListing: String, CaseIterable {
-  case connections, queues, exchanges, permissions, userPermissions, consumers, channels, vhostLimits, userLimits
+  case connections, queues, exchanges, permissions, userPermissions, consumers, channels,
+    vhostLimits, userLimits
 
   /// The listing the command line asks for, from its `list_*` subcommand.
   init?(argv: [String]) {
@@ -56,27 +57,47 @@ enum RabbitmqctlListing: String, CaseIterable {
     case .connections: RabbitmqctlTableParser.connectionFindings(in: table)
     case .queues:
       [count(table, "queue-count")]
-        + counted(table, "exclusive-queues", column: "exclusive", what: "exclusive") { $0 == "true" }
-        + counted(table, "queues-with-arguments", column: "arguments", what: "with x- arguments") { Self.hasArguments($0) }
+        + counted(table, "exclusive-queues", column: "exclusive", what: "exclusive") {
+          $0 == "true"
+        }
+        + counted(table, "queues-with-arguments", column: "arguments", what: "with x- arguments") {
+          Self.hasArguments($0)
+        }
         + counted(table, "quorum-queues", column: "type", what: "of type quorum") { $0 == "quorum" }
-        + counted(table, "queues-with-unacked", column: "messages_unacknowledged", what: "with unacknowledged messages") {
+        + counted(
+          table, "queues-with-unacked", column: "messages_unacknowledged",
+          what: "with unacknowledged messages"
+        ) {
           (Int($0) ?? 0) > 0
         }
     case .exchanges:
       [count(table, "exchange-count")]
-        + counted(table, "exchanges-with-arguments", column: "arguments", what: "with arguments") { Self.hasArguments($0) }
+        + counted(table, "exchanges-with-arguments", column: "arguments", what: "with arguments") {
+          Self.hasArguments($0)
+        }
     case .permissions, .userPermissions:
       [count(table, "permission-count")]
         + ["configure", "write", "read"].flatMap { kind in
-          counted(table, "permissions-without-\(kind)", column: kind, what: "with an empty \(kind) pattern") { $0.isEmpty }
+          counted(
+            table, "permissions-without-\(kind)", column: kind,
+            what: "with an empty \(kind) pattern"
+          ) { $0.isEmpty }
         }
     case .consumers:
       [count(table, "consumer-count")]
-        + counted(table, "manual-ack-consumers", column: "ack_required", what: "with manual acknowledgements") { $0 == "true" }
-        + counted(table, "waiting-consumers", column: "active", what: "waiting (not active)") { $0 == "false" }
+        + counted(
+          table, "manual-ack-consumers", column: "ack_required",
+          what: "with manual acknowledgements"
+        ) { $0 == "true" }
+        + counted(table, "waiting-consumers", column: "active", what: "waiting (not active)") {
+          $0 == "false"
+        }
     case .channels:
       [count(table, "channel-count")]
-        + counted(table, "channels-with-unacked", column: "messages_unacknowledged", what: "with unacknowledged messages") {
+        + counted(
+          table, "channels-with-unacked", column: "messages_unacknowledged",
+          what: "with unacknowledged messages"
+        ) {
           (Int($0) ?? 0) > 0
         }
         + sum(table, "unacked-messages", column: "messages_unacknowledged")
@@ -93,7 +114,8 @@ enum RabbitmqctlListing: String, CaseIterable {
 
   /// The rows whose `limits` JSON sets `key` (any key when `nil`) to a value of 0 or more.
   private func limited(_ table: RabbitmqctlTable, _ id: String, _ key: String?) -> [Finding] {
-    counted(table, id, column: "limits", what: key.map { "limited by \($0)" } ?? "limited") { value in
+    counted(table, id, column: "limits", what: key.map { "limited by \($0)" } ?? "limited") {
+      value in
       let limits = Self.limits(value)
       return key.map { (limits[$0] ?? -1) >= 0 } ?? limits.values.contains { $0 >= 0 }
     }
@@ -101,7 +123,8 @@ enum RabbitmqctlListing: String, CaseIterable {
 
   /// `{"max-connections":2,"max-queues":2}` as a dictionary; what is not a number is left out.
   static func limits(_ value: String) -> [String: Double] {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any] else {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any]
+    else {
       return [:]
     }
     return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
@@ -109,17 +132,21 @@ enum RabbitmqctlListing: String, CaseIterable {
 
   /// Every row.
   private func count(_ table: RabbitmqctlTable, _ id: String) -> Finding {
-    RabbitmqctlTableParser.count(table.rows, in: table, id: id, none: "no \(noun) listed", noun: noun)
+    RabbitmqctlTableParser.count(
+      table.rows, in: table, id: id, none: "no \(noun) listed", noun: noun)
   }
 
   /// The rows whose `column` passes `test`; nothing when the table has no such column (and
   /// rows to look at), since then the output cannot tell.
   private func counted(
-    _ table: RabbitmqctlTable, _ id: String, column: String, what: String, where test: (String) -> Bool
+    _ table: RabbitmqctlTable, _ id: String, column: String, what: String,
+    where test: (String) -> Bool
   ) -> [Finding] {
     guard table.rows.isEmpty || table.columns.contains(column) else { return [] }
     let rows = table.rows.filter { test($0.values[column]?.trimmed ?? "") }
-    let none = table.rows.isEmpty ? "no \(noun) listed" : "none of the \(table.rows.count) \(noun) is \(what)"
+    let none =
+      table.rows.isEmpty
+      ? "no \(noun) listed" : "none of the \(table.rows.count) \(noun) is \(what)"
     return [RabbitmqctlTableParser.count(rows, in: table, id: id, none: none, noun: noun)]
   }
 
@@ -128,7 +155,8 @@ enum RabbitmqctlListing: String, CaseIterable {
     guard table.rows.isEmpty || table.columns.contains(column) else { return [] }
     let rows = table.rows.filter { (Int($0.values[column]?.trimmed ?? "") ?? 0) > 0 }
     let total = rows.reduce(0) { $0 + (Int($1.values[column]?.trimmed ?? "") ?? 0) }
-    let none = table.rows.isEmpty ? "no \(noun) listed" : "\(column) is 0 on all \(table.rows.count) \(noun)"
+    let none =
+      table.rows.isEmpty ? "no \(noun) listed" : "\(column) is 0 on all \(table.rows.count) \(noun)"
     return [
       Finding(
         id: id, value: Double(total),

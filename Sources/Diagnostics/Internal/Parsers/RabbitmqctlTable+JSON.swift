@@ -25,7 +25,8 @@ extension RabbitmqctlTable {
     case let string as String: string
     // JSON's true and false arrive as numbers of Objective-C type 'c'; rabbitmqctl's tables
     // print them as words, and so do we.
-    case let number as NSNumber where String(cString: number.objCType) == "c": number.boolValue ? "true" : "false"
+    case let number as NSNumber where String(cString: number.objCType) == "c":
+      number.boolValue ? "true" : "false"
     case let number as NSNumber: number.stringValue
     default:
       (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]))

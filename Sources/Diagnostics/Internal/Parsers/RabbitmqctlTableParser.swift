@@ -27,13 +27,18 @@ enum RabbitmqctlTableParser {
 
   static func connectionFindings(in table: RabbitmqctlTable) -> [Finding] {
     let total = table.rows.count
-    var found = [count(table.rows, in: table, id: "connection-count", none: "no connections listed", noun: "connections")]
+    var found = [
+      count(
+        table.rows, in: table, id: "connection-count", none: "no connections listed",
+        noun: "connections")
+    ]
     if table.columns.contains("timeout") || table.rows.isEmpty {
       let zero = table.rows.filter { $0.values["timeout"]?.trimmed == "0" }
       found.append(
         count(
           zero, in: table, id: "heartbeat-zero-connections",
-          none: total == 0 ? "no connections listed" : "none of the \(total) connections has timeout 0",
+          none: total == 0
+            ? "no connections listed" : "none of the \(total) connections has timeout 0",
           noun: "connections"))
     }
     if table.columns.contains("state") || table.rows.isEmpty {
@@ -44,7 +49,8 @@ enum RabbitmqctlTableParser {
         count(
           blocked, in: table, id: "blocked-connections",
           none: total == 0
-            ? "no connections listed" : "none of the \(total) connections is in state blocked or blocking",
+            ? "no connections listed"
+            : "none of the \(total) connections is in state blocked or blocking",
           noun: "connections"))
     }
     return found
@@ -52,13 +58,18 @@ enum RabbitmqctlTableParser {
 
   /// A count of `rows`, shown under the header; `none` stands in for rows when there are none.
   static func count(
-    _ rows: [RabbitmqctlTable.Row], in table: RabbitmqctlTable, id: String, none: String, noun: String
+    _ rows: [RabbitmqctlTable.Row], in table: RabbitmqctlTable, id: String, none: String,
+    noun: String
   ) -> Finding {
-    Finding(id: id, value: Double(rows.count), evidence: evidence(rows, in: table, none: none, noun: noun))
+    Finding(
+      id: id, value: Double(rows.count), evidence: evidence(rows, in: table, none: none, noun: noun)
+    )
   }
 
   /// `rows` under the table's header, or the headline and `none` when there are none.
-  static func evidence(_ rows: [RabbitmqctlTable.Row], in table: RabbitmqctlTable, none: String, noun: String)
+  static func evidence(
+    _ rows: [RabbitmqctlTable.Row], in table: RabbitmqctlTable, none: String, noun: String
+  )
     -> [String]
   {
     if rows.isEmpty {
