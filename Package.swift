@@ -98,6 +98,13 @@ let package = Package(
         "GuideKit", "CommonMark", "ErrorSearch", "_Parallel",
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      // The site's style sheet and scripts, as the files they are, compiled into the binary
+      // (`PackageResources`), so the program needs no resource bundle beside it.
+      resources: [
+        .embedInCode("Assets/site.css"), .embedInCode("Assets/site.js"),
+        .embedInCode("Assets/search.js"), .embedInCode("Assets/troubleshooter.js"),
+        .embedInCode("Assets/theme.js"),
       ]
     ),
     // What both programs' command lines share: the --content option, finding the shipped

@@ -42,7 +42,7 @@ extension RMQDoctor.Export {
     var baseURL = "/"
 
     @Option(help: ArgumentHelp("The site's name, shown on every page.", valueName: "text"))
-    var title = "RabbitMQ connection errors"
+    var title = "RabbitMQ error guides"
 
     @Flag(help: "Also replace the files of the earlier export that were changed by hand since.")
     var force = false

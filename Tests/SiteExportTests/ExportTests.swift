@@ -28,14 +28,18 @@ import Testing
     let page = try #require(files.first { $0.path == "guides/alpha.html" })
     let html = String(decoding: page.contents, as: UTF8.self)
     #expect(html.contains("<code id=\"error-1-text\">{socket_error,alpha}</code>"))
-    #expect(html.contains("<summary>Is alpha bad?</summary>"))
+    #expect(html.contains("<h3 id=\"faq-is-alpha-bad\">Is alpha bad? <a class=\"anchor\""))
     #expect(html.contains("rabbitmqctl"))  // the catalogue diagnostic with its command
     #expect(html.contains("data-copy=\"diagnostic-list-connections-command\""))
     #expect(html.contains("<a href=\"beta.html\">"))  // related guide
     #expect(html.contains("href=\"https://www.rabbitmq.com/docs/networking\""))  // source
-    #expect(html.contains("../troubleshoot/alpha.html#cause-heartbeats-off"))
-    // The FAQ is shown once, as expandable entries, not also in the body.
-    #expect(html.components(separatedBy: "Is alpha bad?").count == 2)
+    #expect(html.contains("<h3 id=\"cause-heartbeats-off\">"))
+    #expect(html.contains("href=\"../troubleshoot/alpha.html\""))
+    // Each topic once: the FAQ entry (heading, table of contents, permalink's label), the
+    // related guides and the messages are not also shown from the body.
+    #expect(html.components(separatedBy: "Is alpha bad?").count == 4)
+    #expect(html.components(separatedBy: "id=\"related-errors\"").count == 2)
+    #expect(html.components(separatedBy: "id=\"error-messages\"").count == 2)
   }
 
   @Test func troubleshooterLinksEveryAnswerToTheNextNodeOrCause() throws {

@@ -28,6 +28,7 @@ extension Linter {
       report.error(
         "tag '\(tag)' is not kebab-case", at: yaml.location(at: ["tags", .index(index)]))
     }
+    checkFamily(guide, in: library, into: &report)
     checkErrors(guide, in: library, into: &report)
     checkRelated(guide, in: library, into: &report)
     checkSources(guide, into: &report)
@@ -40,6 +41,32 @@ extension Linter {
     checkBodySections(guide, into: &report)
     checkLocalQuestions(guide, in: library, into: &report)
     checkTree(guide, in: library, into: &report)
+  }
+
+  /// A guide names a declared family; when families are declared, every guide names one.
+  private func checkFamily(
+    _ guide: Guide, in library: ContentLibrary, into report: inout LintReport
+  ) {
+    guard let families = library.families?.value.families else {
+      if let family = guide.frontMatter.family {
+        let why =
+          library.hasFamiliesFile ? "families.yaml did not load" : "there is no families.yaml"
+        report.error(
+          "family '\(family)' cannot be checked: \(why)", at: guide.yaml.location(at: ["family"]))
+      }
+      return
+    }
+    guard let family = guide.frontMatter.family else {
+      report.error(
+        "the guide names no family; families.yaml declares \(families.map(\.id).joined(separator: ", "))",
+        at: guide.yaml.location(at: ["id"]))
+      return
+    }
+    if library.family(family) == nil {
+      report.error(
+        "unknown family '\(family)'\(Self.suggest(family, families.map(\.id)))",
+        at: guide.yaml.location(at: ["family"]))
+    }
   }
 
   private func checkSummary(_ summary: String, yaml: YAMLDocument, into report: inout LintReport) {

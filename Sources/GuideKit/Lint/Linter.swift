@@ -22,6 +22,7 @@ public struct Linter: Sendable {
     }
     let library = loaded.library
     checkUniqueIDs(library, into: &report)
+    checkFamilies(library, into: &report)
     for guide in library.guides {
       checkGuide(guide, in: library, into: &report)
     }

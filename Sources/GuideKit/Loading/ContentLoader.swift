@@ -50,12 +50,21 @@ public enum ContentLoader {
         ContentError(.unreadable("no such file"), at: FileLocation(path: allowListPath)))
     }
 
+    // The families are optional: a content folder without them shows its guides ungrouped.
+    let familiesPath = join(directory, "families.yaml")
+    var families: Located<GuideFamilies>?
+    if FileManager.default.fileExists(atPath: familiesPath) {
+      let loaded: [Located<GuideFamilies>] = loadAll([familiesPath], errors: &errors)
+      families = loaded.first
+    }
+
     let library = ContentLibrary(
       directory: directory,
       guides: guides.sorted { $0.id < $1.id },
       sharedQuestions: questions.sorted { $0.value.id < $1.value.id },
       diagnostics: diagnostics.sorted { $0.value.id < $1.value.id },
-      allowList: allowList)
+      allowList: allowList, families: families,
+      hasFamiliesFile: FileManager.default.fileExists(atPath: familiesPath))
     return Result(library: library, errors: errors)
   }
 

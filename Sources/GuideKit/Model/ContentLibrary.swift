@@ -10,10 +10,20 @@ public struct ContentLibrary: Sendable {
   public let diagnostics: [Located<DiagnosticCommand>]
   /// The allowed programs.
   public let allowList: Located<AllowList>?
+  /// The guide families of `families.yaml`, in their order; `nil` when the file is absent or
+  /// did not load.
+  public let families: Located<GuideFamilies>?
+  /// Whether the folder has a `families.yaml`, loaded or not.
+  public let hasFamiliesFile: Bool
 
   /// The guide with `id`, if there is one.
   public func guide(_ id: String) -> Guide? {
     guides.first { $0.id == id }
+  }
+
+  /// The family `id`, if `families.yaml` declares it.
+  public func family(_ id: String) -> GuideFamily? {
+    families?.value.families.first { $0.id == id }
   }
 
   /// The diagnostic with `id`, if there is one.

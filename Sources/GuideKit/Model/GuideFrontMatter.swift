@@ -10,6 +10,8 @@ public struct GuideFrontMatter: Codable, Sendable, Hashable {
   public var summary: String
   /// Kebab-case tags for grouping.
   public var tags: [String]
+  /// The id of the family the guide belongs to (`Content/families.yaml`).
+  public var family: String?
   /// The exact messages the guide explains.
   public var errors: [ErrorSignature]
   /// Sibling guides and how they differ.
@@ -31,7 +33,8 @@ public struct GuideFrontMatter: Codable, Sendable, Hashable {
   public var followOn: Bool?
 
   enum CodingKeys: String, CodingKey {
-    case schema, id, title, summary, tags, errors, related, sources, diagnostics, causes, steps,
+    case schema, id, title, summary, tags, family, errors, related, sources, diagnostics, causes,
+      steps,
       questions, tree
     case followOn = "follow_on"
   }

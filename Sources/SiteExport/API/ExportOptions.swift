@@ -7,7 +7,7 @@ public struct ExportOptions: Sendable, Hashable {
   public var title: String
 
   /// Options with `baseURL` made to end in `/`.
-  public init(baseURL: String = "/", title: String = "RabbitMQ connection errors") {
+  public init(baseURL: String = "/", title: String = "RabbitMQ error guides") {
     self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     self.title = title
   }

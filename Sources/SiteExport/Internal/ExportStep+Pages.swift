@@ -47,31 +47,42 @@ extension ExportStep {
   static let listPages = ExportStep(name: "rendering the lists") { build in
     let shared = build
     let library = build.library
+    // Every list page shows the families too, none of them open.
+    let navigated = { (context: [String: Any], root: String) -> [String: Any] in
+      var context = context
+      context["navHTML"] = shared.navigation.html(current: nil, root: root)
+      return context
+    }
     var lists: [ListPage] = [
-      ListPage(
-        path: "index.html",
-        render: { $0.page("index", ListPages.index(library), title: "Guides", root: "") })
+      ListPage(path: "index.html") {
+        $0.page(
+          "index", navigated(ListPages.index(library, navigation: shared.navigation), ""),
+          title: "Guides", root: "", bodyClass: "index-page")
+      }
     ]
     for (tag, guides) in ListPages.tags(library) {
       lists.append(
         ListPage(path: "tags/\(tag).html") {
-          $0.page("tag", ListPages.tag(tag, guides: guides), title: "Tag " + tag, root: "../")
+          $0.page(
+            "tag", navigated(ListPages.tag(tag, guides: guides), "../"), title: "Tag " + tag,
+            root: "../")
         })
     }
     lists.append(
       ListPage(path: "errors.html") {
-        $0.page("errors", ListPages.errors(library), title: "Error strings", root: "")
+        $0.page(
+          "errors", navigated(ListPages.errors(library), ""), title: "Error strings", root: "")
       })
     lists.append(
       ListPage(path: "search.html") {
         $0.page(
-          "search", [:], title: "Search", root: "",
-          scripts: ["site.js", "search-data.js", "search.js"],
-          bodyClass: "search-page")
+          "search", navigated([:], ""), title: "Search", root: "",
+          scripts: ["site.js", "search-data.js", "search.js"], bodyClass: "search-page")
       })
     lists.append(
       ListPage(path: "404.html", listed: false) {
-        $0.page("notFound", [:], title: "Page not found", root: shared.options.baseURL)
+        let root = shared.options.baseURL
+        return $0.page("notFound", navigated([:], root), title: "Page not found", root: root)
       })
     let pages = lists.concurrentMap { $0.render(shared.renderer) }
     for (list, html) in zip(lists, pages) {
@@ -101,6 +112,7 @@ extension ExportStep {
     build.add(SiteFile("assets/site.js", text: Assets.siteJS))
     build.add(SiteFile("assets/search.js", text: Assets.searchJS))
     build.add(SiteFile("assets/troubleshooter.js", text: Assets.troubleshooterJS))
+    build.add(SiteFile("assets/theme.js", text: Assets.themeJS))
   }
 
   /// The sitemap of every listed page.

@@ -6,6 +6,7 @@ enum ListPages {
   static func item(_ guide: Guide) -> [String: Any] {
     var item: [String: Any] = [
       "id": guide.id, "title": guide.title, "summary": guide.frontMatter.summary,
+      "tags": guide.frontMatter.tags,
     ]
     if let first = guide.frontMatter.errors.first { item["mainError"] = first.text }
     return item
@@ -20,10 +21,19 @@ enum ListPages {
     return byTag.keys.sorted().map { ($0, byTag[$0] ?? []) }
   }
 
-  static func index(_ library: ContentLibrary) -> [String: Any] {
-    [
-      "guideCount": library.guides.count,
-      "tags": tags(library).map { ["tag": $0.tag, "guides": $0.guides.map(item)] },
+  /// The home page: the guides by family, and every tag with its number of guides.
+  static func index(_ library: ContentLibrary, navigation: SiteNavigation) -> [String: Any] {
+    let byID = Dictionary(
+      library.guides.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let families: [[String: Any]] = navigation.groups.map { group in
+      [
+        "id": group.id, "title": group.title, "summary": group.summary,
+        "count": group.guides.count, "guides": group.guides.compactMap { byID[$0.id].map(item) },
+      ]
+    }
+    return [
+      "guideCount": library.guides.count, "families": families,
+      "tags": tags(library).map { ["tag": $0.tag, "count": $0.guides.count] },
     ]
   }
 

@@ -13,7 +13,8 @@ struct PageRenderer {
       "layout": Templates.layout, "guide": Templates.guide, "guideItem": Templates.guideItem,
       "index": Templates.index, "tag": Templates.tag, "errors": Templates.errors,
       "search": Templates.search, "notFound": Templates.notFound,
-      "troubleshooter": Templates.troubleshooter,
+      "troubleshooter": Templates.troubleshooter, "bodySection": Templates.bodySection,
+      "breadcrumbs": Templates.breadcrumbs, "pager": Templates.pager,
     ]
     var library = MustacheLibrary()
     for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -42,6 +43,7 @@ struct PageRenderer {
       "root": root, "content": content, "scripts": scripts, "bodyClass": bodyClass,
     ]
     if let description { layout["description"] = description }
+    if let navHTML = context["navHTML"] { layout["navHTML"] = navHTML }
     return library.render(layout, withTemplate: "layout") ?? ""
   }
 }

@@ -9,6 +9,8 @@ struct SiteBuild {
   let guideTitles: [String: String]
   /// The ids of the guides.
   let guideIDs: Set<String>
+  /// The guides by family, made once for every page's navigation.
+  let navigation: SiteNavigation
   /// The files so far, by path.
   private(set) var files: [String: SiteFile] = [:]
   /// The paths of the HTML pages that go into the sitemap.
@@ -23,6 +25,7 @@ struct SiteBuild {
     guideTitles = Dictionary(
       library.guides.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     guideIDs = Set(guideTitles.keys)
+    navigation = SiteNavigation(library)
   }
 
   /// Adds a page; `listed` puts it in the sitemap.

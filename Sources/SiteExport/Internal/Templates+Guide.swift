@@ -1,6 +1,8 @@
 extension Templates {
-  /// A guide: the front-matter made visible around cmark's rendering of the body.
+  /// A guide: breadcrumbs, what it is, the table of contents, the sections in reading order,
+  /// and the guides before and after it in its family.
   static let guide = """
+    {{> breadcrumbs}}
     <article class="guide">
     <header class="guide-header">
     <h1>{{title}}</h1>
@@ -8,75 +10,113 @@ extension Templates {
     <p class="tags">{{#tags}}<a class="tag" href="../tags/{{.}}.html">{{.}}</a> {{/tags}}</p>
     <p class="actions"><a class="button" href="../troubleshoot/{{id}}.html">Troubleshoot step by step</a></p>
     </header>
-
-    <section class="errors" aria-labelledby="errors-heading">
-    <h2 id="errors-heading">The exact error strings</h2>
+    <div class="with-toc">
+    <div class="guide-body">
+    {{#sections}}
+    {{#meaning}}{{> bodySection}}{{/meaning}}
+    {{#causes}}{{> bodySection}}{{/causes}}
+    {{#messages}}
+    <section class="guide-section" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
+    {{{html}}}
+    <h3 class="list-title">Every message this guide explains</h3>
     <ul class="signature-list">
     {{#errors}}
-    <li id="error-{{number}}">
-    <div class="code-line"><code id="error-{{number}}-text">{{text}}</code> <button class="copy" type="button" data-copy="error-{{number}}-text" hidden>Copy</button></div>
+    <li id="{{id}}">
+    <div class="code-line"><code id="{{id}}-text">{{text}}</code> <button class="copy" type="button" data-copy="{{id}}-text" hidden>Copy</button> {{{permalink}}}</div>
     <p class="meta">{{side}}{{#library}} · {{library}}{{/library}}{{#format}} · {{format}} log format{{/format}}{{#versions}} · {{versions}}{{/versions}}</p>
     {{#note}}<p class="note">{{note}}</p>{{/note}}
     </li>
     {{/errors}}
     </ul>
     </section>
-
-    {{#hasDiagnostics}}
-    <section class="diagnostics" aria-labelledby="diagnostics-heading">
-    <h2 id="diagnostics-heading">Diagnostics</h2>
+    {{/messages}}
+    {{#reproduce}}{{> bodySection}}{{/reproduce}}
     {{#diagnostics}}
-    <div class="diagnostic" id="diagnostic-{{id}}">
-    <h3>{{title}}</h3>
-    <div class="code-block"><pre><code id="diagnostic-{{id}}-command">{{command}}</code></pre><button class="copy" type="button" data-copy="diagnostic-{{id}}-command" hidden>Copy</button></div>
+    <section class="guide-section" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
+    {{{html}}}
+    {{#hasCards}}
+    <p class="list-title">Read-only checks that <code>rmq-doctor diagnose</code> runs for this guide:</p>
+    {{#cards}}
+    <div class="diagnostic">
+    <h3 id="{{id}}">{{title}} {{{permalink}}}</h3>
+    <div class="code-block"><pre><code id="{{id}}-command">{{command}}</code></pre><button class="copy" type="button" data-copy="{{id}}-command" hidden>Copy</button></div>
     <p class="meta">Read-only{{#needsRoot}} · run as root or the rabbitmq user{{/needsRoot}} · runs on the {{runsOn}} host</p>
     {{{readsHTML}}}
     </div>
+    {{/cards}}
+    {{/hasCards}}
+    </section>
     {{/diagnostics}}
-    </section>
-    {{/hasDiagnostics}}
-
-    <section class="causes" aria-labelledby="causes-heading">
-    <h2 id="causes-heading">Causes</h2>
-    <ol>
-    {{#causes}}
-    <li><a href="../troubleshoot/{{guideID}}.html#cause-{{id}}">{{title}}</a></li>
-    {{/causes}}
-    </ol>
-    </section>
-
-    <div class="body">
-    {{{bodyHTML}}}
-    </div>
-
-    <section class="faq" aria-labelledby="faq-heading">
-    <h2 id="faq-heading">FAQ</h2>
-    {{#faq}}
-    <details>
-    <summary>{{question}}</summary>
-    <div class="answer">{{{answerHTML}}}</div>
-    </details>
-    {{/faq}}
-    </section>
-
-    <section class="related" aria-labelledby="related-heading">
-    <h2 id="related-heading">Related errors</h2>
-    <ul>
+    {{#resolution}}{{> bodySection}}{{/resolution}}
+    {{#prevention}}{{> bodySection}}{{/prevention}}
+    {{/sections}}
     {{#related}}
-    <li>{{#exists}}<a href="{{id}}.html">{{title}}</a>{{/exists}}{{^exists}}{{id}}{{/exists}}: {{how}}</li>
-    {{/related}}
-    </ul>
-    </section>
-
-    <section class="sources" aria-labelledby="sources-heading">
-    <h2 id="sources-heading">Sources</h2>
+    <section class="guide-section related" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
     <ul>
-    {{#sources}}
-    <li>{{#href}}<a href="{{href}}" rel="noopener">{{title}}</a>{{/href}}{{^href}}{{title}} ({{url}}){{/href}}</li>
-    {{/sources}}
+    {{#relatedGuides}}
+    <li id="related-{{id}}">{{#exists}}<a href="{{id}}.html">{{title}}</a>{{/exists}}{{^exists}}{{id}}{{/exists}}: {{how}}</li>
+    {{/relatedGuides}}
     </ul>
     </section>
+    {{/related}}
+    {{#faq}}
+    <section class="guide-section faq" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
+    {{{html}}}
+    </section>
+    {{/faq}}
+    {{#sources}}
+    <section class="guide-section sources" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
+    <ul>
+    {{#sourceLinks}}
+    <li>{{#href}}<a href="{{href}}" rel="noopener">{{title}}</a>{{/href}}{{^href}}{{title}} ({{url}}){{/href}}</li>
+    {{/sourceLinks}}
+    </ul>
+    </section>
+    {{/sources}}
+    {{#hasPager}}{{> pager}}{{/hasPager}}
+    </div>
+    <nav class="toc" aria-labelledby="toc-title">
+    <details open>
+    <summary id="toc-title">On this page</summary>
+    {{{tocHTML}}}
+    </details>
+    </nav>
+    </div>
     </article>
 
+    """
+
+  /// A section of the guide's body under its heading.
+  static let bodySection = """
+    <section class="guide-section" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}} {{{permalink}}}</h2>
+    {{{html}}}
+    </section>
+    """
+
+  /// Where a guide's pages sit: the guides, its family, the page.
+  static let breadcrumbs = """
+    <nav class="breadcrumbs" aria-label="Breadcrumbs">
+    <ol>
+    <li><a href="../index.html">Guides</a></li>
+    {{#family}}<li><a href="../index.html#family-{{id}}">{{title}}</a></li>{{/family}}
+    {{#crumbTitle}}<li><a href="../guides/{{id}}.html">{{shortTitle}}</a></li>
+    <li><span aria-current="page">{{crumbTitle}}</span></li>{{/crumbTitle}}
+    {{^crumbTitle}}<li><span aria-current="page">{{shortTitle}}</span></li>{{/crumbTitle}}
+    </ol>
+    </nav>
+    """
+
+  /// The guides before and after this one in its family.
+  static let pager = """
+    <nav class="pager" aria-label="Previous and next guide{{#family}} in {{title}}{{/family}}">
+    {{#previous}}<a class="previous" href="../guides/{{id}}.html" rel="prev"><span class="pager-label">Previous</span> {{title}}</a>{{/previous}}
+    {{#next}}<a class="next" href="../guides/{{id}}.html" rel="next"><span class="pager-label">Next</span> {{title}}</a>{{/next}}
+    </nav>
     """
 }

@@ -1,37 +1,47 @@
 extension Templates {
-  /// A guide in a list: title, summary, main error string.
+  /// A guide in a list: title, summary, main error string; its tags for the index's filter.
   static let guideItem = """
-    <li class="guide-item">
+    <li class="guide-item" data-tags="{{#tags}}{{.}} {{/tags}}">
     <a class="guide-link" href="{{root}}guides/{{id}}.html">{{title}}</a>
     <p class="summary">{{summary}}</p>
     {{#mainError}}<p class="main-error"><code>{{mainError}}</code></p>{{/mainError}}
     </li>
     """
 
-  /// The home page: the guides grouped by tag.
+  /// The home page: the guides grouped by family, with their tags as filters.
   static let index = """
     <h1>{{siteTitle}}</h1>
-    <p class="lead">{{guideCount}} guides to RabbitMQ connection errors: the exact messages, what they mean, their causes and how to fix them. Paste an error into the <a href="search.html">search</a>, or browse the <a href="errors.html">error strings</a>.</p>
-    <form class="search-form" action="search.html" method="get" role="search">
-    <label for="index-q">Paste an error</label>
-    <textarea id="index-q" name="q" rows="3" placeholder="2026-11-23 04:46:25 [error] &lt;0.680.0&gt; missed heartbeats from client, timeout: 60s"></textarea>
-    <button type="submit">Search</button>
-    </form>
-    {{#tags}}
-    <section class="tag-group" id="tag-{{tag}}">
-    <h2><a href="tags/{{tag}}.html">{{tag}}</a></h2>
+    <p class="lead">{{guideCount}} guides to RabbitMQ errors: the exact messages, what they mean, their causes and how to fix them. Paste an error into the search box at the top of every page, browse the <a href="errors.html">error strings</a>, or start from a family below.</p>
+    <nav class="family-index" aria-label="Families">
+    <ul>
+    {{#families}}<li><a href="#family-{{id}}">{{title}}</a> <span class="count">{{count}}</span></li>
+    {{/families}}
+    </ul>
+    </nav>
+    <details class="tag-filter" id="tag-filter">
+    <summary>Filter by tag</summary>
+    <p class="tag-links">{{#tags}}<a class="tag" href="tags/{{tag}}.html" data-tag="{{tag}}">{{tag}} <span class="count">{{count}}</span></a> {{/tags}}</p>
+    <p class="filter-status" id="filter-status" role="status"></p>
+    </details>
+    {{#families}}
+    <section class="family-group" aria-labelledby="family-{{id}}">
+    <h2 id="family-{{id}}">{{title}} <a class="anchor" href="#family-{{id}}" aria-label="Link to: {{title}}">#</a></h2>
+    <p class="family-summary">{{summary}}</p>
     <ul class="guide-list">
     {{#guides}}
     {{> guideItem}}
     {{/guides}}
     </ul>
     </section>
-    {{/tags}}
+    {{/families}}
 
     """
 
   /// A tag's page.
   static let tag = """
+    <nav class="breadcrumbs" aria-label="Breadcrumbs">
+    <ol><li><a href="../index.html">Guides</a></li><li><span aria-current="page">Tag {{tag}}</span></li></ol>
+    </nav>
     <h1>Guides tagged {{tag}}</h1>
     <ul class="guide-list">
     {{#guides}}
@@ -61,7 +71,7 @@ extension Templates {
   static let search = """
     <h1>Search by error</h1>
     <form class="search-form" id="search-form" action="search.html" method="get" role="search">
-    <label for="q">Paste the error as it is: log line, exception, several lines of a traceback</label>
+    <label for="q">Paste the error as it is: log line, exception, several lines of a traceback. Results appear as you type.</label>
     <textarea id="q" name="q" rows="5"></textarea>
     <button type="submit">Search</button>
     </form>

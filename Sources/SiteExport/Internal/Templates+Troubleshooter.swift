@@ -2,6 +2,7 @@ extension Templates {
   /// A guide's decision tree: every question a section, every answer a link to the next
   /// question or to a cause, so that it works without JavaScript.
   static let troubleshooter = """
+    {{> breadcrumbs}}
     <h1>Troubleshoot: {{title}}</h1>
     <p class="lead">Answer the questions; each answer leads to the next question or to the likely cause. Back to the <a href="../guides/{{id}}.html">guide</a>.</p>
     <div class="tree" id="tree" data-start="node-{{start}}">

@@ -44,8 +44,11 @@ enum TroubleshooterPage {
         "hasSteps": !steps.isEmpty, "steps": steps,
       ]
     }
-    return [
+    var context: [String: Any] = [
       "id": guide.id, "title": guide.title, "start": tree.start, "nodes": nodes, "causes": causes,
+      "crumbTitle": "Troubleshoot",
     ]
+    context.merge(build.navigation.pageContext(guide.id)) { first, _ in first }
+    return context
   }
 }
