@@ -3,10 +3,11 @@ import GuideKit
 import SiteExport
 import Testing
 
-/// The exported site in a real headless Chromium driven by Selenium (`Browser/site_check.py`):
-/// axe-core on one page of each kind in the light and the dark theme, full-page screenshots in
+/// The exported site, served on loopback, in a real headless Chromium driven by Selenium
+/// (`Browser/site_check.py`): axe-core on one page of each kind in the light and the dark theme
+/// (no serious or critical violation, and the theme shows), full-page screenshots in
 /// `artefacts/site/`, a troubleshooter walked with the keyboard alone, and no console errors or
-/// warnings on any page. Each test starts the browser once for all its pages.
+/// warnings on any page. Each run of the script starts the browser once for all its pages.
 @Suite(
   .serialized,
   .enabled(
@@ -31,6 +32,8 @@ struct SiteAccessibilityTests {
   /// The guide whose guide page, troubleshooter and first tag stand for their kinds.
   static let guideID = "econnreset"
 
+  /// The home page, a guide, its troubleshooter, the error strings, the search page, its first
+  /// tag's page and the 404 page.
   static func pages(_ library: ContentLibrary) throws -> [Page] {
     let guide = try #require(library.guides.first { $0.id == guideID })
     let tag = try #require(guide.frontMatter.tags.first, "\(guideID) has no tag")

@@ -19,8 +19,9 @@ THEME_KEY = "rmq-doctor-theme"
 THEMES = ("light", "dark")
 # The window of pages that are not screenshots.
 WINDOW = (1280, 900)
-# How long a page's own scripts get after it loaded.
-SETTLE_SECONDS = 5
+# How long a page gets to finish loading once the driver handed it back (generous: CI runs the
+# other test suites beside this one on two cores).
+SETTLE_SECONDS = 20
 
 
 class BrowserError(Exception):
@@ -56,8 +57,8 @@ class Browser:
         except WebDriverException as error:
             self.close()
             raise BrowserError(f"chromedriver did not start chromium: {one_line(error)}")
-        self.driver.set_page_load_timeout(30)
-        self.driver.set_script_timeout(60)
+        self.driver.set_page_load_timeout(60)
+        self.driver.set_script_timeout(120)
         return self
 
     def __exit__(self, kind, error, trace):

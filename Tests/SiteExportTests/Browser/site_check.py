@@ -106,9 +106,13 @@ def main(argv):
         return 2
     # Imported late: bad arguments are reported without Selenium. No __pycache__ in the tree.
     sys.dont_write_bytecode = True
-    from site_browser import Browser, BrowserError
-    from site_server import SiteServer
-    import site_checks
+    try:
+        from site_browser import Browser, BrowserError
+        from site_server import SiteServer
+        import site_checks
+    except ImportError as error:
+        print(f"site_check.py: {error} (run: bash .ci/site-python)", file=sys.stderr)
+        return 3
 
     try:
         with SiteServer(options.site) as site, Browser(CHROMIUM, CHROMEDRIVER) as browser:

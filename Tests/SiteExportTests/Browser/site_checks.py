@@ -4,6 +4,7 @@ They share one Browser, so a run starts chromium once however many pages it cove
 """
 
 import os
+import time
 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.action_chains import ActionChains
@@ -18,6 +19,8 @@ TARGETS_SHOWN = 5
 WIDTHS = (390, 1280)
 # Tab presses allowed to reach the next answer before the walk counts as stuck.
 MAX_TABS_PER_STEP = 40
+# How long the troubleshooter gets to show the next step after Enter.
+STEP_SECONDS = 5
 
 
 def run(options, browser, site):
@@ -166,11 +169,22 @@ def keyboard_walk(options, browser, site):
         else:
             return report(None, f"{MAX_TABS_PER_STEP} Tab presses reached no answer of {current}")
         ActionChains(driver).send_keys(Keys.ENTER).perform()
-        browser.settle()
-        shown = driver.execute_script(SHOWN_STEP)
+        shown = next_step(browser, current)
         focus = driver.execute_script(FOCUS)
         keys.append({"key": "Enter", "focus": focus["element"], "section": focus["section"],
                      "answer": None})
         if shown["current"] == current:
             return report(None, f"Enter on {keys[-2]['focus']} left {current} shown")
     return report(None, f"no cause after {len(walked)} steps: {walked}")
+
+
+def next_step(browser, current):
+    """What the troubleshooter shows once it has moved on from `current`, or still shows after
+    a few seconds of not moving."""
+    deadline = time.monotonic() + STEP_SECONDS
+    while True:
+        browser.settle()
+        shown = browser.driver.execute_script(SHOWN_STEP)
+        if shown["current"] != current or time.monotonic() > deadline:
+            return shown
+        time.sleep(0.1)
