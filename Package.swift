@@ -171,9 +171,12 @@ let package = Package(
       dependencies: ["Diagnostics", "GuideKit", "LogScan", "ErrorSearch", "TestSupport"]),
     .testTarget(
       name: "LogScanTests", dependencies: ["LogScan", "GuideKit", "ErrorSearch", "TestSupport"]),
+    // The exported site in a browser: headless chromium, and Selenium with axe-core driven by
+    // Browser/site_check.py (.ci/site-python).
     .testTarget(
       name: "SiteExportTests",
-      dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"]
+      dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"],
+      exclude: ["Browser"]
     ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "rmq-doctor-mcp", "TestSupport"]),
     // rmq-doctor against a live RabbitMQ with real pika clients (Clients/): .ci/with-broker.
