@@ -72,8 +72,10 @@ def arguments(argv):
         if not (rel.startswith("troubleshoot/") and rel.endswith(".html")):
             raise UsageError(f"--page {rel}: a troubleshooter is troubleshoot/<id>.html")
     if options.command == "screenshots":
-        if os.path.exists(options.out) and not os.path.isdir(options.out):
-            raise UsageError(f"--out {options.out}: not a folder")
+        try:
+            os.makedirs(options.out, exist_ok=True)
+        except OSError as error:
+            raise UsageError(f"--out {options.out}: {error.strerror or error}")
         names = [name for name, _ in options.pages]
         if len(set(names)) != len(names):
             raise UsageError("--page: each NAME once")
@@ -117,7 +119,7 @@ def main(argv):
     try:
         with SiteServer(options.site) as site, Browser(CHROMIUM, CHROMEDRIVER) as browser:
             report = site_checks.run(options, browser, site)
-    except BrowserError as error:
+    except (BrowserError, OSError) as error:
         print(f"site_check.py: {error}", file=sys.stderr)
         return 3
     print(json.dumps(report, indent=1, sort_keys=True))

@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import threading
+import urllib.parse
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,4 +49,4 @@ class SiteServer:
     def url(self, rel, fragment=""):
         """The address of page `rel` of the site."""
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/{rel}{fragment}"
+        return f"http://{host}:{port}/{urllib.parse.quote(rel)}{fragment}"
