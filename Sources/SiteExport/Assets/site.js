@@ -143,7 +143,7 @@
         });
       });
     };
-    var close = function () { panel.hidden = true; box.setAttribute("aria-expanded", "false"); };
+    var close = function () { panel.hidden = true; };
     var links = function () { return Array.prototype.slice.call(panel.querySelectorAll("a")); };
     var render = function () {
       var text = box.value;
@@ -167,12 +167,11 @@
         all.textContent = "Open on the search page";
         more.appendChild(all);
         panel.appendChild(more);
+        panel.setAttribute("data-for", text);
         panel.hidden = false;
-        box.setAttribute("aria-expanded", "true");
       });
     };
     box.setAttribute("aria-controls", "header-results");
-    box.setAttribute("aria-expanded", "false");
     box.addEventListener("focus", function () { load(function () {}); });
     box.addEventListener("input", function () {
       window.clearTimeout(timer);

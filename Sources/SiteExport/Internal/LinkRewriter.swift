@@ -1,4 +1,5 @@
 import CommonMark
+import Foundation
 
 /// Turns links between guides, written in Markdown as the bare guide id (`[epipe](epipe)`),
 /// into links to the guide's page, relative to the page that shows them.
@@ -17,8 +18,11 @@ struct LinkRewriter {
     return toGuides + first + ".html" + fragment
   }
 
-  /// `markdown` as HTML, through cmark in safe mode, with guide links rewritten.
+  /// `markdown` as HTML, through cmark in safe mode, with guide links rewritten, and each code
+  /// block reachable with the keyboard (`tabindex="0"`), since long lines scroll sideways.
   func html(_ markdown: String) -> String {
-    HTMLRenderer.render(markdown, rewritingLinks: rewrite)
+    let html = HTMLRenderer.render(markdown, rewritingLinks: rewrite)
+    return html.contains("<pre>")
+      ? html.replacingOccurrences(of: "<pre>", with: "<pre tabindex=\"0\">") : html
   }
 }

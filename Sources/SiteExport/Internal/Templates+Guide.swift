@@ -41,7 +41,7 @@ extension Templates {
     {{#cards}}
     <div class="diagnostic">
     <h3 id="{{id}}">{{title}} {{{permalink}}}</h3>
-    <div class="code-block"><pre><code id="{{id}}-command">{{command}}</code></pre><button class="copy" type="button" data-copy="{{id}}-command" hidden>Copy</button></div>
+    <div class="code-block"><pre tabindex="0"><code id="{{id}}-command">{{command}}</code></pre><button class="copy" type="button" data-copy="{{id}}-command" hidden>Copy</button></div>
     <p class="meta">Read-only{{#needsRoot}} · run as root or the rabbitmq user{{/needsRoot}} · runs on the {{runsOn}} host</p>
     {{{readsHTML}}}
     </div>

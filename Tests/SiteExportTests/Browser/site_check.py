@@ -11,6 +11,10 @@ Run by SiteAccessibilityTests with the Python of .ci/site-python (.venv-site):
       Walks a troubleshooter with Tab and Enter alone until a cause is shown.
   site_check.py console --site DIR --page REL [--page REL ...]
       The browser console's errors and warnings on each page.
+  site_check.py interactions --site DIR --expected FILE
+      What a reader does: search as you type (the command line's answers, from FILE), `/` and
+      the arrow keys, the theme switch, print, copy buttons, the contents, the tag filter, 390 px
+      (site_interactions.py).
 
 Each prints one JSON document on stdout. Exit status: 0 when the check found nothing, 1 when it
 found something (the JSON says what), 2 for bad arguments, 3 when the browser could not be run;
@@ -52,9 +56,13 @@ def arguments(argv):
         ("screenshots", "full-page screenshots at two widths in both themes"),
         ("keyboard-walk", "a troubleshooter walked with Tab and Enter alone"),
         ("console", "the console's errors and warnings on each page"),
+        ("interactions", "search as you type, keys, theme, print, contents, filter, 390 px"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--site", required=True, help="the exported site's folder")
+        if name == "interactions":
+            command.add_argument("--expected", required=True, help="the JSON of expected answers")
+            continue
         command.add_argument(
             "--page", required=True, action="append",
             help="NAME=REL" if name == "screenshots" else "a page's path in the site")
@@ -64,6 +72,9 @@ def arguments(argv):
     options.site = os.path.realpath(options.site)
     if not os.path.isdir(options.site):
         raise UsageError(f"--site {options.site}: no such folder")
+    if options.command == "interactions":
+        options.expected = expected_argument(options.expected)
+        return options
     options.pages = [page_argument(options, page) for page in options.page]
     if options.command == "keyboard-walk":
         if len(options.pages) != 1:
@@ -80,6 +91,22 @@ def arguments(argv):
         if len(set(names)) != len(names):
             raise UsageError("--page: each NAME once")
     return options
+
+
+def expected_argument(path):
+    """The expected answers of `interactions`: a JSON object with the keys the checks read."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            expected = json.load(file)
+    except OSError as error:
+        raise UsageError(f"--expected {path}: {error.strerror}")
+    except ValueError as error:
+        raise UsageError(f"--expected {path}: not JSON ({error})")
+    keys = ("queries", "guide", "arrowQuery", "filterTag", "guideCount", "pages")
+    missing = [key for key in keys if not isinstance(expected, dict) or key not in expected]
+    if missing:
+        raise UsageError(f"--expected {path}: missing {', '.join(missing)}")
+    return expected
 
 
 def page_argument(options, text):
@@ -112,13 +139,17 @@ def main(argv):
         from site_browser import Browser, BrowserError
         from site_server import SiteServer
         import site_checks
+        import site_interactions
     except ImportError as error:
         print(f"site_check.py: {error} (run: bash .ci/site-python)", file=sys.stderr)
         return 3
 
     try:
         with SiteServer(options.site) as site, Browser(CHROMIUM, CHROMEDRIVER) as browser:
-            report = site_checks.run(options, browser, site)
+            if options.command == "interactions":
+                report = site_interactions.run(options.expected, browser, site)
+            else:
+                report = site_checks.run(options, browser, site)
     except (BrowserError, OSError) as error:
         print(f"site_check.py: {error}", file=sys.stderr)
         return 3
