@@ -87,6 +87,7 @@ struct SiteInteractionTests {
     "search-page-as-you-type", "header-as-you-type", "header-paste-keeps-lines",
     "slash-focuses-search", "arrows-choose-results", "theme-switch-remembered", "print-stylesheet",
     "copy-buttons", "contents-links", "contents-sticky-and-folded", "tag-filter", "fits-390-px",
+    "troubleshooter-without-javascript",
   ])
   func aReaderCan(_ check: String) throws {
     for problem in try Self.problems(check) { Issue.record("\(check): \(problem)") }
@@ -94,7 +95,7 @@ struct SiteInteractionTests {
 
   @Test func everyCheckRan() throws {
     let report = try Self.report.get()
-    #expect(report.checks.count == 12)
+    #expect(report.checks.count == 13)
     #expect(report.ok == report.checks.allSatisfy(\.problems.isEmpty))
   }
 }

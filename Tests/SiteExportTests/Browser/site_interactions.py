@@ -12,7 +12,8 @@ Each named check returns a list of problems (empty when it passed):
   the next page, after a reload and against the system's scheme;
 - print-stylesheet: in print media the navigation, header, contents and buttons are gone and
   outside links show their address;
-- copy-buttons, contents-links, contents-sticky-and-folded, tag-filter, fits-390-px.
+- copy-buttons, contents-links, contents-sticky-and-folded, tag-filter, fits-390-px;
+- troubleshooter-without-javascript: with scripts off, one step at a time by its links.
 """
 
 import time
@@ -335,6 +336,41 @@ def fits_390_px(browser, site, expected):
     return problems
 
 
+SHOWN_STEPS = """
+return Array.prototype.filter.call(document.querySelectorAll(".tree-step"),
+  function (s) { return s.getClientRects().length > 0; }).map(function (s) { return s.id; });
+"""
+
+
+def troubleshooter_without_javascript(browser, site, expected):
+    """With scripts off, the tree is plain links: one step shown, each answer shows the next."""
+    problems = []
+    browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        # Not browser.load: its wait for animation frames is a script, which would not run.
+        browser.driver.get(site.url(f"troubleshoot/{expected['guide']}.html"))
+        if browser.driver.execute_script("return document.getElementById('tree').classList.contains('enhanced')"):
+            return ["the troubleshooter's script ran although scripts are off"]
+        shown = browser.driver.execute_script(SHOWN_STEPS)
+        if len(shown) != 1 or not shown[0].startswith("node-"):
+            problems.append(f"on load, shown: {shown}")
+        for _ in range(10):
+            if not shown or not shown[0].startswith("node-"):
+                break
+            answer = browser.driver.find_element("css selector", f"#{shown[0]} a.answer")
+            target = answer.get_attribute("href").split("#", 1)[1]
+            answer.click()
+            shown = browser.driver.execute_script(SHOWN_STEPS)
+            if shown != [target]:
+                problems.append(f"after an answer to {target}, shown: {shown}")
+                break
+        if not shown or not shown[0].startswith("cause-"):
+            problems.append(f"the walk did not reach a cause: {shown}")
+    finally:
+        browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    return problems
+
+
 CHECKS = [
     ("search-page-as-you-type", search_page_as_you_type),
     ("header-as-you-type", header_as_you_type),
@@ -348,6 +384,7 @@ CHECKS = [
     ("contents-sticky-and-folded", contents_sticky_and_folded),
     ("tag-filter", tag_filter),
     ("fits-390-px", fits_390_px),
+    ("troubleshooter-without-javascript", troubleshooter_without_javascript),
 ]
 
 
