@@ -19,11 +19,14 @@ extension Linter {
       if !Self.isKebabCase(family.id) {
         report.error("family id '\(family.id)' is not kebab-case", at: at)
       }
+      if family.id == "other" {
+        report.error("family id 'other' is kept for the guides of no family", at: at)
+      }
       if !seen.insert(family.id).inserted {
         report.error("family '\(family.id)' is declared twice", at: at)
       }
-      if family.title.trimmingCharacters(in: .whitespaces).isEmpty
-        || family.summary.trimmingCharacters(in: .whitespaces).isEmpty
+      if family.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        || family.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       {
         report.error("family '\(family.id)' needs a title and a summary", at: at)
       }

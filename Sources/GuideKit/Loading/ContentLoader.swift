@@ -53,7 +53,8 @@ public enum ContentLoader {
     // The families are optional: a content folder without them shows its guides ungrouped.
     let familiesPath = join(directory, "families.yaml")
     var families: Located<GuideFamilies>?
-    if FileManager.default.fileExists(atPath: familiesPath) {
+    let hasFamiliesFile = FileManager.default.fileExists(atPath: familiesPath)
+    if hasFamiliesFile {
       let loaded: [Located<GuideFamilies>] = loadAll([familiesPath], errors: &errors)
       families = loaded.first
     }
@@ -64,7 +65,7 @@ public enum ContentLoader {
       sharedQuestions: questions.sorted { $0.value.id < $1.value.id },
       diagnostics: diagnostics.sorted { $0.value.id < $1.value.id },
       allowList: allowList, families: families,
-      hasFamiliesFile: FileManager.default.fileExists(atPath: familiesPath))
+      hasFamiliesFile: hasFamiliesFile)
     return Result(library: library, errors: errors)
   }
 

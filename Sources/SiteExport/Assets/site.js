@@ -74,8 +74,10 @@
     var wide = window.matchMedia("(min-width: 80rem)");
     if (!wide.matches) { toc.open = false; }
     toc.querySelector("summary").addEventListener("click", function (event) {
-      if (wide.matches) { event.preventDefault(); }
+      if (wide.matches && toc.open) { event.preventDefault(); }
     });
+    var follow = function () { if (wide.matches) { toc.open = true; } };
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
     toc.addEventListener("click", function (event) {
       if (!wide.matches && event.target.closest && event.target.closest("a")) { toc.open = false; }
     });
@@ -188,7 +190,10 @@
     form.addEventListener("keydown", function (event) {
       var list = links();
       var at = list.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" && list.length > 0) {
+      if (event.key === "ArrowDown" && panel.hidden && box.value.trim() !== "") {
+        event.preventDefault();
+        render();
+      } else if (event.key === "ArrowDown" && list.length > 0) {
         event.preventDefault();
         list[at < 0 ? 0 : Math.min(at + 1, list.length - 1)].focus();
       } else if (event.key === "ArrowUp" && at >= 0) {
@@ -201,6 +206,10 @@
     });
     document.addEventListener("click", function (event) {
       if (!form.contains(event.target)) { close(); }
+    });
+    // Tab out of the box or the results closes them.
+    form.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !form.contains(event.relatedTarget)) { close(); }
     });
     document.addEventListener("keydown", function (event) {
       var target = event.target;

@@ -39,7 +39,7 @@ enum GuidePage {
   static func context(_ guide: Guide, in build: SiteBuild) -> [String: Any] {
     let front = guide.frontMatter
     let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "")
-    var anchors = HeadingAnchors()
+    var anchors = HeadingAnchors(reserving: reservedIDs(guide))
     var sections: [String: Any] = [:]
     for part in parts {
       let id = anchors.heading(part.title, level: 2, id: part.id)
@@ -98,6 +98,25 @@ enum GuidePage {
     return context
   }
 
+  /// The ids the page's own parts use, which headings of the body must not take: the sections,
+  /// the messages, causes, steps, diagnostics and related guides.
+  private static func reservedIDs(_ guide: Guide) -> Set<String> {
+    let front = guide.frontMatter
+    var ids = Set(parts.map(\.id) + ["related-errors", "faq", "sources"])
+    for number in 1...max(front.errors.count, 1) {
+      ids.insert("error-\(number)")
+      ids.insert("error-\(number)-text")
+    }
+    ids.formUnion(front.causes.map { "cause-" + $0.id })
+    ids.formUnion(front.steps.map { "step-" + $0.id })
+    for id in front.diagnostics ?? [] {
+      ids.insert("diagnostic-" + id)
+      ids.insert("diagnostic-\(id)-command")
+    }
+    ids.formUnion(front.related.map { "related-" + $0.id })
+    return ids
+  }
+
   /// A section heading the template writes.
   private static func section(_ id: String, _ title: String) -> [String: Any] {
     ["id": id, "title": title, "permalink": HeadingAnchors.permalink(id, title: title)]
@@ -108,7 +127,7 @@ enum GuidePage {
     -> [[String: Any]]
   {
     front.errors.enumerated().map { index, error in
-      let id = anchors.unique("error-\(index + 1)")
+      let id = anchors.claim("error-\(index + 1)")
       var item: [String: Any] = [
         "id": id, "text": error.text, "side": error.side.rawValue,
         "permalink": HeadingAnchors.permalink(id, title: error.text),
@@ -143,7 +162,7 @@ enum GuidePage {
     var out = "<ol>\n"
     var open = false
     for (index, entry) in entries.enumerated() {
-      let link = "<a href=\"#\(entry.id)\">\(HTMLText.escape(entry.title))</a>"
+      let link = "<a href=\"#\(HTMLText.escape(entry.id))\">\(HTMLText.escape(entry.title))</a>"
       if entry.level <= 2 {
         if open { out += "</ol></li>\n" }
         open = false

@@ -12,12 +12,26 @@ struct HeadingAnchors {
   /// The headings so far, in page order.
   private(set) var entries: [Entry] = []
   private var used: Set<String> = []
+  /// Ids the page's own parts keep (sections, messages, causes, steps, the layout's ids): a
+  /// heading of the body with the same slug gets `-2` instead of taking one.
+  private let reserved: Set<String>
 
-  /// `base`, or `base-2`, `base-3`, ... if the page already has it; recorded as used.
+  /// Anchors for a page whose fixed parts use `reserved`.
+  init(reserving reserved: Set<String> = []) {
+    self.reserved = reserved.union(Self.layoutIDs)
+  }
+
+  /// The ids every page's layout and scripts use.
+  static let layoutIDs: Set<String> = [
+    "main", "site-nav", "header-q", "header-hint", "header-results", "toc-title", "tree", "trail",
+  ]
+
+  /// `base`, or `base-2`, `base-3`, ... if the page already has it or keeps it for one of its
+  /// parts; recorded as used.
   mutating func unique(_ base: String) -> String {
     var id = base
     var number = 2
-    while used.contains(id) {
+    while used.contains(id) || reserved.contains(id) {
       id = "\(base)-\(number)"
       number += 1
     }
@@ -25,16 +39,27 @@ struct HeadingAnchors {
     return id
   }
 
-  /// Records a heading the template writes (a section's `h2`) and returns its id.
+  /// Takes `id` for one of the page's own parts (a reserved id, or a new one made unique).
+  mutating func claim(_ id: String) -> String {
+    if reserved.contains(id) && !used.contains(id) {
+      used.insert(id)
+      return id
+    }
+    return unique(id)
+  }
+
+  /// Records a heading the template writes (a section's `h2`, a diagnostic's `h3`) and returns
+  /// its id.
   mutating func heading(_ title: String, level: Int, id base: String) -> String {
-    let id = unique(base)
+    let id = claim(base)
     entries.append(Entry(level: level, id: id, title: title))
     return id
   }
 
-  /// The permalink a heading ends with.
+  /// The permalink a heading ends with; `id` and `title` are escaped here.
   static func permalink(_ id: String, title: String) -> String {
-    "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to: \(HTMLText.escape(title))\">#</a>"
+    "<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"Link to: "
+      + "\(HTMLText.escape(title))\">#</a>"
   }
 
   /// `html` (cmark's rendering of one section's blocks) with an id and a permalink on each
@@ -59,15 +84,17 @@ struct HeadingAnchors {
       }
       let inner = afterOpen[afterOpen.index(afterOpen.startIndex, offsetBy: 2)..<close.lowerBound]
       let title = HTMLText.plainText(ofHTML: String(inner))
-      var base = HTMLText.slug(title)
-      if level == 3 {
-        if h3Count < subsectionIDs.count, let given = subsectionIDs[h3Count] { base = given }
-        h3Count += 1
+      let id: String
+      if level == 3, h3Count < subsectionIDs.count, let given = subsectionIDs[h3Count] {
+        id = claim(given)
+      } else {
+        id = unique(HTMLText.slug(title))
       }
-      let id = unique(base)
+      if level == 3 { h3Count += 1 }
       if level == 3 { entries.append(Entry(level: 3, id: id, title: title)) }
       out += rest[..<open.lowerBound]
-      out += "<h\(level) id=\"\(id)\">\(inner) \(Self.permalink(id, title: title))</h\(level)>"
+      out +=
+        "<h\(level) id=\"\(HTMLText.escape(id))\">\(inner) \(Self.permalink(id, title: title))</h\(level)>"
       rest = afterOpen[close.upperBound...]
     }
     out += rest

@@ -92,9 +92,6 @@ struct SiteNavigation: Sendable {
       "<li><a\(mark) href=\"\(root)guides/\(id).html\">\(HTMLText.escape(entry.title))</a></li>"
   }
 
-  /// The group and place of guide `id`.
-  func place(of id: String) -> Place? { places[id] }
-
   /// The guide before and after `id` in its family.
   func neighbours(of id: String) -> (previous: Entry?, next: Entry?) {
     guard let place = places[id] else { return (nil, nil) }
@@ -107,7 +104,9 @@ struct SiteNavigation: Sendable {
 
   /// The navigation's HTML for a page `root` away from the site's root: every family, and the
   /// guides of the current guide's family listed with the current one marked.
-  func html(current id: String?, root: String) -> String {
+  func html(current id: String?, root unescaped: String) -> String {
+    // The root is the base URL on the 404 page: text from the command line.
+    let root = HTMLText.escape(unescaped)
     let place = id.flatMap { places[$0] }
     var out = "<h2 class=\"nav-title\">Guides by family</h2>\n<ul class=\"families\">\n"
     for (index, group) in groups.enumerated() {

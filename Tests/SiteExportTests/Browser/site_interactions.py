@@ -69,9 +69,7 @@ def search_page_as_you_type(browser, site, expected):
             "var list = document.getElementById('results'); list.setAttribute('data-state', 'waiting');"
             "var box = document.getElementById('q'); box.value = arguments[0];"
             "box.dispatchEvent(new Event('input', { bubbles: true }));", query["text"])
-        done = wait_for(browser, "return document.getElementById('results').getAttribute('data-state') === 'done'"
-                        " || (arguments[0] && document.getElementById('search-status').textContent !== '');",
-                        not query["ids"])
+        done = wait_for(browser, "return document.getElementById('results').getAttribute('data-state') === 'done'")
         got = browser.driver.execute_script(RESULTS_OF, "#results") if done else None
         compare("search page", query, got, problems)
         status = browser.driver.execute_script("return document.getElementById('search-status').textContent")
@@ -234,6 +232,17 @@ def print_stylesheet(browser, site, expected):
         "return a ? getComputedStyle(a, '::after').content : null")
     if not after or "attr" in after or "(" not in after:
         problems.append(f"an outside link prints without its address: {after!r}")
+    # Paper is light whatever the screen's scheme or the reader's choice.
+    for scheme, choice in (("dark", None), ("light", "dark")):
+        emulate(browser, scheme)
+        browser.driver.execute_script(
+            "if (arguments[0]) { document.documentElement.setAttribute('data-theme', arguments[0]); }"
+            " else { document.documentElement.removeAttribute('data-theme'); }", choice)
+        emulate(browser, scheme, media="print")
+        text = browser.driver.execute_script("return getComputedStyle(document.querySelector('h1')).color")
+        if text not in ("rgb(0, 0, 0)",):
+            problems.append(f"printed with a {scheme} system and choice {choice}: headings in {text}")
+    browser.driver.execute_script("document.documentElement.removeAttribute('data-theme');")
     emulate(browser)
     return problems
 
