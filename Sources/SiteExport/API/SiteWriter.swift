@@ -259,7 +259,7 @@ public struct SiteWriter: Sendable {
     // Each file is written in place (not through a temporary file and a rename): the whole
     // staging directory is what is moved into place atomically.
     let written = files.indices.prefix(count).concurrentMap { index in
-      (try? Data(files[index].contents).write(to: URL(fileURLWithPath: paths[index]))) != nil
+      Self.writeFile(files[index].contents, to: paths[index])
     }
     if let failed = written.firstIndex(of: false) {
       throw ExportError(.cannotWrite("cannot create the file"), path: paths[failed])
