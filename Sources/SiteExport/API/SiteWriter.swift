@@ -258,10 +258,15 @@ public struct SiteWriter: Sendable {
     let count = folderError?.index ?? files.count
     // Each file is written in place (not through a temporary file and a rename): the whole
     // staging directory is what is moved into place atomically.
-    let written = files.indices.prefix(count).concurrentMap { index in
-      Self.writeFile(files[index].contents, to: paths[index])
+    // Each core writes one contiguous run of the files, which are sorted by path, so that the
+    // cores mostly create files in different folders: two creating files in one folder at once
+    // wait for each other on the folder's lock. A run stops at its first failure.
+    let cores = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    let runs = (0..<cores).map { run in (count * run / cores)..<(count * (run + 1) / cores) }
+    let failures = runs.concurrentMap { run in
+      run.first { !Self.writeFile(files[$0].contents, to: paths[$0]) }
     }
-    if let failed = written.firstIndex(of: false) {
+    if let failed = failures.lazy.compactMap({ $0 }).first {
       throw ExportError(.cannotWrite("cannot create the file"), path: paths[failed])
     }
     if let folderError { throw folderError.error }
