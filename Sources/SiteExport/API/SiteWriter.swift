@@ -177,7 +177,9 @@ public struct SiteWriter: Sendable {
       let keptPaths = Set(carried)
       written = files.filter { !keptPaths.contains($0.path) }
     }
-    for file in written { record[file.path] = ExportRecord.hash(file.contents) }
+    // The hashes are made on every core and recorded in the files' order.
+    let hashes = written.concurrentMap { ExportRecord.hash($0.contents) }
+    for (file, hash) in zip(written, hashes) { record[file.path] = hash }
     let marker = SiteFile(Self.markerName, bytes: ExportRecord(files: record).encoded())
     let staging =
       parent + "/." + name + ".new-" + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
