@@ -58,7 +58,7 @@ public enum QueryNormalizer {
   /// queue (`amq.gen-JzTY20BRgKO-HjmUJj0wLg`) dropped before camelCase splitting would cut it
   /// into words that match nothing.
   public static let unescaping: [Rule] = [
-    Rule(#"\bamq\.gen-[a-z0-9_-]+"#, "amq.gen-", needs: .hyphen),
+    Rule(#"\bamq\.gen-[a-z0-9_-]+"#, "amq.gen-", needs: [.hyphen, .amqGen]),
     // JSON \u escapes of markup characters carry no signal.
     Rule(#"\\u([0-9a-f]{4})"#, " ", needs: .backslash),
     Rule(#"\\[nrt]"#, " ", needs: .backslash),
@@ -101,7 +101,7 @@ public enum QueryNormalizer {
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
     Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.twoQuotationMarks, .colon]),
-    Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1", needs: .hyphen),
+    Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1", needs: [.hyphen, .connectionForced]),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
     Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digitThenUnit),
     // Pointers, file descriptors, line numbers and ports.

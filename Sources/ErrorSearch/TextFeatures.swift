@@ -49,6 +49,10 @@ struct TextFeatures: OptionSet, Sendable {
   static let twoQuotationMarks = TextFeatures(rawValue: 1 << 23)
   /// `=`, then a digit.
   static let equalsDigit = TextFeatures(rawValue: 1 << 24)
+  /// `amq.gen-` in any case of its letters, or a character outside ASCII.
+  static let amqGen = TextFeatures(rawValue: 1 << 25)
+  /// `connection_forced` in any case of its letters, or a character outside ASCII.
+  static let connectionForced = TextFeatures(rawValue: 1 << 26)
 
   init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -134,6 +138,31 @@ struct TextFeatures: OptionSet, Sendable {
       previous = value
       previousIsDigit = isDigit
     }
+    if found & Self.hyphen.rawValue != 0 {
+      if Self.contains("amq.gen-", in: text) { found |= Self.amqGen.rawValue }
+      if Self.contains("connection_forced", in: text) { found |= Self.connectionForced.rawValue }
+    }
     self.init(rawValue: found)
+  }
+
+  /// Whether `text` holds `word` (lowercase ASCII) in any case of its letters, or holds any
+  /// character outside ASCII (which case-insensitive matching could fold to a letter of it).
+  private static func contains(_ word: StaticString, in text: String) -> Bool {
+    let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    guard let first = word.first else { return true }
+    let bytes = Array(text.utf8)
+    if bytes.contains(where: { $0 >= 0x80 }) { return true }
+    guard bytes.count >= word.count else { return false }
+    for start in 0...(bytes.count - word.count) where lowercased(bytes[start]) == first {
+      if (1..<word.count).allSatisfy({ lowercased(bytes[start + $0]) == word[$0] }) {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// An ASCII capital letter as its small letter; any other byte as it is.
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 }

@@ -50,6 +50,10 @@ import Testing
     "Σ ΣΑΣ NoRouteToHostException\nÉCOLE ０１２:３４ ٣:٤٥",
     "line one\n\n\nline \\u003c two\\n &amp; 'user' 'x'\nfd=12 0x7f :5672",
     "=ERROR REPORT==== 30-May-2017::04:32:15 ===\nclosing <rabbit@host.1.2.0>\n{handshake_timeout,handshake}",
+    // The two rules that look for a word, in any case, and beside text outside ASCII.
+    "queue 'AMQ.Gen-Xy_z-1' in vhost '/'\nAmq.gEN-abc and amq.gen-\nno-amq.gen-q",
+    "CONNECTION_FORCED - broker forced connection closure\nConnection_Forced - x 'y'",
+    "caf\u{E9} amq.gen-\u{C9}t\u{E9} - connection_forced - \u{212A}\nconnection-forced - z",
   ])
   func matchesTheWholeTextDefinition(_ text: String) {
     #expect(QueryNormalizer.normalize(text) == Self.reference(text))
@@ -63,7 +67,8 @@ import Testing
       "fe80::1", "60s", "5 seconds", "user", "vhost", "for user", "connection_forced", "jan", "12",
       "NoRoute", "AMQPError", "ÉTÉ", "Σ", "٣", "word", "x", "jan", "ſ", "ſec", "ß", "K", "0X", "0",
       "5", "ms", "S", "1234", "12:30", "1.2", "<0.1.2>", "fd", "'guest'", "\"x\"", "vhost: ", "ab",
-      "XYz", "e4", "seconds", "::", "30-may-2017",
+      "XYz", "e4", "seconds", "::", "30-may-2017", "amq.gen-", "AMQ.GEN-", "Amq.gen", "a1-b_",
+      "CONNECTION_FORCED", "Connection_forced",
     ]
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next() -> Int {

@@ -132,9 +132,10 @@ extension Linter {
   ) {
     var seen: Set<String> = []
     for (index, id) in ids.enumerated() {
-      let at = yaml.location(at: [.key(path), .index(index), "id"])
-      if !Self.isKebabCase(id) { report.error("\(kind) id '\(id)' is not kebab-case", at: at) }
-      if !seen.insert(id).inserted { report.error("duplicate \(kind) id '\(id)'", at: at) }
+      // Located only for a finding: finding a value in the YAML tree is dear.
+      let at = { yaml.location(at: [.key(path), .index(index), "id"]) }
+      if !Self.isKebabCase(id) { report.error("\(kind) id '\(id)' is not kebab-case", at: at()) }
+      if !seen.insert(id).inserted { report.error("duplicate \(kind) id '\(id)'", at: at()) }
     }
   }
 }

@@ -1,7 +1,11 @@
 import Foundation
 
 extension Linter {
-  func checkGuide(_ guide: Guide, in library: ContentLibrary, into report: inout LintReport) {
+  /// Checks one guide; `guideIDs` are the ids of every guide in `library`.
+  func checkGuide(
+    _ guide: Guide, in library: ContentLibrary, guideIDs: Set<String>,
+    into report: inout LintReport
+  ) {
     let fm = guide.frontMatter
     let yaml = guide.yaml
     if fm.schema != 1 {
@@ -30,7 +34,7 @@ extension Linter {
     }
     checkFamily(guide, in: library, into: &report)
     checkErrors(guide, in: library, into: &report)
-    checkRelated(guide, in: library, into: &report)
+    checkRelated(guide, in: library, guideIDs: guideIDs, into: &report)
     checkSources(guide, into: &report)
     for (index, id) in (fm.diagnostics ?? []).enumerated() where library.diagnostic(id) == nil {
       report.error(
@@ -92,12 +96,13 @@ extension Linter {
     }
     var seen: Set<String> = []
     for (index, signature) in guide.frontMatter.errors.enumerated() {
-      let at = yaml.location(at: ["errors", .index(index)])
+      // Located only for a finding: finding a value in the YAML tree is dear.
+      let at = { yaml.location(at: ["errors", .index(index)]) }
       if signature.text.trimmingCharacters(in: .whitespaces).isEmpty {
-        report.error("an error message is empty", at: at)
+        report.error("an error message is empty", at: at())
       }
       if !seen.insert(signature.text).inserted {
-        report.error("error message '\(signature.text)' is listed twice", at: at)
+        report.error("error message '\(signature.text)' is listed twice", at: at())
       }
       if let origin = signature.origin {
         let kind = origin.prefix { $0 != ":" }
@@ -118,7 +123,7 @@ extension Linter {
       }
       switch signature.side {
       case .client where signature.library == nil:
-        report.error("a client-side message needs 'library'", at: at)
+        report.error("a client-side message needs 'library'", at: at())
       case .broker where signature.library != nil:
         report.error(
           "a broker-side message takes no 'library'",
@@ -134,19 +139,22 @@ extension Linter {
   }
 
   private func checkRelated(
-    _ guide: Guide, in library: ContentLibrary, into report: inout LintReport
+    _ guide: Guide, in library: ContentLibrary, guideIDs: Set<String>,
+    into report: inout LintReport
   ) {
-    let ids = library.guides.map(\.id)
     for (index, related) in guide.frontMatter.related.enumerated() {
-      let at = guide.yaml.location(at: ["related", .index(index), "id"])
+      // Located only for a finding: finding a value in the YAML tree is dear.
+      let at = { guide.yaml.location(at: ["related", .index(index), "id"]) }
       if related.id == guide.id {
-        report.error("a guide cannot be related to itself", at: at)
-      } else if !ids.contains(related.id) {
+        report.error("a guide cannot be related to itself", at: at())
+      } else if !guideIDs.contains(related.id) {
+        let ids = library.guides.map(\.id)
         report.warning(
-          "related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))", at: at)
+          "related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))",
+          at: at())
       }
       if related.how.trimmingCharacters(in: .whitespaces).isEmpty {
-        report.error("say in 'how' how '\(related.id)' differs", at: at)
+        report.error("say in 'how' how '\(related.id)' differs", at: at())
       }
     }
   }

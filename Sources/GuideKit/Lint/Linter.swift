@@ -1,3 +1,5 @@
+import _Parallel
+
 /// Checks a content directory: schema, ids, links between guides, decision trees, and the
 /// diagnostics catalogue against the allow-list.
 public struct Linter: Sendable {
@@ -23,9 +25,15 @@ public struct Linter: Sendable {
     let library = loaded.library
     checkUniqueIDs(library, into: &report)
     checkFamilies(library, into: &report)
-    for guide in library.guides {
-      checkGuide(guide, in: library, into: &report)
+    // Each guide is checked on its own (its findings point into its own file only), on every
+    // core; the findings are added in the guides' order.
+    let guideIDs = Set(library.guides.map(\.id))
+    let perGuide = library.guides.concurrentMap { guide in
+      var findings = LintReport()
+      checkGuide(guide, in: library, guideIDs: guideIDs, into: &findings)
+      return findings.findings
     }
+    for findings in perGuide { report.findings += findings }
     for question in library.sharedQuestions {
       checkSharedQuestion(question, in: library, into: &report)
     }

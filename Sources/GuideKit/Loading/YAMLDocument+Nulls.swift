@@ -16,8 +16,15 @@ extension YAMLDocument {
     -> [YAMLPathComponent]?
   {
     switch (node, known.kind) {
-    case (.scalar, .scalar) where node.tag.rawValue == Tag.Name.null.rawValue:
-      return path
+    case (.scalar(let scalar), .scalar):
+      // Null's spellings (`~`, `null`, `Null`, `NULL` or nothing, then at most one final line
+      // break of up to three bytes) take at most seven bytes: a longer scalar without a tag
+      // cannot be null, and its tag is not resolved (which tries the resolver's regular
+      // expressions on it).
+      if scalar.tag.rawValue == Tag.Name.implicit.rawValue && scalar.string.utf8.count > 7 {
+        return nil
+      }
+      if node.tag.rawValue == Tag.Name.null.rawValue { return path }
     case (.mapping(let mapping), .mapping):
       for (key, value) in mapping {
         guard let name = key.string, let match = known.child(name) else { continue }

@@ -177,7 +177,9 @@ public struct SiteWriter: Sendable {
       let keptPaths = Set(carried)
       written = files.filter { !keptPaths.contains($0.path) }
     }
-    for file in written { record[file.path] = ExportRecord.hash(file.contents) }
+    // The hashes are made on every core and recorded in the files' order.
+    let hashes = written.concurrentMap { ExportRecord.hash($0.contents) }
+    for (file, hash) in zip(written, hashes) { record[file.path] = hash }
     let marker = SiteFile(Self.markerName, bytes: ExportRecord(files: record).encoded())
     let staging =
       parent + "/." + name + ".new-" + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -258,10 +260,15 @@ public struct SiteWriter: Sendable {
     let count = folderError?.index ?? files.count
     // Each file is written in place (not through a temporary file and a rename): the whole
     // staging directory is what is moved into place atomically.
-    let written = files.indices.prefix(count).concurrentMap { index in
-      (try? Data(files[index].contents).write(to: URL(fileURLWithPath: paths[index]))) != nil
+    // Each core writes one contiguous run of the files, which are sorted by path, so that the
+    // cores mostly create files in different folders: two creating files in one folder at once
+    // wait for each other on the folder's lock. A run stops at its first failure.
+    let cores = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    let runs = (0..<cores).map { run in (count * run / cores)..<(count * (run + 1) / cores) }
+    let failures = runs.concurrentMap { run in
+      run.first { !Self.writeFile(files[$0].contents, to: paths[$0]) }
     }
-    if let failed = written.firstIndex(of: false) {
+    if let failed = failures.lazy.compactMap({ $0 }).first {
       throw ExportError(.cannotWrite("cannot create the file"), path: paths[failed])
     }
     if let folderError { throw folderError.error }

@@ -1,7 +1,7 @@
 import Mustache
 
 /// Renders pages: a page template inside the layout, through swift-mustache, which escapes
-/// every `{{value}}`.
+/// every `{{value}}` (with ``HTMLEscaping``, its own HTML escaping made cheaper).
 struct PageRenderer {
   private let library: MustacheLibrary
   private let options: ExportOptions
@@ -16,9 +16,11 @@ struct PageRenderer {
       "troubleshooter": Templates.troubleshooter, "bodySection": Templates.bodySection,
       "breadcrumbs": Templates.breadcrumbs, "pager": Templates.pager,
     ]
+    // Registering again replaces the same value; each template is escaped through it.
+    MustacheContentTypes.register(HTMLEscaping(), named: Self.contentTypeName)
     var library = MustacheLibrary()
     for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-      do { try library.register(source, named: name) } catch {
+      do { try library.register(Self.contentTypePragma + source, named: name) } catch {
         throw ExportError(.template("\(name): \(error)"), path: name)
       }
     }
