@@ -41,7 +41,16 @@ struct EntryAssembler {
 
   /// Takes the next line; returns an entry when this line ends one.
   mutating func take(_ line: UnsafeRawBufferPointer) -> LogEntry? {
-    take(line, header: LineHeader(reading: line))
+    // Most lines of a broker's log: an info record while no entry is open. What `take(_:header:)`
+    // does with one, without building its whole header.
+    if pending == nil, let stampEnd = LineHeader.infoTimestampEnd(line) {
+      lineNumber += 1
+      lastStamp.set(UnsafeRawBufferPointer(rebasing: line[..<stampEnd]))
+      lastStampStyle = .iso
+      quiet = .headered
+      return nil
+    }
+    return take(line, header: LineHeader(reading: line))
   }
 
   /// `take(_:)` for a line whose header was already read (`LineHeader(reading: line)`).

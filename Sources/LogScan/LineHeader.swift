@@ -69,6 +69,23 @@ extension LineHeader {
     readLevel(bytes, from: offset, afterTimestamp: timestamp != nil)
   }
 
+  /// The end of the timestamp of a line that starts with an ISO time and ` [info] `, the most
+  /// common line of a broker's log, or `nil` for any other line. For such a line the header
+  /// read by `init(reading:)` is exactly: that timestamp (`.iso`), `.info`, no pid, neither JSON
+  /// nor a report (`LineHeaderTests` holds the two readings together).
+  @inline(__always)
+  static func infoTimestampEnd(_ line: UnsafeRawBufferPointer) -> Int? {
+    let bytes = ByteView(line)
+    guard let end = bytes.isoTime(at: 0), end + 8 <= bytes.count,
+      bytes.word(at: end) == spacedInfo
+    else { return nil }
+    return end
+  }
+
+  /// ` [info] ` as a little-endian word (``ByteView/word(at:)``): `0x20` in the lowest byte.
+  /// A literal, not a computed `static let`, which would cost a `swift_once` on every line.
+  static let spacedInfo: UInt64 = 0x205D_6F66_6E69_5B20
+
   /// The level and pid after the timestamp: up to three tokens, of which one may be a level
   /// in brackets or bare, and a `<pid>` after it.
   private mutating func readLevel(_ bytes: ByteView, from start: Int, afterTimestamp: Bool) {

@@ -11,7 +11,7 @@ struct ParallelScanOptions: Sendable {
   /// How many threads scan chunks; 1 turns the parallel path off.
   var threads = ProcessInfo.processInfo.activeProcessorCount
   /// Each thread's read buffer; larger than a line can be (64 KiB).
-  var readSize = 1 << 20
+  var readSize = 1 << 18
   /// The buffer for looking for a chunk's start.
   var searchReadSize = 1 << 17
 }
@@ -134,15 +134,20 @@ extension LogScanner {
     var read = 0
     do throws(ScanInputError) {
       read = try splitter.forEachLine(in: &source) { line, _, offset in
-        let header = LineHeader(reading: line)
         let lineStart = start + offset
-        if lineStart >= nextRegion, lineStart < lastRegionEnd,
-          detector.isBoundary(line, at: lineStart, header: header, chunkSize: chunkSize)
-        {
-          end = lineStart
-          return false
+        let taken: LogEntry?
+        if lineStart >= nextRegion, lineStart < lastRegionEnd {
+          // Past the region's end: each line is asked whether it is the next chunk's first.
+          let header = LineHeader(reading: line)
+          if detector.isBoundary(line, at: lineStart, header: header, chunkSize: chunkSize) {
+            end = lineStart
+            return false
+          }
+          taken = assembler.take(line, header: header)
+        } else {
+          taken = assembler.take(line)
         }
-        if let entry = assembler.take(line, header: header) {
+        if let entry = taken {
           if let prepared = prepare(entry) {
             result.entries.append(prepared)
           } else {

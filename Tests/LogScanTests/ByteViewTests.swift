@@ -43,6 +43,9 @@ import Testing
       "2026-11-23 04:46:25.280625+00:00", "2026-11-23T04:47:03,394Z", "2019-06-10 12:00:00.123",
       "2026-11-23 04:46:25+0000", "2026-11-23 04:46:25-05:00", "2026-11-23 04:46:25.",
       "2026-11-23 04:46:25",
+      // Fractions of eight digits and more take the word-at-a-time loop more than once.
+      "2026-11-23 04:46:25.12345678Z", "2026-11-23 04:46:25.1234567890123456789+00:00",
+      "2026-11-23T04:46:25,280625-05:30", "2026-11-23 04:46:25.2806251+00:00",
     ]
     // Each byte of a sample replaced by one of the bytes that matter, then cut at every length.
     let replacements: [UInt8] = [
@@ -81,5 +84,31 @@ import Testing
     }
     #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     #expect(checked > 100_000)
+  }
+
+  /// `SWAR.digits` marks exactly the lanes `isDigit` accepts, for every byte in every lane,
+  /// whatever the other lanes hold.
+  @Test func swarDigitsMarkEveryDigitLaneAndNoOther() {
+    var mismatches: [String] = []
+    for lane in 0..<8 {
+      for byte in 0...255 {
+        for filler: UInt8 in [0x00, 0x35, 0x7F, 0x80, 0xFF] {
+          var bytes = [UInt8](repeating: filler, count: 8)
+          bytes[lane] = UInt8(byte)
+          let word = bytes.withUnsafeBytes { ByteView($0).word(at: 0) }
+          let marked = SWAR.digits(word)
+          for index in 0..<8 {
+            let expected = bytes[index] >= 0x30 && bytes[index] <= 0x39
+            let isMarked = (marked >> (8 * index + 7)) & 1 == 1
+            if isMarked != expected {
+              mismatches.append("lane \(index) of \(bytes)")
+            }
+          }
+          let leading = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+          if SWAR.leadingDigits(word) != leading { mismatches.append("leading of \(bytes)") }
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
   }
 }
