@@ -82,35 +82,8 @@ struct ByteView {
   /// after its point (`ByteViewTests` holds it to the checked byte-by-byte definition).
   func isoTime(at offset: Int) -> Int? {
     let o = offset
-    guard o >= 0, o + 19 <= count else { return nil }
-    let p = bytes.baseAddress! + o
-    // YYYY-MM-  DD?hh:mm  m:ss (the last word overlaps the second by one byte).
-    let first = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
-    let second = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-    let third = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 15, as: UInt32.self)))
-    let dateOrTimeSeparator = (second >> 16) & 0xFF
-    guard SWAR.digits(first) & 0x0080_8000_8080_8080 == 0x0080_8000_8080_8080,
-      first & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
-      SWAR.digits(second) & 0x8080_0080_8000_8080 == 0x8080_0080_8000_8080,
-      second & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000,
-      dateOrTimeSeparator == 0x20 || dateOrTimeSeparator == 0x54,
-      SWAR.digits(third) & 0x8080_0080 == 0x8080_0080, third & 0xFF00 == 0x3A00
-    else { return nil }
-    // RabbitMQ's own form, `.ffffff+hh:mm` (microseconds and an offset), as two words: the
-    // fraction ends at the sign, so the reading below would end at the same byte.
-    if o + 32 <= count {
-      let fraction = word(at: o + 19)  // .ffffff±
-      let zone = word(at: o + 24)  // ff±hh:mm
-      let point = fraction & 0xFF
-      let sign = fraction >> 56
-      if point == 0x2E || point == 0x2C, sign == 0x2B || sign == 0x2D,
-        SWAR.digits(fraction) & 0x0080_8080_8080_8000 == 0x0080_8080_8080_8000,
-        SWAR.digits(zone) & 0x8080_0080_8000_0000 == 0x8080_0080_8000_0000,
-        zone & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000
-      {
-        return o + 32
-      }
-    }
+    guard o >= 0, o + 19 <= count, hasISODateAndTime(at: o) else { return nil }
+    if o + 32 <= count, hasRabbitMQFractionAndZone(at: o) { return o + 32 }
     var end = o + 19
     if isByte(end, 0x2E) || isByte(end, 0x2C), isDigit(end + 1) {
       end += 1
@@ -134,6 +107,39 @@ struct ByteView {
       }
     }
     return end
+  }
+
+  /// Whether the 19 bytes at `offset` are `YYYY-MM-DD hh:mm:ss` (or with `T`), checked as three
+  /// words; `offset + 19` must be at most `count`.
+  @inline(__always)
+  func hasISODateAndTime(at offset: Int) -> Bool {
+    let p = bytes.baseAddress! + offset
+    // YYYY-MM-  DD?hh:mm  m:ss (the last word overlaps the second by one byte).
+    let first = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+    let second = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let third = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 15, as: UInt32.self)))
+    let dateOrTimeSeparator = (second >> 16) & 0xFF
+    return SWAR.digits(first) & 0x0080_8000_8080_8080 == 0x0080_8000_8080_8080
+      && first & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000
+      && SWAR.digits(second) & 0x8080_0080_8000_8080 == 0x8080_0080_8000_8080
+      && second & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000
+      && (dateOrTimeSeparator == 0x20 || dateOrTimeSeparator == 0x54)
+      && SWAR.digits(third) & 0x8080_0080 == 0x8080_0080 && third & 0xFF00 == 0x3A00
+  }
+
+  /// Whether the 13 bytes after the date and time at `offset` are RabbitMQ's own fraction and
+  /// zone, `.ffffff+hh:mm` (microseconds and an offset), checked as two words; `offset + 32`
+  /// must be at most `count`. The fraction ends at the sign, so `isoTime` ends at `offset + 32`.
+  @inline(__always)
+  func hasRabbitMQFractionAndZone(at offset: Int) -> Bool {
+    let fraction = word(at: offset + 19)  // .ffffff±
+    let zone = word(at: offset + 24)  // ff±hh:mm
+    let point = fraction & 0xFF
+    let sign = fraction >> 56
+    return (point == 0x2E || point == 0x2C) && (sign == 0x2B || sign == 0x2D)
+      && SWAR.digits(fraction) & 0x0080_8080_8080_8000 == 0x0080_8080_8080_8000
+      && SWAR.digits(zone) & 0x8080_0080_8000_0000 == 0x8080_0080_8000_0000
+      && zone & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000
   }
 
   /// `Nov 23 04:45:38` at the start of the line.

@@ -40,6 +40,7 @@ struct EntryAssembler {
   }
 
   /// Takes the next line; returns an entry when this line ends one.
+  @inline(__always)
   mutating func take(_ line: UnsafeRawBufferPointer) -> LogEntry? {
     // Most lines of a broker's log: an info record while no entry is open. What `take(_:header:)`
     // does with one, without building its whole header.
@@ -54,7 +55,6 @@ struct EntryAssembler {
   }
 
   /// `take(_:)` for a line whose header was already read (`LineHeader(reading: line)`).
-  @inline(__always)
   mutating func take(_ line: UnsafeRawBufferPointer, header: LineHeader) -> LogEntry? {
     lineNumber += 1
     guard header.startsRecord else { return takeContinuation(line) }

@@ -76,6 +76,12 @@ extension LineHeader {
   @inline(__always)
   static func infoTimestampEnd(_ line: UnsafeRawBufferPointer) -> Int? {
     let bytes = ByteView(line)
+    // RabbitMQ's own timestamp, where `isoTime(at: 0)` is 32, read here without the call.
+    if bytes.count >= 40, bytes.hasISODateAndTime(at: 0), bytes.hasRabbitMQFractionAndZone(at: 0),
+      bytes.word(at: 32) == spacedInfo
+    {
+      return 32
+    }
     guard let end = bytes.isoTime(at: 0), end + 8 <= bytes.count,
       bytes.word(at: end) == spacedInfo
     else { return nil }
