@@ -3,21 +3,10 @@ import Foundation
 /// Text made safe for HTML this module writes by hand (the navigation, heading anchors), with
 /// the same escaping as the Mustache templates.
 enum HTMLText {
-  /// `text` with `& < > " '` escaped, for element content and quoted attribute values.
+  /// `text` with `& < > " '` escaped, for element content and quoted attribute values:
+  /// exactly what the templates' escaping (``HTMLEscaping``) writes.
   static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
+    HTMLEscaping().escapeText(text)
   }
 
   /// A fragment id made of `text`: lowercase ASCII letters and digits joined by single hyphens
@@ -46,22 +35,50 @@ enum HTMLText {
   }
 
   /// The text of an HTML fragment cmark wrote: tags dropped, the entities cmark writes undone.
+  ///
+  /// Read as bytes: in cmark's output `<` and `>` only open and close tags (text has them as
+  /// entities), and no byte of a character outside ASCII is either of them.
   static func plainText(ofHTML html: String) -> String {
-    var text = ""
+    var text: [UInt8] = []
+    text.reserveCapacity(html.utf8.count)
     var inTag = false
-    for character in html {
-      if character == "<" {
+    for byte in html.utf8 {
+      if byte == UInt8(ascii: "<") {
         inTag = true
-      } else if character == ">" {
+      } else if byte == UInt8(ascii: ">") {
         inTag = false
       } else if !inTag {
-        text.append(character)
+        text.append(byte)
       }
     }
-    return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-      of: "&gt;", with: ">"
-    )
-    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-    .replacingOccurrences(of: "&amp;", with: "&")
+    guard text.contains(UInt8(ascii: "&")) else { return String(decoding: text, as: UTF8.self) }
+    return String(decoding: decodingEntities(text), as: UTF8.self)
   }
+
+  /// The entities cmark writes (`&lt; &gt; &quot; &#39; &amp;`) undone in one pass from the
+  /// left, which gives what undoing them one after the other, `&amp;` last, gave; any other
+  /// `&` is kept as it is.
+  private static func decodingEntities(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    outer: while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "&") {
+        for entity in entities where bytes[index...].starts(with: entity.name) {
+          out.append(entity.byte)
+          index += entity.name.count
+          continue outer
+        }
+      }
+      out.append(bytes[index])
+      index += 1
+    }
+    return out
+  }
+
+  private static let entities: [(name: [UInt8], byte: UInt8)] = [
+    (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+    (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+    (Array("&amp;".utf8), UInt8(ascii: "&")),
+  ]
 }

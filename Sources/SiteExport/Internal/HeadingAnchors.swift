@@ -66,38 +66,59 @@ struct HeadingAnchors {
   /// heading. The n-th `h3` takes the id `subsectionIDs[n]` when there is one (a cause's or a
   /// step's id); every other heading a slug of its text. `h3` headings go into the table of
   /// contents.
+  ///
+  /// Read as bytes: in cmark's output a tag is ASCII, and `<` stands nowhere else.
   mutating func anchored(_ html: String, subsectionIDs: [String?] = []) -> String {
-    var out = ""
-    out.reserveCapacity(html.utf8.count + 256)
-    var rest = html[...]
+    let bytes = Array(html.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 256)
+    var copied = 0
+    var searchFrom = 0
     var h3Count = 0
-    while let open = rest.firstRange(of: "<h") {
-      let afterOpen = rest[open.upperBound...]
-      guard let digit = afterOpen.first, let level = digit.wholeNumberValue,
-        (1...6).contains(level),
-        afterOpen.dropFirst().first == ">",
-        let close = afterOpen.firstRange(of: "</h\(level)>")
+    while let open = Self.firstIndex(of: Self.headingOpen, in: bytes, from: searchFrom) {
+      let digit = open + 2
+      guard digit + 1 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[digit]),
+        bytes[digit + 1] == UInt8(ascii: ">"),
+        case let level = Int(bytes[digit] - UInt8(ascii: "0")),
+        let close = Self.firstIndex(of: Array("</h\(level)>".utf8), in: bytes, from: digit + 2)
       else {
-        out += rest[..<open.upperBound]
-        rest = afterOpen
+        searchFrom = open + 2
         continue
       }
-      let inner = afterOpen[afterOpen.index(afterOpen.startIndex, offsetBy: 2)..<close.lowerBound]
-      let title = HTMLText.plainText(ofHTML: String(inner))
+      let inner = String(decoding: bytes[(digit + 2)..<close], as: UTF8.self)
+      let title = HTMLText.plainText(ofHTML: inner)
       let id: String
       if level == 3, h3Count < subsectionIDs.count, let given = subsectionIDs[h3Count] {
         id = claim(given)
       } else {
         id = unique(HTMLText.slug(title))
       }
-      if level == 3 { h3Count += 1 }
-      if level == 3 { entries.append(Entry(level: 3, id: id, title: title)) }
-      out += rest[..<open.lowerBound]
-      out +=
-        "<h\(level) id=\"\(HTMLText.escape(id))\">\(inner) \(Self.permalink(id, title: title))</h\(level)>"
-      rest = afterOpen[close.upperBound...]
+      if level == 3 {
+        h3Count += 1
+        entries.append(Entry(level: 3, id: id, title: title))
+      }
+      out.append(contentsOf: bytes[copied..<open])
+      out.append(
+        contentsOf:
+          "<h\(level) id=\"\(HTMLText.escape(id))\">\(inner) \(Self.permalink(id, title: title))</h\(level)>"
+          .utf8)
+      copied = close + 5
+      searchFrom = copied
     }
-    out += rest
-    return out
+    out.append(contentsOf: bytes[copied...])
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let headingOpen = Array("<h".utf8)
+
+  /// Where `needle` first starts in `bytes` at or after `start`.
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard let first = needle.first, start < bytes.count else { return nil }
+    var index = start
+    while let found = bytes[index...].firstIndex(of: first) {
+      if bytes[found...].starts(with: needle) { return found }
+      index = found + 1
+    }
+    return nil
   }
 }

@@ -22,7 +22,19 @@ struct LinkRewriter {
   /// block reachable with the keyboard (`tabindex="0"`), since long lines scroll sideways.
   func html(_ markdown: String) -> String {
     let html = HTMLRenderer.render(markdown, rewritingLinks: rewrite)
-    return html.contains("<pre>")
-      ? html.replacingOccurrences(of: "<pre>", with: "<pre tabindex=\"0\">") : html
+    // Bytes, not Foundation's search: this runs on every section of every page.
+    let bytes = Array(html.utf8)
+    let pre = Array("<pre>".utf8)
+    guard bytes.firstRange(of: pre) != nil else { return html }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 64)
+    var rest = bytes[...]
+    while let found = rest.firstRange(of: pre) {
+      out.append(contentsOf: rest[..<found.lowerBound])
+      out.append(contentsOf: "<pre tabindex=\"0\">".utf8)
+      rest = rest[found.upperBound...]
+    }
+    out.append(contentsOf: rest)
+    return String(decoding: out, as: UTF8.self)
   }
 }
