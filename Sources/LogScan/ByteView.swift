@@ -77,9 +77,10 @@ struct ByteView {
   /// The end of an ISO 8601 time starting at `offset`: `YYYY-MM-DD`, a space or `T`,
   /// `hh:mm:ss`, an optional fraction after `.` or `,`, an optional zone (`Z`, `+00:00`, `+0000`).
   ///
-  /// Every line of a log is asked this, so the fixed 19 bytes are checked as three words, a
-  /// byte per lane (``SWAR``), and so are the fraction's digits when the line has eight bytes
-  /// after its point (`ByteViewTests` holds it to the checked byte-by-byte definition).
+  /// Every line of a log is asked this, so the fixed 19 bytes are checked as three loads (two
+  /// of eight bytes, one of four), a byte per lane (``SWAR``); RabbitMQ's own `.ffffff+hh:mm`
+  /// as two more; and other fractions' digits eight at a time while the line has eight bytes
+  /// left (`ByteViewTests` holds it to the checked byte-by-byte definition).
   func isoTime(at offset: Int) -> Int? {
     let o = offset
     guard o >= 0, o + 19 <= count, hasISODateAndTime(at: o) else { return nil }

@@ -58,7 +58,8 @@ struct EntryAssembler {
   mutating func take(_ line: UnsafeRawBufferPointer, header: LineHeader) -> LogEntry? {
     lineNumber += 1
     guard header.startsRecord else { return takeContinuation(line) }
-    // Most lines: a record below warning level while no entry is open.
+    // A record below warning level while no entry is open (an info line of the common form
+    // took the shortcut in `take(_:)` already).
     if pending == nil, header.level != .unknown, !header.level.isProblem, !isTLSAlert(line, header)
     {
       if let stamp = header.timestamp {

@@ -72,7 +72,7 @@ extension LineHeader {
   /// The end of the timestamp of a line that starts with an ISO time and ` [info] `, the most
   /// common line of a broker's log, or `nil` for any other line. For such a line the header
   /// read by `init(reading:)` is exactly: that timestamp (`.iso`), `.info`, no pid, neither JSON
-  /// nor a report (`LineHeaderTests` holds the two readings together).
+  /// nor a report (`InfoLineShortcutTests` holds the two readings together).
   @inline(__always)
   static func infoTimestampEnd(_ line: UnsafeRawBufferPointer) -> Int? {
     let bytes = ByteView(line)
@@ -89,7 +89,8 @@ extension LineHeader {
   }
 
   /// ` [info] ` as a little-endian word (``ByteView/word(at:)``): `0x20` in the lowest byte.
-  /// A literal, not a computed `static let`, which would cost a `swift_once` on every line.
+  /// Given as a literal, which is folded into the code: computed from the text, its lazy
+  /// initialisation cost a `swift_once` check on every line.
   static let spacedInfo: UInt64 = 0x205D_6F66_6E69_5B20
 
   /// The level and pid after the timestamp: up to three tokens, of which one may be a level

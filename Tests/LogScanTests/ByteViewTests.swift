@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LogScan
@@ -51,11 +52,8 @@ import Testing
     let replacements: [UInt8] = [
       0x2F, 0x30, 0x39, 0x3A, 0x2D, 0x20, 0x54, 0x5A, 0x2B, 0x2E, 0x2C, 0x41, 0xFF,
     ]
-    var state: UInt64 = 1
-    func random(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var generator = SeededRandom(seed: 1)
+    func random(_ bound: Int) -> Int { generator.next(below: bound) }
     var checked = 0
     var mismatches: [String] = []
     for sample in samples {

@@ -30,11 +30,8 @@ import Testing
       0x20, 0x09, 0x5B, 0x5D, 0x30, 0x3A, 0x2D, 0x54, 0x2E, 0x2B, 0x5A, 0x69, 0x49, 0x7B, 0x3D,
       0xFF,
     ]
-    var state: UInt64 = 7
-    func random(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var generator = SeededRandom(seed: 7)
+    func random(_ bound: Int) -> Int { generator.next(below: bound) }
     var taken = 0
     var mismatches: [String] = []
     for sample in samples {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SiteExport
@@ -54,6 +55,20 @@ import Testing
       "<pre><code>&lt;h2&gt;not a heading&lt;/h2&gt;</code></pre><p>a <hr> and <h7>x</h7></p>"
     #expect(anchors.anchored(html) == html)
     #expect(anchors.entries.isEmpty)
+  }
+
+  @Test func anUnclosedHeadingAtTheEndIsLeftAlone() {
+    var anchors = HeadingAnchors()
+    for html in ["<p>x</p><h2>never closed", "<p>x</p><h2", "<h", "<h3>", "<h2>a</h3>"] {
+      #expect(anchors.anchored(html) == html)
+    }
+    #expect(anchors.entries.isEmpty)
+  }
+
+  @Test func everyCodeBlockIsReachableWithTheKeyboard() {
+    let html = LinkRewriter(guideIDs: [], toGuides: "").html("```\none\n```\n\ntext\n\n    two\n")
+    #expect(html.components(separatedBy: "<pre tabindex=\"0\">").count == 3)
+    #expect(!html.contains("<pre>"))
   }
 
   @Test func slugsAreLowercaseWordsJoinedByHyphens() {
