@@ -18,10 +18,7 @@ struct BrowserTests {
 
   /// The shipped guides exported for the browser tests alone, with the in-process index.
   static let site: Result<(path: String, library: ContentLibrary), any Error> = Result {
-    let library = try TestSite.library(TestSite.shippedContent)
-    let out = try TestSite.temporaryDirectory() + "/site"
-    try SiteExporter(library: library).export(to: out)
-    return (out, library)
+    try TestSite.exportShipped()
   }
 
   static func devSet() throws -> [Line] {

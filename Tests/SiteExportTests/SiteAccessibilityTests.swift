@@ -23,10 +23,7 @@ struct SiteAccessibilityTests {
 
   /// The shipped guides exported once for this suite alone, with the library they came from.
   static let site: Result<(path: String, library: ContentLibrary), any Error> = Result {
-    let library = try TestSite.library(TestSite.shippedContent)
-    let out = try TestSite.temporaryDirectory() + "/site"
-    try SiteExporter(library: library).export(to: out)
-    return (out, library)
+    try TestSite.exportShipped()
   }
 
   /// The guide whose guide page, troubleshooter and first tag stand for their kinds.

@@ -30,10 +30,15 @@ enum TestSite {
   }
 
   /// The shipped guides exported once into a temporary `site` folder, shared by the tests.
-  static let shippedSite: Result<String, any Error> = Result {
+  static let shippedSite: Result<String, any Error> = Result { try exportShipped().path }
+
+  /// The shipped guides exported into a new temporary `site` folder, with the library they
+  /// came from: for a suite that needs a site of its own.
+  static func exportShipped() throws -> (path: String, library: ContentLibrary) {
+    let library = try library(shippedContent)
     let out = try temporaryDirectory() + "/site"
-    try SiteExporter(library: try library(shippedContent)).export(to: out)
-    return out
+    try SiteExporter(library: library).export(to: out)
+    return (out, library)
   }
 
   /// Every file under `directory`, relative path to bytes.
