@@ -93,6 +93,14 @@ struct LongTailClientRun: Sendable {
         Paste(
           label: "the client's error (an ack sent twice)", text: error,
           guide: "unknown-delivery-tag"))
+    } else if let error = line(result.stderr, ["got non content header frame instead"]) {
+      // Some runs interleave a publish's method frame with another thread's method, not its
+      // body: the broker's 505 then names the content header, the variant frame-error's guide
+      // quotes and sends on to this one (its cause connection-shared-by-threads).
+      outcome.pasted.append(
+        Paste(
+          label: "the client's error (a header frame interleaved)", text: error,
+          guide: "frame-error"))
     } else {
       outcome.problem =
         "the client printed none of the guide's lines:\n\(result.stderr.suffix(3000))"
