@@ -73,7 +73,22 @@ public struct YAMLDocument: @unchecked Sendable {
   }
 
   /// Decodes the document as `T`, rejecting keys `T` does not know.
+  ///
+  /// ``NodeDecoder`` decodes first; where it cannot promise Yams' result, or finds an error,
+  /// Yams' decoder decodes again, so the value and every error are what Yams' decoder gives.
   public func decode<T: Codable>(_ type: T.Type) throws(ContentError) -> T {
+    let value: T
+    if let fast = try? NodeDecoder.decode(T.self, from: root) {
+      value = fast
+    } else {
+      value = try decodeWithYams(T.self)
+    }
+    try rejectUnknownKeys(in: value)
+    return value
+  }
+
+  /// Decodes the document as `T` with Yams' decoder.
+  func decodeWithYams<T: Codable>(_ type: T.Type) throws(ContentError) -> T {
     let value: T
     do {
       value = try YAMLDecoder().decode(T.self, from: root)
@@ -82,7 +97,6 @@ public struct YAMLDocument: @unchecked Sendable {
     } catch {
       throw ContentError(.schema(String(describing: error)), at: location(at: []))
     }
-    try rejectUnknownKeys(in: value)
     return value
   }
 
