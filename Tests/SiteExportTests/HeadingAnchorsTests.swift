@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SiteExport
@@ -69,6 +70,24 @@ import Testing
     let html = LinkRewriter(guideIDs: [], toGuides: "").html("```\none\n```\n\ntext\n\n    two\n")
     #expect(html.components(separatedBy: "<pre tabindex=\"0\">").count == 3)
     #expect(!html.contains("<pre>"))
+  }
+
+  /// The byte loop gives what replacing the text `<pre>` gives, on text made of the tag's
+  /// pieces, at the edges and with multi-byte characters around them.
+  @Test func codeBlockTagsAreFoundWhereverTheyStand() {
+    let tagged = "<pre tabindex=\"0\">"
+    var random = SeededRandom(seed: 11)
+    let pieces = ["<", "p", "r", "e", ">", "<pre>", "<pr", "é", "😀", " "]
+    var samples = ["", "<pre>", "<pre><pre>", "x<pre>", "<pre>x", "<pre", "<<pre>>", "pre>"]
+    for _ in 0..<2_000 {
+      samples.append(
+        (0..<random.next(below: 12)).map { _ in pieces[random.next(below: 10)] }.joined())
+    }
+    for html in samples {
+      #expect(
+        LinkRewriter.focusableCodeBlocks(html)
+          == html.replacingOccurrences(of: "<pre>", with: tagged), "\(html)")
+    }
   }
 
   @Test func slugsAreLowercaseWordsJoinedByHyphens() {

@@ -21,20 +21,36 @@ struct LinkRewriter {
   /// `markdown` as HTML, through cmark in safe mode, with guide links rewritten, and each code
   /// block reachable with the keyboard (`tabindex="0"`), since long lines scroll sideways.
   func html(_ markdown: String) -> String {
-    let html = HTMLRenderer.render(markdown, rewritingLinks: rewrite)
-    // Bytes, not Foundation's search: this runs on every section of every page.
-    let bytes = Array(html.utf8)
-    let pre = Array("<pre>".utf8)
-    guard bytes.firstRange(of: pre) != nil else { return html }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 64)
-    var rest = bytes[...]
-    while let found = rest.firstRange(of: pre) {
-      out.append(contentsOf: rest[..<found.lowerBound])
-      out.append(contentsOf: "<pre tabindex=\"0\">".utf8)
-      rest = rest[found.upperBound...]
+    Self.focusableCodeBlocks(HTMLRenderer.render(markdown, rewritingLinks: rewrite))
+  }
+
+  /// `html` with every `<pre>` tag given `tabindex="0"`.
+  ///
+  /// A loop over the bytes: this runs on every section of every page, and the generic
+  /// `firstRange(of:)` an array of bytes gets from Foundation costs more than rendering them.
+  static func focusableCodeBlocks(_ html: String) -> String {
+    var html = html
+    let rewritten = html.withUTF8 { bytes -> String? in
+      let pre = Array("<pre>".utf8)
+      let tag = Array("<pre tabindex=\"0\">".utf8)
+      var out: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index + pre.count <= bytes.count {
+        if bytes[index] == pre[0] && pre.indices.allSatisfy({ bytes[index + $0] == pre[$0] }) {
+          if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+          out.append(contentsOf: bytes[copied..<index])
+          out.append(contentsOf: tag)
+          index += pre.count
+          copied = index
+        } else {
+          index += 1
+        }
+      }
+      guard copied > 0 else { return nil }
+      out.append(contentsOf: bytes[copied...])
+      return String(decoding: out, as: UTF8.self)
     }
-    out.append(contentsOf: rest)
-    return String(decoding: out, as: UTF8.self)
+    return rewritten ?? html
   }
 }
