@@ -175,7 +175,10 @@ let package = Package(
     // Browser/site_check.py (.ci/site-python).
     .testTarget(
       name: "SiteExportTests",
-      dependencies: ["SiteExport", "GuideKit", "ErrorSearch", "TestSupport"],
+      dependencies: [
+        "SiteExport", "GuideKit", "ErrorSearch", "TestSupport",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       exclude: ["Browser"]
     ),
     .testTarget(name: "CLITests", dependencies: ["rmq-doctor", "rmq-doctor-mcp", "TestSupport"]),

@@ -18,9 +18,11 @@ extension ExportStep {
   static let guidePages = ExportStep(name: "rendering the guide pages") { build in
     let shared = build
     let pages = build.library.guides.concurrentMap { guide in
-      shared.renderer.page(
-        "guide", GuidePage.context(guide, in: shared), title: guide.title, root: "../",
-        description: guide.frontMatter.summary, bodyClass: "guide-page")
+      let content = GuidePage.content(guide, in: shared)
+      return shared.renderer.page(
+        content: GuidePage.html(content), navHTML: content.navigation.navHTML,
+        title: guide.title, root: "../", description: guide.frontMatter.summary,
+        bodyClass: "guide-page")
     }
     for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(GuidePage.path(guide.id), html: html)

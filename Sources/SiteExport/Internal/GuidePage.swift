@@ -1,7 +1,7 @@
 import CommonMark
 import GuideKit
 
-/// The context of a guide's page: what the error means and its causes first, then the exact
+/// A guide's page: what the error means and its causes first, then the exact
 /// messages, reproduction, diagnostics, resolution, prevention, related errors, FAQ and
 /// sources, each once, every heading with an id and a permalink, and a table of contents.
 enum GuidePage {
@@ -36,11 +36,91 @@ enum GuidePage {
     Part(body: "Prevention", key: "prevention", id: "prevention", title: "Prevention"),
   ]
 
-  static func context(_ guide: Guide, in build: SiteBuild) -> [String: Any] {
+  /// A heading the page writes, with its id and permalink.
+  struct Heading {
+    var id: String
+    var title: String
+    var permalink: String
+
+    init(_ id: String, _ title: String, permalinkTitle: String? = nil) {
+      self.id = id
+      self.title = title
+      permalink = HeadingAnchors.permalink(id, title: permalinkTitle ?? title)
+    }
+  }
+
+  /// One of the page's sections: its heading, the guide's Markdown under it as HTML, and the
+  /// front-matter's entries some sections list after it.
+  struct Section {
+    var heading: Heading
+    var html: String
+    var entries = Entries.none
+
+    /// What a section lists after its text.
+    enum Entries {
+      case none
+      /// The exact messages.
+      case messages([Message])
+      /// The read-only checks `diagnose` runs.
+      case checks([Check])
+    }
+  }
+
+  /// A message of the front-matter, with its id (`error-1`, ...) and a permalink.
+  struct Message {
+    var heading: Heading
+    var side: String
+    var library: String?
+    var format: String?
+    var versions: String?
+    var note: String?
+  }
+
+  /// A read-only check the guide names, as a card with its command.
+  struct Check {
+    var heading: Heading
+    var command: String
+    var needsRoot: Bool
+    var runsOn: String
+    var readsHTML: String
+  }
+
+  /// A related guide; `title` is nil when no guide has its id.
+  struct Related {
+    var id: String
+    var how: String
+    var title: String?
+  }
+
+  /// A source, with the link to it when its address is safe to link (``SafeURL``).
+  struct Source {
+    var title: String
+    var url: String
+    var href: String?
+  }
+
+  /// Everything the page shows, in the page's order.
+  struct Content {
+    var id: String
+    var title: String
+    var summary: String
+    var tags: [String]
+    /// What it means, causes, messages, reproduction, diagnostics, resolution, prevention.
+    var sections: [Section]
+    var related: Heading
+    var relatedGuides: [Related]
+    var faq: Section
+    var sources: Heading
+    var sourceLinks: [Source]
+    var tocHTML: String
+    var navigation: SiteNavigation.Page
+  }
+
+  static func content(_ guide: Guide, in build: SiteBuild) -> Content {
     let front = guide.frontMatter
     let links = LinkRewriter(guideIDs: build.guideIDs, toGuides: "")
     var anchors = HeadingAnchors(reserving: reservedIDs(guide))
-    var sections: [String: Any] = [:]
+    var sections: [Section] = []
     for part in parts {
       let id = anchors.heading(part.title, level: 2, id: part.id)
       let section = guide.body.section(part.body)
@@ -54,48 +134,38 @@ enum GuidePage {
         }
       }
       let markdown = section.map { guide.body.document.sourceText(of: $0.blocks) } ?? ""
-      var item: [String: Any] = [
-        "id": id, "title": part.title, "permalink": HeadingAnchors.permalink(id, title: part.title),
-        "html": anchors.anchored(links.html(markdown), subsectionIDs: subsectionIDs),
-      ]
+      var item = Section(
+        heading: Heading(id, part.title),
+        html: anchors.anchored(links.html(markdown), subsectionIDs: subsectionIDs))
       if part.key == "messages" {
-        item["errors"] = errors(front, anchors: &anchors)
+        item.entries = .messages(messages(front, anchors: &anchors))
       } else if part.key == "diagnostics" {
-        let cards = diagnostics(front, in: build, links: links, anchors: &anchors)
-        item["hasCards"] = !cards.isEmpty
-        item["cards"] = cards
+        item.entries = .checks(checks(front, in: build, links: links, anchors: &anchors))
       }
-      sections[part.key] = item
+      sections.append(item)
     }
-    var context: [String: Any] = [
-      "id": guide.id, "title": guide.title, "summary": front.summary, "tags": front.tags,
-      "sections": sections,
-    ]
-    let relatedID = anchors.heading("Related errors", level: 2, id: "related-errors")
-    context["related"] = section(relatedID, "Related errors")
-    context["relatedGuides"] = front.related.map { related in
-      let title = build.guideTitles[related.id]
-      return [
-        "id": related.id, "how": related.how, "exists": title != nil, "title": title ?? related.id,
-      ]
+    let related = Heading(
+      anchors.heading("Related errors", level: 2, id: "related-errors"), "Related errors")
+    let relatedGuides = front.related.map { related in
+      Related(id: related.id, how: related.how, title: build.guideTitles[related.id])
     }
     let faqID = anchors.heading("FAQ", level: 2, id: "faq")
-    var faq = section(faqID, "FAQ")
     let faqSection = guide.body.section("FAQ")
     let faqIDs = (faqSection?.subsections ?? []).map { "faq-" + HTMLText.slug($0.title) }
-    faq["html"] = anchors.anchored(
-      links.html(faqSection.map { guide.body.document.sourceText(of: $0.blocks) } ?? ""),
-      subsectionIDs: faqIDs)
-    context["faq"] = faq
-    context["sources"] = section(anchors.heading("Sources", level: 2, id: "sources"), "Sources")
-    context["sourceLinks"] = front.sources.map { source in
-      var item: [String: Any] = ["title": source.title, "url": source.url]
-      if let href = SafeURL.external(source.url) { item["href"] = href }
-      return item
+    let faq = Section(
+      heading: Heading(faqID, "FAQ"),
+      html: anchors.anchored(
+        links.html(faqSection.map { guide.body.document.sourceText(of: $0.blocks) } ?? ""),
+        subsectionIDs: faqIDs))
+    let sources = Heading(anchors.heading("Sources", level: 2, id: "sources"), "Sources")
+    let sourceLinks = front.sources.map { source in
+      Source(title: source.title, url: source.url, href: SafeURL.external(source.url))
     }
-    context["tocHTML"] = tableOfContents(anchors.entries)
-    context.merge(build.navigation.pageContext(guide.id)) { first, _ in first }
-    return context
+    return Content(
+      id: guide.id, title: guide.title, summary: front.summary, tags: front.tags,
+      sections: sections, related: related, relatedGuides: relatedGuides, faq: faq,
+      sources: sources, sourceLinks: sourceLinks, tocHTML: tableOfContents(anchors.entries),
+      navigation: build.navigation.page(guide.id))
   }
 
   /// The ids the page's own parts use, which headings of the body must not take: the sections,
@@ -117,43 +187,31 @@ enum GuidePage {
     return ids
   }
 
-  /// A section heading the template writes.
-  private static func section(_ id: String, _ title: String) -> [String: Any] {
-    ["id": id, "title": title, "permalink": HeadingAnchors.permalink(id, title: title)]
-  }
-
   /// Every message of the front-matter, each with its id (`error-1`, ...) and a permalink.
-  private static func errors(_ front: GuideFrontMatter, anchors: inout HeadingAnchors)
-    -> [[String: Any]]
+  private static func messages(_ front: GuideFrontMatter, anchors: inout HeadingAnchors)
+    -> [Message]
   {
     front.errors.enumerated().map { index, error in
       let id = anchors.claim("error-\(index + 1)")
-      var item: [String: Any] = [
-        "id": id, "text": error.text, "side": error.side.rawValue,
-        "permalink": HeadingAnchors.permalink(id, title: error.text),
-      ]
-      if let library = error.library { item["library"] = library.rawValue }
-      if let format = error.format { item["format"] = format.rawValue }
-      if let versions = error.versions { item["versions"] = versions }
-      if let note = error.note { item["note"] = note }
-      return item
+      return Message(
+        heading: Heading(id, error.text), side: error.side.rawValue,
+        library: error.library?.rawValue, format: error.format?.rawValue,
+        versions: error.versions, note: error.note)
     }
   }
 
   /// The catalogue's read-only diagnostics the guide names, each a card with its command.
-  private static func diagnostics(
+  private static func checks(
     _ front: GuideFrontMatter, in build: SiteBuild, links: LinkRewriter,
     anchors: inout HeadingAnchors
-  ) -> [[String: Any]] {
+  ) -> [Check] {
     (front.diagnostics ?? []).compactMap { id in
       guard let command = build.library.diagnostic(id) else { return nil }
       let anchor = anchors.heading(command.title, level: 3, id: "diagnostic-" + command.id)
-      return [
-        "id": anchor, "title": command.title, "command": command.commandLine,
-        "permalink": HeadingAnchors.permalink(anchor, title: command.title),
-        "needsRoot": command.needsRoot, "runsOn": command.runsOn.rawValue,
-        "readsHTML": links.html(command.reads),
-      ]
+      return Check(
+        heading: Heading(anchor, command.title), command: command.commandLine,
+        needsRoot: command.needsRoot, runsOn: command.runsOn.rawValue,
+        readsHTML: links.html(command.reads))
     }
   }
 

@@ -10,11 +10,10 @@ struct PageRenderer {
   init(options: ExportOptions) throws(ExportError) {
     self.options = options
     let sources = [
-      "layout": Templates.layout, "guide": Templates.guide, "guideItem": Templates.guideItem,
+      "layout": Templates.layout, "guideItem": Templates.guideItem,
       "index": Templates.index, "tag": Templates.tag, "errors": Templates.errors,
       "search": Templates.search, "notFound": Templates.notFound,
-      "troubleshooter": Templates.troubleshooter, "bodySection": Templates.bodySection,
-      "breadcrumbs": Templates.breadcrumbs, "pager": Templates.pager,
+      "troubleshooter": Templates.troubleshooter, "breadcrumbs": Templates.breadcrumbs,
     ]
     // Registering again replaces the same value; each template is escaped through it.
     MustacheContentTypes.register(HTMLEscaping(), named: Self.contentTypeName)
@@ -39,13 +38,24 @@ struct PageRenderer {
     var context = context
     context["root"] = root
     context["siteTitle"] = options.title
-    let content = library.render(context, withTemplate: template) ?? ""
+    return page(
+      content: library.render(context, withTemplate: template) ?? "",
+      navHTML: context["navHTML"] as? String, title: title, root: root,
+      description: description, scripts: scripts, bodyClass: bodyClass)
+  }
+
+  /// A whole page: `content`, HTML this module made, inside the layout; `navHTML` is the
+  /// navigation by family, when the page shows it.
+  func page(
+    content: String, navHTML: String?, title: String, root: String, description: String? = nil,
+    scripts: [String] = ["site.js"], bodyClass: String = ""
+  ) -> String {
     var layout: [String: Any] = [
       "csp": Templates.contentSecurityPolicy, "pageTitle": title, "siteTitle": options.title,
       "root": root, "content": content, "scripts": scripts, "bodyClass": bodyClass,
     ]
     if let description { layout["description"] = description }
-    if let navHTML = context["navHTML"] { layout["navHTML"] = navHTML }
+    if let navHTML { layout["navHTML"] = navHTML }
     return library.render(layout, withTemplate: "layout") ?? ""
   }
 }

@@ -137,15 +137,40 @@ extension SiteNavigation {
   /// What a guide's pages show of the navigation: the families with the guide's own listed,
   /// the breadcrumbs' family, and the guides before and after it in its family.
   func pageContext(_ id: String, root: String = usualRoot) -> [String: Any] {
-    var context: [String: Any] = ["navHTML": html(current: id, root: root)]
-    if let title = titles[id] { context["shortTitle"] = title }
-    guard let place = places[id] else { return context }
-    let group = groups[place.group]
-    context["family"] = ["id": group.id, "title": group.title]
-    let (previous, next) = neighbours(of: id)
-    if let previous { context["previous"] = ["id": previous.id, "title": previous.title] }
-    if let next { context["next"] = ["id": next.id, "title": next.title] }
-    context["hasPager"] = previous != nil || next != nil
+    let page = page(id, root: root)
+    var context: [String: Any] = ["navHTML": page.navHTML]
+    if let title = page.shortTitle { context["shortTitle"] = title }
+    guard let family = page.family else { return context }
+    context["family"] = ["id": family.id, "title": family.title]
+    if let previous = page.previous {
+      context["previous"] = ["id": previous.id, "title": previous.title]
+    }
+    if let next = page.next { context["next"] = ["id": next.id, "title": next.title] }
+    context["hasPager"] = page.hasPager
     return context
+  }
+
+  /// What a guide's pages show of the navigation.
+  struct Page {
+    /// The navigation's HTML, the guide's family open and the guide marked.
+    var navHTML: String
+    /// The guide's short title.
+    var shortTitle: String?
+    /// The guide's family (or "Other guides"), and the guides before and after it there.
+    var family: Entry?
+    var previous: Entry?
+    var next: Entry?
+    /// Whether there is a guide before or after this one.
+    var hasPager: Bool { previous != nil || next != nil }
+  }
+
+  /// The navigation of the guide `id`'s pages, `root` away from the site's root.
+  func page(_ id: String, root: String = usualRoot) -> Page {
+    var page = Page(navHTML: html(current: id, root: root), shortTitle: titles[id])
+    guard let place = places[id] else { return page }
+    let group = groups[place.group]
+    page.family = Entry(id: group.id, title: group.title)
+    (page.previous, page.next) = neighbours(of: id)
+    return page
   }
 }
