@@ -33,11 +33,11 @@ extension ExportStep {
   static let troubleshooterPages = ExportStep(name: "rendering the troubleshooters") { build in
     let shared = build
     let pages = build.library.guides.concurrentMap { guide in
-      shared.renderer.page(
-        "troubleshooter", TroubleshooterPage.context(guide, in: shared),
+      let content = TroubleshooterPage.content(guide, in: shared)
+      return shared.renderer.page(
+        content: TroubleshooterPage.html(content), navHTML: content.navigation.navHTML,
         title: "Troubleshoot: " + guide.title, root: "../",
-        scripts: ["site.js", "troubleshooter.js"],
-        bodyClass: "troubleshooter-page")
+        scripts: ["site.js", "troubleshooter.js"], bodyClass: "troubleshooter-page")
     }
     for (guide, html) in zip(build.library.guides, pages) {
       build.addPage(TroubleshooterPage.path(guide.id), html: html)

@@ -13,7 +13,7 @@ struct PageRenderer {
       "layout": Templates.layout, "guideItem": Templates.guideItem,
       "index": Templates.index, "tag": Templates.tag, "errors": Templates.errors,
       "search": Templates.search, "notFound": Templates.notFound,
-      "troubleshooter": Templates.troubleshooter, "breadcrumbs": Templates.breadcrumbs,
+
     ]
     // Registering again replaces the same value; each template is escaped through it.
     MustacheContentTypes.register(HTMLEscaping(), named: Self.contentTypeName)

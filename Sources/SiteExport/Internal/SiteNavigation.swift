@@ -134,22 +134,6 @@ struct SiteNavigation: Sendable {
 }
 
 extension SiteNavigation {
-  /// What a guide's pages show of the navigation: the families with the guide's own listed,
-  /// the breadcrumbs' family, and the guides before and after it in its family.
-  func pageContext(_ id: String, root: String = usualRoot) -> [String: Any] {
-    let page = page(id, root: root)
-    var context: [String: Any] = ["navHTML": page.navHTML]
-    if let title = page.shortTitle { context["shortTitle"] = title }
-    guard let family = page.family else { return context }
-    context["family"] = ["id": family.id, "title": family.title]
-    if let previous = page.previous {
-      context["previous"] = ["id": previous.id, "title": previous.title]
-    }
-    if let next = page.next { context["next"] = ["id": next.id, "title": next.title] }
-    context["hasPager"] = page.hasPager
-    return context
-  }
-
   /// What a guide's pages show of the navigation.
   struct Page {
     /// The navigation's HTML, the guide's family open and the guide marked.

@@ -5,10 +5,11 @@ import Testing
 
 @testable import SiteExport
 
-/// A guide's page is written in Swift (``GuidePage/html(_:)``); it must be, byte for byte,
-/// what the Mustache templates it replaced render from the same content. The templates are kept
-/// here as the definition, with the context they were rendered from.
-@Suite struct GuidePageHTMLTests {
+/// A guide's page and its troubleshooter are written in Swift (``GuidePage/html(_:)``,
+/// ``TroubleshooterPage/html(_:)``); each must be, byte for byte, what the Mustache templates
+/// it replaced render from the same content. The templates are kept here as the definition,
+/// with the contexts they were rendered from.
+@Suite struct PageHTMLTests {
   /// The templates the Swift code replaced, as they were.
   enum Reference {
     /// The guide page's template.
@@ -118,8 +119,60 @@ import Testing
       </nav>
       """
 
-    /// The breadcrumbs, as the export still registers them for the troubleshooter.
-    static let breadcrumbs = Templates.breadcrumbs
+    /// Where a guide's pages sit: the guides, its family, the page.
+    static let breadcrumbs = """
+      <nav class="breadcrumbs" aria-label="Breadcrumbs">
+      <ol>
+      <li><a href="../index.html">Guides</a></li>
+      {{#family}}<li><a href="../index.html#family-{{id}}">{{title}}</a></li>{{/family}}
+      {{#crumbTitle}}<li><a href="../guides/{{id}}.html">{{shortTitle}}</a></li>
+      <li><span aria-current="page">{{crumbTitle}}</span></li>{{/crumbTitle}}
+      {{^crumbTitle}}<li><span aria-current="page">{{shortTitle}}</span></li>{{/crumbTitle}}
+      </ol>
+      </nav>
+      """
+
+    /// The troubleshooter's template.
+    static let troubleshooter = """
+      {{> breadcrumbs}}
+      <h1>Troubleshoot: {{title}}</h1>
+      <p class="lead">Answer the questions; each answer leads to the next question or to the likely cause. Back to the <a href="../guides/{{id}}.html">guide</a>.</p>
+      <div class="tree" id="tree" data-start="node-{{start}}">
+      <nav class="trail" id="trail" aria-label="Your answers" hidden></nav>
+      {{#nodes}}
+      <section class="tree-step question" id="node-{{id}}" aria-labelledby="node-{{id}}-question">
+      <h2 id="node-{{id}}-question">{{question}}</h2>
+      <ul class="answers">
+      {{#answers}}
+      <li><a class="answer" href="#{{target}}" data-answer="{{id}}">{{label}}</a></li>
+      {{/answers}}
+      </ul>
+      {{#whyHTML}}<details class="why"><summary>Why this matters</summary>{{{whyHTML}}}</details>{{/whyHTML}}
+      <details class="unknown"><summary>I don't know</summary>
+      <p>Then any of these causes is still possible:</p>
+      <ul>{{#possibleCauses}}<li><a href="#cause-{{id}}">{{title}}</a></li>{{/possibleCauses}}</ul>
+      </details>
+      </section>
+      {{/nodes}}
+      {{#causes}}
+      <section class="tree-step cause" id="cause-{{id}}" aria-labelledby="cause-{{id}}-title">
+      <p class="eyebrow">Likely cause</p>
+      <h2 id="cause-{{id}}-title">{{title}}</h2>
+      {{{explanationHTML}}}
+      {{#hasSteps}}
+      <h3>What to do</h3>
+      <ol class="steps">
+      {{#steps}}
+      <li><h4>{{title}}</h4>{{{textHTML}}}</li>
+      {{/steps}}
+      </ol>
+      {{/hasSteps}}
+      <p><a href="#node-{{start}}">Start again</a> · <a href="../guides/{{guideID}}.html">Read the whole guide</a></p>
+      </section>
+      {{/causes}}
+      </div>
+
+      """
 
     /// The templates, registered as the export registered them.
     static let library: MustacheLibrary = {
@@ -127,6 +180,7 @@ import Testing
       var library = MustacheLibrary()
       let sources = [
         "guide": guide, "bodySection": bodySection, "breadcrumbs": breadcrumbs, "pager": pager,
+        "troubleshooter": troubleshooter,
       ]
       for (name, source) in sources {
         try? library.register(PageRenderer.contentTypePragma + source, named: name)
@@ -190,21 +244,55 @@ import Testing
           if let href = source.href { item["href"] = href }
           return item
         },
-        "tocHTML": page.tocHTML, "navHTML": page.navigation.navHTML, "root": "../",
+        "tocHTML": page.tocHTML, "root": "../",
         "siteTitle": "rmq-doctor",
       ]
-      if let title = page.navigation.shortTitle { context["shortTitle"] = title }
-      if let family = page.navigation.family {
-        context["family"] = ["id": family.id, "title": family.title]
-        if let previous = page.navigation.previous {
-          context["previous"] = ["id": previous.id, "title": previous.title]
-        }
-        if let next = page.navigation.next {
-          context["next"] = ["id": next.id, "title": next.title]
-        }
-        context["hasPager"] = page.navigation.hasPager
-      }
+      context.merge(navigation(page.navigation)) { first, _ in first }
       return context
+    }
+
+    /// What the navigation added to a guide's pages' contexts.
+    static func navigation(_ page: SiteNavigation.Page) -> [String: Any] {
+      var context: [String: Any] = ["navHTML": page.navHTML]
+      if let title = page.shortTitle { context["shortTitle"] = title }
+      guard let family = page.family else { return context }
+      context["family"] = ["id": family.id, "title": family.title]
+      if let previous = page.previous {
+        context["previous"] = ["id": previous.id, "title": previous.title]
+      }
+      if let next = page.next { context["next"] = ["id": next.id, "title": next.title] }
+      context["hasPager"] = page.hasPager
+      return context
+    }
+
+    /// The context the troubleshooter's template was rendered with.
+    static func context(_ page: TroubleshooterPage.Content) -> [String: Any] {
+      let nodes = page.nodes.map { node -> [String: Any] in
+        var item: [String: Any] = [
+          "id": node.id, "question": node.question,
+          "answers": node.answers.map { ["id": $0.id, "label": $0.label, "target": $0.target] },
+          "possibleCauses": node.possibleCauses.map { ["id": $0.id, "title": $0.title] },
+        ]
+        if let why = node.whyHTML { item["whyHTML"] = why }
+        return item
+      }
+      let causes = page.endings.map { ending -> [String: Any] in
+        [
+          "id": ending.cause.id, "title": ending.cause.title, "guideID": page.id,
+          "explanationHTML": ending.explanationHTML, "hasSteps": !ending.steps.isEmpty,
+          "steps": ending.steps.map { ["title": $0.title, "textHTML": $0.textHTML] },
+        ]
+      }
+      var context: [String: Any] = [
+        "id": page.id, "title": page.title, "start": page.start, "nodes": nodes,
+        "causes": causes, "crumbTitle": "Troubleshoot", "root": "../", "siteTitle": "rmq-doctor",
+      ]
+      context.merge(navigation(page.navigation)) { first, _ in first }
+      return context
+    }
+
+    static func html(_ page: TroubleshooterPage.Content) -> String {
+      library.render(context(page), withTemplate: "troubleshooter") ?? "(no template)"
     }
 
     static func html(_ page: GuidePage.Content) -> String {
@@ -299,6 +387,53 @@ import Testing
     variants.append(details)
     for (number, variant) in variants.enumerated() {
       #expect(GuidePage.html(variant) == Reference.html(variant), "variant \(number)")
+    }
+  }
+
+  /// The troubleshooter of every shipped guide.
+  @Test func everyShippedTroubleshooterIsWhatTheTemplateRendered() throws {
+    let library = try TestSite.library(TestSite.shippedContent)
+    let build = try SiteBuild(library: library, options: ExportOptions())
+    #expect(library.guides.count >= 39)
+    for guide in library.guides {
+      let page = TroubleshooterPage.content(guide, in: build)
+      #expect(!page.nodes.isEmpty)
+      #expect(TroubleshooterPage.html(page) == Reference.html(page), "\(guide.id)")
+    }
+  }
+
+  /// Escaped text, and each part present, absent or empty: no family, no answers, no reason
+  /// why, no possible cause, a cause without steps.
+  @Test func everyTroubleshooterVariantIsWhatTheTemplateRendered() throws {
+    let library = try TestSite.library(TestSite.shippedContent)
+    let build = try SiteBuild(library: library, options: ExportOptions())
+    guard let guide = library.guides.first else {
+      Issue.record("no shipped guide")
+      return
+    }
+    let hostile = "<i>\"Q\" & 'A'</i>\u{301} é"
+    var page = TroubleshooterPage.content(guide, in: build)
+    page.title = hostile
+    page.start = "s&t"
+    var variants = [page]
+    var bare = page
+    bare.navigation = SiteNavigation.Page(navHTML: "", shortTitle: nil)
+    bare.nodes[0].answers = []
+    bare.nodes[0].whyHTML = nil
+    bare.nodes[0].possibleCauses = []
+    bare.nodes[0].question = hostile
+    bare.endings[0].steps = []
+    variants.append(bare)
+    var full = page
+    full.nodes[0].whyHTML = "<p>why</p>"
+    full.nodes[0].answers = [
+      TroubleshooterPage.Answer(id: hostile, label: hostile, target: "cause-x")
+    ]
+    full.endings[0].steps = [TroubleshooterPage.Step(title: hostile, textHTML: "<p>do</p>")]
+    full.endings[0].cause = TroubleshooterPage.Cause(id: "c'", title: hostile)
+    variants.append(full)
+    for (number, variant) in variants.enumerated() {
+      #expect(TroubleshooterPage.html(variant) == Reference.html(variant), "variant \(number)")
     }
   }
 }
