@@ -153,7 +153,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit"]),
-    .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch"]),
+    .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch", "TestSupport"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),
     .testTarget(
       name: "DoctorModeTests",

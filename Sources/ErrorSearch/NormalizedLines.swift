@@ -33,8 +33,12 @@ struct NormalizedLines {
 
   /// Folds every line's case.
   mutating func lowercase() {
-    lines = lines.map { $0.lowercased() }
-    features = lines.map(TextFeatures.init(of:))
+    for index in lines.indices {
+      let lowered = lines[index].lowercased()
+      guard lowered != lines[index] else { continue }
+      lines[index] = lowered
+      features[index] = TextFeatures(of: lowered)
+    }
   }
 
   /// The words of all the lines, in order.

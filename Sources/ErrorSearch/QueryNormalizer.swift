@@ -79,34 +79,37 @@ public enum QueryNormalizer {
     // Timestamps: ISO 8601, the old report header date, syslog, bare clock times.
     Rule(
       #"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}:\d{2}([.,]\d+)?(z|[+-]\d{2}:?\d{2})?"#, " ",
-      needs: [.fourDigits, .hyphen, .digitColonDigit]),
+      needs: [.fourDigitsThenSeparator, .hyphen, .digitColonDigit]),
     Rule(
       #"\d{1,2}-[a-z]{3}-\d{4}::\d{2}:\d{2}:\d{2}(\.\d+)?"#, " ",
       needs: [.fourDigits, .hyphen, .doubleColon, .digitColonDigit]),
-    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .fourDigits),
+    Rule(#"\d{4}[/-]\d{2}[/-]\d{2}"#, " ", needs: .fourDigitsThenSeparator),
     Rule(
-      #"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ", needs: .spaceDigit),
+      #"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} "#, " ",
+      needs: [.spaceDigit, .monthThenDigit]),
     Rule(#"\d{1,2}:\d{2}:\d{2}([.,]\d+)?"#, " ", needs: .digitColonDigit),
     // Erlang pids, local and remote: <0.22417.3>, <rabbit@host.1795409130.792.0>.
     Rule(
       #"<[a-z0-9_@.\-]*\d+\.\d+\.\d+>"#, " ", needs: [.lessThan, .greaterThan, .digitPeriodDigit]),
     // Addresses with their ports.
-    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.openingBracket, .closingBracket]),
-    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .digitPeriodDigit),
-    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: .twoColons),
+    Rule(#"\[[0-9a-f:.]+\](:\d+)?"#, " ", needs: [.bracketHex, .closingBracket]),
+    Rule(#"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b"#, " ", needs: .threeDigitPeriodDigits),
+    Rule(#"\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b"#, " ", needs: [.twoColons, .hexColonHex]),
     // Connection names after the arrow, and the values of vhost and user.
     Rule(#"->\s*-\s*[^,)\n]+"#, "->", needs: .arrow, spansLines: true),
-    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: .twoApostrophes),
-    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: .twoApostrophes),
+    Rule(#"\b(vhost|user)(:?) *'[^'\n]*'"#, "$1", needs: [.twoApostrophes, .userOrVhostWord]),
+    Rule(#"\b(for user|user) +'[^'\n]*'"#, "$1", needs: [.twoApostrophes, .userWord]),
     // The explanation after connection_forced is free text (an operator's, or the broker's
     // reason); the words before it are what every forced close has in common.
-    Rule(#"\b(connection_forced): *"[^"\n]*""#, "$1", needs: [.twoQuotationMarks, .colon]),
+    Rule(
+      #"\b(connection_forced): *"[^"\n]*""#, "$1",
+      needs: [.twoQuotationMarks, .colon, .connectionForced]),
     Rule(#"\b(connection_forced) - [^'"\n]*"#, "$1", needs: [.hyphen, .connectionForced]),
     // Durations: "timeout: 60s" and "timeout: 2s" are the same message.
     Rule(#"\b\d+(\.\d+)? ?(ms|s|secs?|seconds?|milliseconds?)\b"#, " ", needs: .digitThenUnit),
     // Pointers, file descriptors, line numbers and ports.
     Rule(#"0x[0-9a-f]+"#, " ", needs: .zeroX),
-    Rule(#"\bfd=\d+"#, " ", needs: .equalsDigit),
+    Rule(#"\bfd=\d+"#, " ", needs: .fdEqualsDigit),
     Rule(#":\d+"#, " ", needs: .colonDigit),
   ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ErrorSearch
@@ -77,6 +78,62 @@ import Testing
     }
     for _ in 0..<3000 {
       let text = (0..<(5 + next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+      #expect(QueryNormalizer.normalize(text) == Self.reference(text), "\(text.debugDescription)")
+    }
+  }
+
+  /// Texts made of what the rules look for and what their features test, at random with a
+  /// fixed seed: digits of other scripts, characters that fold to ASCII letters, separators.
+  static func generatedTexts(count: Int, seed: UInt64) -> [String] {
+    let pieces = [
+      "[", "]", "[a", "[1", "[:", "[.", "[g", "]:80", "a:", ":b", "ff:", "::1", "fe80::1", ":",
+      "g:",
+      "1.2.3.4", "1.2.3", ".", "1", "٣", "١٢٣٤", "fd=", "FD=", "Fd=1", "d=2", "=", "jan  1 ",
+      "Dec 12 ", "mAy 3 ", "sep", " ", "  ", "user ", "USER", "uSer", "vhost", "VHost", "vhos",
+      "'", "''", "2026/12/06", "2026-12-06", "2026", "/", "-", "ſ", "é", "\u{212A}", "_",
+      "connection_forced", "CONNECTION_FORCED: \"x\"", "\"", "connection-forced", "x", "\n",
+      "\\u003C",
+      "12:30:00", "0x", "ms", "5s", "<0.1.2>", "<", ">", "->", "amq.gen-", "\\", "&lt;", ";",
+    ]
+    var random = SeededRandom(seed: seed)
+    return (0..<count).map { _ in
+      (0..<(1 + random.next(below: 12))).map { _ in pieces[random.next(below: pieces.count)] }
+        .joined()
+    }
+  }
+
+  /// Each rule's features are necessary: wherever its expression finds a match, in generated
+  /// text and in every line of the shipped guides (as written and lowercased), the text has
+  /// every feature the rule needs, so skipping a text without them changes nothing.
+  @Test func everyMatchHasTheFeaturesItsRuleNeeds() throws {
+    let rules =
+      QueryNormalizer.unescaping + QueryNormalizer.identifierSplitting + QueryNormalizer.noise
+    var texts = Self.generatedTexts(count: 20_000, seed: 7)
+    let guides = Fixtures.content.appendingPathComponent("guides").path
+    for name in try FileManager.default.contentsOfDirectory(atPath: guides) {
+      let text = try String(contentsOfFile: guides + "/" + name, encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        texts.append(String(line))
+        texts.append(line.lowercased())
+      }
+    }
+    var matched = Set<String>()
+    for text in texts {
+      let features = TextFeatures(of: text)
+      for rule in rules {
+        let range = NSRange(text.startIndex..., in: text)
+        guard rule.expression.compiled.firstMatch(in: text, range: range) != nil else { continue }
+        matched.insert(rule.pattern)
+        #expect(features.contains(rule.needs), "\(rule.pattern) in \(text.debugDescription)")
+      }
+    }
+    // Every rule matched somewhere, so none was checked on nothing.
+    #expect(matched.count == rules.count, "\(Set(rules.map(\.pattern)).subtracting(matched))")
+  }
+
+  /// The line-by-line normaliser equals the whole-text definition on the same kind of texts.
+  @Test func matchesTheWholeTextDefinitionOnTextsAroundTheFeatures() {
+    for text in Self.generatedTexts(count: 3_000, seed: 8) {
       #expect(QueryNormalizer.normalize(text) == Self.reference(text), "\(text.debugDescription)")
     }
   }
