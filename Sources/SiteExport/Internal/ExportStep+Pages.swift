@@ -49,32 +49,45 @@ extension ExportStep {
   static let listPages = ExportStep(name: "rendering the lists") { build in
     let shared = build
     let library = build.library
+    let title = build.options.title
     // Every list page shows the families too, none of them open.
+    func page(
+      _ content: @escaping () -> String, title: String, root: String, bodyClass: String = ""
+    ) -> (PageRenderer) -> String {
+      { renderer in
+        renderer.page(
+          content: content(), navHTML: shared.navigation.html(current: nil, root: root),
+          title: title, root: root, bodyClass: bodyClass)
+      }
+    }
     let navigated = { (context: [String: Any], root: String) -> [String: Any] in
       var context = context
       context["navHTML"] = shared.navigation.html(current: nil, root: root)
       return context
     }
     var lists: [ListPage] = [
-      ListPage(path: "index.html") {
-        $0.page(
-          "index", navigated(ListPages.index(library, navigation: shared.navigation), ""),
-          title: "Guides", root: "", bodyClass: "index-page")
-      }
+      ListPage(
+        path: "index.html",
+        render: page(
+          {
+            ListPages.html(
+              ListPages.index(library, navigation: shared.navigation), siteTitle: title)
+          }, title: "Guides", root: "", bodyClass: "index-page"))
     ]
     for (tag, guides) in ListPages.tags(library) {
       lists.append(
-        ListPage(path: "tags/\(tag).html") {
-          $0.page(
-            "tag", navigated(ListPages.tag(tag, guides: guides), "../"), title: "Tag " + tag,
-            root: "../")
-        })
+        ListPage(
+          path: "tags/\(tag).html",
+          render: page(
+            { ListPages.html(tag: tag, guides: guides.map(ListPages.Item.init)) },
+            title: "Tag " + tag, root: "../")))
     }
     lists.append(
-      ListPage(path: "errors.html") {
-        $0.page(
-          "errors", navigated(ListPages.errors(library), ""), title: "Error strings", root: "")
-      })
+      ListPage(
+        path: "errors.html",
+        render: page(
+          { ListPages.html(errors: ListPages.errors(library)) }, title: "Error strings", root: ""
+        )))
     lists.append(
       ListPage(path: "search.html") {
         $0.page(
@@ -130,4 +143,10 @@ private struct ListPage {
   let path: String
   var listed = true
   let render: (PageRenderer) -> String
+
+  init(path: String, listed: Bool = true, render: @escaping (PageRenderer) -> String) {
+    self.path = path
+    self.listed = listed
+    self.render = render
+  }
 }

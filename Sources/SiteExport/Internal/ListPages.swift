@@ -1,15 +1,48 @@
 import GuideKit
 
-/// The contexts of the pages that list guides: the home page, tag pages, the error strings.
+/// The pages that list guides: the home page, the tag pages, the error strings.
 enum ListPages {
-  /// A guide as a list item.
-  static func item(_ guide: Guide) -> [String: Any] {
-    var item: [String: Any] = [
-      "id": guide.id, "title": guide.title, "summary": guide.frontMatter.summary,
-      "tags": guide.frontMatter.tags,
-    ]
-    if let first = guide.frontMatter.errors.first { item["mainError"] = first.text }
-    return item
+  /// A guide as a list item: title, summary, main error string, and its tags for the index's
+  /// filter.
+  struct Item {
+    var id: String
+    var title: String
+    var summary: String
+    var tags: [String]
+    var mainError: String?
+
+    init(_ guide: Guide) {
+      id = guide.id
+      title = guide.title
+      summary = guide.frontMatter.summary
+      tags = guide.frontMatter.tags
+      mainError = guide.frontMatter.errors.first?.text
+    }
+  }
+
+  /// A family on the home page, with its guides.
+  struct Family {
+    var id: String
+    var title: String
+    var summary: String
+    var guides: [Item]
+  }
+
+  /// The home page: the guides by family, and every tag with its number of guides.
+  struct Index {
+    var guideCount: Int
+    var families: [Family]
+    var tags: [(tag: String, count: Int)]
+  }
+
+  /// A message in the list of error strings, with the guide that explains it.
+  struct Row {
+    var text: String
+    var id: String
+    /// The message's place among its guide's messages, from 1.
+    var number: Int
+    /// `broker`, the client library, or `client`.
+    var printedBy: String
   }
 
   /// Every tag, sorted, with its guides in id order.
@@ -21,40 +54,37 @@ enum ListPages {
     return byTag.keys.sorted().map { ($0, byTag[$0] ?? []) }
   }
 
-  /// The home page: the guides by family, and every tag with its number of guides.
-  static func index(_ library: ContentLibrary, navigation: SiteNavigation) -> [String: Any] {
+  static func index(_ library: ContentLibrary, navigation: SiteNavigation) -> Index {
     let byID = Dictionary(
       library.guides.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let families: [[String: Any]] = navigation.groups.map { group in
-      [
-        "id": group.id, "title": group.title, "summary": group.summary,
-        "count": group.guides.count, "guides": group.guides.compactMap { byID[$0.id].map(item) },
-      ]
+    let families = navigation.groups.map { group in
+      Family(
+        id: group.id, title: group.title, summary: group.summary,
+        guides: group.guides.compactMap { byID[$0.id].map(Item.init) })
     }
-    return [
-      "guideCount": library.guides.count, "families": families,
-      "tags": tags(library).map { ["tag": $0.tag, "count": $0.guides.count] },
-    ]
-  }
-
-  static func tag(_ tag: String, guides: [Guide]) -> [String: Any] {
-    ["tag": tag, "guides": guides.map(item)]
+    return Index(
+      guideCount: library.guides.count, families: families,
+      tags: tags(library).map { ($0.tag, $0.guides.count) })
   }
 
   /// Every message of every guide, sorted without regard to case, then by guide.
-  static func errors(_ library: ContentLibrary) -> [String: Any] {
-    var rows: [(key: String, text: String, id: String, number: Int, printedBy: String)] = []
+  static func errors(_ library: ContentLibrary) -> [Row] {
+    var rows: [(key: String, row: Row)] = []
     for guide in library.guides {
       for (index, error) in guide.frontMatter.errors.enumerated() {
         let printedBy = error.side == .broker ? "broker" : (error.library?.rawValue ?? "client")
-        rows.append((error.text.lowercased(), error.text, guide.id, index + 1, printedBy))
+        rows.append(
+          (
+            error.text.lowercased(),
+            Row(text: error.text, id: guide.id, number: index + 1, printedBy: printedBy)
+          ))
       }
     }
-    rows.sort { ($0.key, $0.text, $0.id, $0.number) < ($1.key, $1.text, $1.id, $1.number) }
-    return [
-      "rows": rows.map {
-        ["text": $0.text, "id": $0.id, "number": $0.number, "printedBy": $0.printedBy]
-      }
-    ]
+    rows.sort {
+      ($0.key, $0.row.text, $0.row.id, $0.row.number) < (
+        $1.key, $1.row.text, $1.row.id, $1.row.number
+      )
+    }
+    return rows.map(\.row)
   }
 }

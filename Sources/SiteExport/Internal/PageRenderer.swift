@@ -10,9 +10,7 @@ struct PageRenderer {
   init(options: ExportOptions) throws(ExportError) {
     self.options = options
     let sources = [
-      "layout": Templates.layout, "guideItem": Templates.guideItem,
-      "index": Templates.index, "tag": Templates.tag, "errors": Templates.errors,
-      "search": Templates.search, "notFound": Templates.notFound,
+      "layout": Templates.layout, "search": Templates.search, "notFound": Templates.notFound,
 
     ]
     // Registering again replaces the same value; each template is escaped through it.
