@@ -31,13 +31,16 @@ struct NormalizedLines {
     }
   }
 
-  /// Folds every line's case.
+  /// Folds every line's case. An ASCII line keeps its features, less those that need a
+  /// capital letter (``TextFeatures/caseSensitive``): no other feature depends on case.
   mutating func lowercase() {
     for index in lines.indices {
       let lowered = lines[index].lowercased()
       guard lowered != lines[index] else { continue }
       lines[index] = lowered
-      features[index] = TextFeatures(of: lowered)
+      features[index] =
+        features[index].contains(.nonASCII)
+        ? TextFeatures(of: lowered) : features[index].subtracting(.caseSensitive)
     }
   }
 

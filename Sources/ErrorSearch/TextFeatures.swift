@@ -69,6 +69,11 @@ struct TextFeatures: OptionSet, Sendable {
   static let userWord = TextFeatures(rawValue: 1 << 33)
   /// `user` or `vhost` in any case of their letters, or a character outside ASCII.
   static let userOrVhostWord = TextFeatures(rawValue: 1 << 34)
+  /// A character outside ASCII.
+  static let nonASCII = TextFeatures(rawValue: 1 << 35)
+  /// The features that depend on the case of ASCII letters; every other feature of an ASCII
+  /// text is the same for the text in lowercase.
+  static let caseSensitive: TextFeatures = [.lowerThenUpper, .upperUpperLower]
 
   init(rawValue: UInt64) { self.rawValue = rawValue }
 
@@ -98,6 +103,7 @@ struct TextFeatures: OptionSet, Sendable {
       }
     }
     var found = scanner.found
+    if nonASCII { found |= Self.nonASCII.rawValue }
     // The words below: any character outside ASCII might fold to one of their letters.
     func has(_ word: StaticString) -> Bool { nonASCII || contains(word, in: bytes) }
     if found & hyphen.rawValue != 0 && has("amq.gen-") { found |= amqGen.rawValue }

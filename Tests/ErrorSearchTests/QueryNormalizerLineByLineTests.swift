@@ -137,4 +137,26 @@ import Testing
       #expect(QueryNormalizer.normalize(text) == Self.reference(text), "\(text.debugDescription)")
     }
   }
+
+  /// Lowercasing an ASCII line keeps its features but the case-sensitive ones, which the
+  /// normaliser relies on to skip finding them again.
+  @Test func anASCIILineInLowercaseHasTheSameFeaturesButCase() {
+    var random = SeededRandom(seed: 9)
+    let ascii = (0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) } + ["\t"]
+    var texts = Self.generatedTexts(count: 5_000, seed: 10).filter {
+      $0.utf8.allSatisfy { $0 < 0x80 }
+    }
+    for _ in 0..<5_000 {
+      texts.append(
+        String((0..<random.next(below: 30)).map { _ in ascii[random.next(below: ascii.count)] }))
+    }
+    for text in texts {
+      let features = TextFeatures(of: text)
+      #expect(!features.contains(.nonASCII))
+      #expect(
+        TextFeatures(of: text.lowercased()) == features.subtracting(.caseSensitive),
+        "\(text.debugDescription)")
+    }
+    #expect(TextFeatures(of: "é").contains(.nonASCII))
+  }
 }

@@ -90,7 +90,7 @@ extension Linter {
         at: location(of: guide.body.section("FAQ")?.heading, in: guide))
     }
     for entry in guide.body.faq
-    where entry.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    where entry.answer.isBlankOrNewlines {
       report.error(
         "FAQ question '\(entry.question)' has no answer",
         at: FileLocation(path: guide.path, line: entry.line))

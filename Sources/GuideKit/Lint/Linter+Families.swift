@@ -25,8 +25,8 @@ extension Linter {
       if !seen.insert(family.id).inserted {
         report.error("family '\(family.id)' is declared twice", at: at)
       }
-      if family.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        || family.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      if family.title.isBlankOrNewlines
+        || family.summary.isBlankOrNewlines
       {
         report.error("family '\(family.id)' needs a title and a summary", at: at)
       }

@@ -21,7 +21,7 @@ extension Linter {
     if !Self.isKebabCase(fm.id) {
       report.error("id '\(fm.id)' is not kebab-case", at: yaml.location(at: ["id"]))
     }
-    if fm.title.trimmingCharacters(in: .whitespaces).isEmpty {
+    if fm.title.isBlank {
       report.error("the title is empty", at: yaml.location(at: ["title"]))
     }
     checkSummary(fm.summary, yaml: yaml, into: &report)
@@ -74,7 +74,7 @@ extension Linter {
   }
 
   private func checkSummary(_ summary: String, yaml: YAMLDocument, into report: inout LintReport) {
-    let trimmed = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = summary.trimmingWhitespaceAndNewlines
     let sentenceEnds = trimmed.filter { ".!?".contains($0) }.count
     if trimmed.isEmpty || !".!?".contains(trimmed.last ?? " ") || trimmed.contains("\n") {
       report.error(
@@ -98,7 +98,7 @@ extension Linter {
     for (index, signature) in guide.frontMatter.errors.enumerated() {
       // Located only for a finding: finding a value in the YAML tree is dear.
       let at = { yaml.location(at: ["errors", .index(index)]) }
-      if signature.text.trimmingCharacters(in: .whitespaces).isEmpty {
+      if signature.text.isBlank {
         report.error("an error message is empty", at: at())
       }
       if !seen.insert(signature.text).inserted {
@@ -153,7 +153,7 @@ extension Linter {
           "related guide '\(related.id)' does not exist\(Self.suggest(related.id, ids))",
           at: at())
       }
-      if related.how.trimmingCharacters(in: .whitespaces).isEmpty {
+      if related.how.isBlank {
         report.error("say in 'how' how '\(related.id)' differs", at: at())
       }
     }
