@@ -33,23 +33,33 @@ public enum QueryNormalizer {
     /// Whether a match can contain a line break (the pattern has `\s`). The other rules never
     /// match one, nor look past one, so they can run on each line alone.
     let spansLines: Bool
+    /// The same replacement written in Swift, for a rule simple enough to write out and run
+    /// often enough to matter; the tests hold it to the expression.
+    let native: (@Sendable (String) -> String)?
 
     init(
       _ pattern: String, _ replacement: String, caseInsensitive: Bool = true, needs: TextFeatures,
-      spansLines: Bool = false
+      spansLines: Bool = false, native: (@Sendable (String) -> String)? = nil
     ) {
       self.pattern = pattern
       self.replacement = replacement
       self.caseInsensitive = caseInsensitive
       self.needs = needs
       self.spansLines = spansLines
+      self.native = native
       self.expression = LazyExpression(pattern: pattern, caseInsensitive: caseInsensitive)
     }
 
     /// `text` with every match replaced; `features` are the text's features.
     func apply(_ text: String, features: TextFeatures) -> String {
       guard features.contains(needs) else { return text }
-      return expression.compiled.stringByReplacingMatches(
+      if let native { return native(text) }
+      return replacingWithExpression(text)
+    }
+
+    /// `text` with every match of the expression replaced: the rule's definition.
+    func replacingWithExpression(_ text: String) -> String {
+      expression.compiled.stringByReplacingMatches(
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
     }
   }
@@ -70,8 +80,12 @@ public enum QueryNormalizer {
 
   /// Identifier splits, applied before case is folded: camelCase and ACRONYMWord boundaries.
   public static let identifierSplitting: [Rule] = [
-    Rule(#"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .lowerThenUpper),
-    Rule(#"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .upperUpperLower),
+    Rule(
+      #"([a-z0-9])([A-Z])"#, "$1 $2", caseInsensitive: false, needs: .lowerThenUpper,
+      native: IdentifierSplit.lowerThenUpper),
+    Rule(
+      #"([A-Z])([A-Z][a-z])"#, "$1 $2", caseInsensitive: false, needs: .upperUpperLower,
+      native: IdentifierSplit.acronymThenWord),
   ]
 
   /// Noise removed after case folding, in order.

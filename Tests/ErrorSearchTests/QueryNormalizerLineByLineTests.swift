@@ -159,4 +159,34 @@ import Testing
     }
     #expect(TextFeatures(of: "é").contains(.nonASCII))
   }
+
+  /// A rule written in Swift replaces what its expression replaces, in generated text with
+  /// letters of every case, digits and characters outside ASCII, and in the shipped guides.
+  @Test func nativeRulesReplaceWhatTheirExpressionsReplace() throws {
+    let rules =
+      (QueryNormalizer.unescaping + QueryNormalizer.identifierSplitting
+      + QueryNormalizer.noise).filter { $0.native != nil }
+    #expect(rules.count == 2)
+    let pieces = [
+      "a", "b", "z", "A", "B", "Z", "0", "9", "AB", "ABc", "aB", "XYz", "é", "É", "Σσ", "ß", "ǅ",
+      "\u{301}", " ", "_", "-", "\n", "😀", "ﬁ", "Ａ", "ａ",
+    ]
+    var random = SeededRandom(seed: 12)
+    var texts = (0..<5_000).map { _ in
+      (0..<random.next(below: 14)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+    }
+    let guides = Fixtures.content.appendingPathComponent("guides").path
+    for name in try FileManager.default.contentsOfDirectory(atPath: guides) {
+      let text = try String(contentsOfFile: guides + "/" + name, encoding: .utf8)
+      texts += text.split(separator: "\n").map(String.init)
+    }
+    for rule in rules {
+      guard let native = rule.native else { continue }
+      for text in texts {
+        #expect(
+          native(text) == rule.replacingWithExpression(text),
+          "\(rule.pattern) \(text.debugDescription)")
+      }
+    }
+  }
 }
