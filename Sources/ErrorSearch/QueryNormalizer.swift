@@ -162,6 +162,8 @@ public enum QueryNormalizer {
 
   /// Splits normalised text into words: runs of letters and digits; `_` separates words.
   static func tokens(ofNormalized text: String) -> [String] {
+    var text = text
+    if let words = text.withUTF8(asciiTokens) { return words }
     var words: [String] = []
     let scalars = text.unicodeScalars
     var start: String.UnicodeScalarView.Index?
@@ -182,6 +184,33 @@ public enum QueryNormalizer {
       index = scalars.index(after: index)
     }
     if let wordStart = start { words.append(String(scalars[wordStart..<scalars.endIndex])) }
+    return words
+  }
+}
+
+extension QueryNormalizer {
+  /// The words of an ASCII text, read from its bytes (runs of ASCII letters and digits, what
+  /// ``tokens(ofNormalized:)`` finds in any text); nil when the text is not ASCII.
+  static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var words: [String] = []
+    var start: Int?
+    for index in bytes.indices {
+      let byte = bytes[index]
+      let isWordByte =
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+      if isWordByte {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        words.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self))
+        start = nil
+      }
+    }
+    if let wordStart = start {
+      words.append(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart...]), as: UTF8.self))
+    }
     return words
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Yams
 
@@ -52,5 +53,29 @@ import Yams
       let (fast, reference) = Self.tags(text)
       #expect(fast == reference, "\(text.debugDescription)")
     }
+  }
+
+  /// `YAMLDocument.isNull(plain:)` answers for the resolver without running it: wherever it
+  /// answers, its answer is the resolver's, on every text of up to two printable ASCII
+  /// characters, the chosen texts, generated ones and long ones.
+  @Test func theNullShortcutAgreesWithTheResolver() {
+    let printable = (0x20...0x7E).map { String(Unicode.Scalar(UInt8($0))) }
+    var texts = Self.chosen + printable + [""]
+    for first in printable { for second in printable { texts.append(first + second) } }
+    let alphabet = Array("nulNUL~ l")
+    var random = SeededRandom(seed: 5)
+    for _ in 0..<5_000 {
+      texts.append(
+        String(
+          (0..<random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+    }
+    var answered = 0
+    for text in texts {
+      guard let isNull = YAMLDocument.isNull(plain: text) else { continue }
+      answered += 1
+      let tag = YAMLDocument.resolver.resolveTag(of: Node(text))
+      #expect(isNull == (tag == .null), "\(text.debugDescription)")
+    }
+    #expect(answered > 9_000)
   }
 }

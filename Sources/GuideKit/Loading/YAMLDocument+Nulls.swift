@@ -17,12 +17,12 @@ extension YAMLDocument {
   {
     switch (node, known.kind) {
     case (.scalar(let scalar), .scalar):
-      // Null's spellings (`~`, `null`, `Null`, `NULL` or nothing, then at most one final line
-      // break of up to three bytes) take at most seven bytes: a longer scalar without a tag
-      // cannot be null, and its tag is not resolved (which tries the resolver's regular
-      // expressions on it).
-      if scalar.tag.rawValue == Tag.Name.implicit.rawValue && scalar.string.utf8.count > 7 {
-        return nil
+      // A scalar without a tag is null when the resolver says so; `isNull(plain:)` says it
+      // without the resolver's regular expressions, for almost every scalar.
+      if scalar.tag.rawValue == Tag.Name.implicit.rawValue,
+        let isNull = isNull(plain: scalar.string)
+      {
+        return isNull ? path : nil
       }
       if node.tag.rawValue == Tag.Name.null.rawValue { return path }
     case (.mapping(let mapping), .mapping):
@@ -43,4 +43,18 @@ extension YAMLDocument {
     }
     return nil
   }
+
+  /// Whether the resolver reads `text`, untagged, as null; nil when only the resolver can say.
+  ///
+  /// Null's spellings (`~`, `null`, `Null`, `NULL` or nothing, then at most one final line
+  /// break of up to three bytes) take at most seven bytes: longer text is not null. Text of
+  /// printable ASCII has no line break for the null rule's `$` to stand before, so it is null
+  /// exactly when it is one of the spellings, which no earlier rule matches.
+  static func isNull(plain text: String) -> Bool? {
+    guard text.utf8.count <= 7 else { return false }
+    guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    return nullSpellings.contains(text)
+  }
+
+  private static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
 }

@@ -20,8 +20,16 @@ public struct ExportRecord: Codable, Sendable, Hashable {
 
   /// The SHA-256 of `bytes`, in lower-case hex.
   public static func hash(_ bytes: some DataProtocol) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for byte in SHA256.hash(data: bytes) {
+      hex.append(hexDigits[Int(byte >> 4)])
+      hex.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// The marker's bytes.
   func encoded() -> [UInt8] {
