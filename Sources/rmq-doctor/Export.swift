@@ -78,6 +78,9 @@ extension RMQDoctor.Export {
           "Replaced \(report.changedReplaced.count) file(s) changed by hand (--force): \(Self.list(report.changedReplaced))"
         )
       }
+      // Done: the process ends here, with success, rather than free the loaded guides one
+      // object at a time (a tenth of a second at a thousand guides).
+      withExtendedLifetime(library) { Self.exit() }
     }
 
     /// Up to five paths, then how many more.
