@@ -151,7 +151,7 @@ let package = Package(
     ),
     // Where the tests find their data, all of it in Tests/Fixtures.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+    .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"]),
     .testTarget(name: "GuideKitTests", dependencies: ["GuideKit", "TestSupport"]),
     .testTarget(name: "ErrorSearchTests", dependencies: ["ErrorSearch", "TestSupport"]),
     .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "ArgvPolicy"]),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A parsed Markdown document: cmark's tree copied into immutable Swift values.
 ///
 /// Parsing never fails: every text is some Markdown document.
@@ -37,10 +43,17 @@ public struct MarkdownDocument: Sendable, Hashable {
     let offsets = utf8.withContiguousStorageIfAvailable { bytes -> (start: Int?, end: Int) in
       var line = 1
       var start: Int? = lower == 1 ? 0 : nil
-      for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
-        if line == lines.upperBound, let start { return (start, offset) }
+      guard let base = bytes.baseAddress else { return (start, 0) }
+      var offset = 0
+      // `memchr` finds each line break: the sections of long guides are read many times.
+      while offset < bytes.count,
+        let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
+      {
+        let breakOffset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if line == lines.upperBound, let start { return (start, breakOffset) }
         line += 1
-        if line == lower { start = offset + 1 }
+        if line == lower { start = breakOffset + 1 }
+        offset = breakOffset + 1
       }
       return (start, bytes.count)
     }
