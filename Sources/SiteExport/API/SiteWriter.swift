@@ -101,10 +101,11 @@ public struct SiteWriter: Sendable {
       throw ExportError(.cannotWrite("cannot read \(Self.markerName)"), path: output)
     }
     if let record = ExportRecord.decode(data) {
-      let matching = record.files.filter { path, hash in
+      // One file as recorded is enough; the files are compared one by one later, when written.
+      let oneMatches = record.files.contains { path, hash in
         Self.hashOfFile(output + "/" + path) == hash
       }
-      guard !matching.isEmpty || record.files.isEmpty else {
+      guard oneMatches || record.files.isEmpty else {
         throw ExportError(.markerDoesNotMatch(listed: record.files.count), path: output)
       }
       return record
@@ -153,9 +154,12 @@ public struct SiteWriter: Sendable {
     if state == .earlierExport {
       let earlier = try earlierRecord()
       let newPaths = Set(files.map(\.path))
-      for entry in Self.walk(output) where entry.relative != Self.markerName {
-        if entry.isDirectory { continue }
-        let current = Self.hashOfFile(output + "/" + entry.relative)
+      // The files as they are now, hashed on every core, in the walk's order.
+      let entries = Self.walk(output).filter {
+        $0.relative != Self.markerName && !$0.isDirectory
+      }
+      let hashes = entries.concurrentMap { Self.hashOfFile(output + "/" + $0.relative) }
+      for (entry, current) in zip(entries, hashes) {
         if let recorded = earlier.files[entry.relative] {
           if current == recorded { continue }  // as the earlier export wrote it: replaced
           if force {
