@@ -89,7 +89,8 @@ import Yams
     "schema: 1\n1: x", "schema: 1\ntrue: x", "schema: 1\n\"null\": x", "schema: 1\n<<: {a: b}",
     "schema: 1\n=: x", "schema: 1\n!custom tagged: x", "schema: 1\n~: x", "schema: 1\n-1: x",
     "schema: 1\né: x", "schema: 1\n\"two\\nlines\": x", "schema: 1\n\"True\": x",
-    "!!map\nschema: 1", "schema: 1\n[a]: x", "schema: 1\n\"\": x",
+    "!!map\nschema: 1", "schema: 1\n[a]: x", "schema: 1\n\"\": x", "schema: 1\nyamlTag: x",
+    "schema: 1\nyamlAnchor: x",
   ])
   func keysTheFastPathCannotVouchForGoToYams(yaml: String) throws {
     let document = try YAMLDocument(text: yaml, path: "t.yaml")

@@ -77,5 +77,9 @@ import Yams
       #expect(isNull == (tag == .null), "\(text.debugDescription)")
     }
     #expect(answered > 9_000)
+    // Text with a line break, or outside ASCII, is left to the resolver.
+    for text in ["null\n", "~\r", "\u{2028}", "é", "\t"] {
+      #expect(YAMLDocument.isNull(plain: text) == nil, "\(text.debugDescription)")
+    }
   }
 }

@@ -29,7 +29,8 @@ struct NodeDecoder {
   /// `!!str`: it starts with an ASCII letter, holds only printable ASCII (so no line break can
   /// end it early for a `$` anchor), and is none of the words the boolean and null rules
   /// match. `YAMLDocument.plainText` gives such text the `!!str` tag before any other rule
-  /// is tried.
+  /// is tried. `yamlAnchor` and `yamlTag` are not plain keys either: Yams' decoder leaves them
+  /// out of `allKeys`.
   static func isPlainKey(_ text: String) -> Bool {
     var bytes = text.utf8.makeIterator()
     guard let first = bytes.next(), isASCIILetter(first) else { return false }
@@ -43,9 +44,11 @@ struct NodeDecoder {
   /// gives every quoted scalar.
   static let keyTags: Set<String> = [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue]
 
-  /// The words of the boolean and null rules that start with a letter.
+  /// The words of the boolean and null rules that start with a letter, and the two keys Yams'
+  /// decoder leaves out of a mapping's keys (its anchor and tag keys).
   private static let reservedWords: Set<String> = [
-    "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL",
+    "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "yamlAnchor",
+    "yamlTag",
   ]
 
   private static func isASCIILetter(_ byte: UInt8) -> Bool {
