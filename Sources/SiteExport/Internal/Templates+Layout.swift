@@ -1,6 +1,7 @@
-/// The Mustache templates of the site. `{{name}}` escapes `& < > " '`; the only unescaped
-/// insertions (`{{{...}}}`) are HTML this module made: a rendered page body, cmark's output
-/// in safe mode, or navigation built from escaped text (``HTMLText``).
+/// The Mustache templates of the site: the layout around every page, and the search and 404
+/// pages (the guides, troubleshooters and lists are written in Swift, with ``HTML``).
+/// `{{name}}` escapes `& < > " '`; the only unescaped insertions (`{{{...}}}`) are HTML this
+/// module made: a rendered page body, or navigation built from escaped text (``HTMLText``).
 enum Templates {
   /// The policy every page carries: only the site's own scripts, styles and images.
   static let contentSecurityPolicy =
